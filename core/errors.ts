@@ -1,0 +1,55 @@
+/**
+ * Errors are values with a stable code and a Vietnamese message for the user. They are raised at
+ * the edge of a stage and end up in ReportAudit.error; one bad file never stops a batch.
+ */
+export type ErrorCode =
+  | 'empty-file'
+  | 'unsupported-format'
+  | 'corrupt-file'
+  | 'encrypted-pdf'
+  | 'too-large'
+  | 'timeout'
+  | 'no-report-found'
+  | 'read-failed'
+  | 'internal-error';
+
+const MESSAGES: Record<ErrorCode, string> = {
+  'empty-file': 'Tệp rỗng (0 byte), không có nội dung để đọc.',
+  'unsupported-format': 'Định dạng tệp không được hỗ trợ (chỉ nhận DOCX, DOC, PDF).',
+  'corrupt-file': 'Tệp bị hỏng hoặc không đọc được.',
+  'encrypted-pdf': 'Tệp PDF được bảo vệ bằng mật khẩu, không thể đọc nội dung.',
+  'too-large': 'Tệp vượt quá giới hạn kích thước cho phép.',
+  timeout: 'Xử lý tệp quá thời gian cho phép.',
+  'no-report-found': 'Không tìm thấy báo cáo tự đánh giá, chấm điểm trong tệp.',
+  'read-failed': 'Không đọc được tệp.',
+  'internal-error': 'Lỗi nội bộ khi xử lý tệp.',
+};
+
+export class DoisoatError extends Error {
+  readonly code: ErrorCode;
+  /** Vietnamese, for the user. `message` (English) is for logs. */
+  readonly userMessage: string;
+
+  constructor(code: ErrorCode, detail?: string, options?: { cause?: unknown }) {
+    const base = MESSAGES[code];
+    super(detail ? `${code}: ${detail}` : code, options);
+    this.name = 'DoisoatError';
+    this.code = code;
+    this.userMessage = base;
+  }
+
+  /** A Vietnamese message with extra Vietnamese detail appended. */
+  static withDetail(code: ErrorCode, vietnameseDetail: string, cause?: unknown): DoisoatError {
+    const e = new DoisoatError(code, vietnameseDetail, { cause });
+    (e as { userMessage: string }).userMessage = `${MESSAGES[code]} ${vietnameseDetail}`.trim();
+    return e;
+  }
+}
+
+export function defaultMessage(code: ErrorCode): string {
+  return MESSAGES[code];
+}
+
+export function isDoisoatError(e: unknown): e is DoisoatError {
+  return e instanceof DoisoatError;
+}

@@ -1,0 +1,86 @@
+/**
+ * What the extractors read from a report: plain data that the rules check and the pipeline turns
+ * into a ReportAudit. Every figure keeps its exact decimal and its span.
+ */
+import type { Decimal } from '../core/decimal.js';
+import type { Span } from './document.js';
+
+export interface Figure {
+  /** Exact value, for arithmetic. */
+  readonly exact: Decimal;
+  /** As written, e.g. "21,3" or "04". */
+  readonly raw: string;
+  readonly label?: string;
+  readonly at: Span;
+  readonly confidence?: number;
+}
+
+export interface SubgroupScore {
+  /** Section number as written, e.g. "1.1". */
+  readonly id: string;
+  readonly title?: string;
+  readonly score: Figure | null;
+  readonly at?: Span;
+}
+
+export interface GroupScore {
+  /** Roman numeral: I … VI. */
+  readonly id: string;
+  readonly title?: string;
+  readonly score: Figure | null;
+  readonly subgroups: readonly SubgroupScore[];
+  /** Bonus/penalty lines (penalties negative). */
+  readonly items: readonly Figure[];
+  /** The group's heading line. */
+  readonly at: Span;
+  /** True for the bonus/penalty group (Điểm thưởng, phạt). */
+  readonly bonus: boolean;
+}
+
+export interface SummaryEntry {
+  readonly id: string;
+  readonly score: Figure | null;
+  readonly at: Span;
+}
+
+export type ClassificationLevel = 'excellent' | 'good' | 'pass' | 'fail';
+
+export interface Classification {
+  readonly text: string;
+  readonly level: ClassificationLevel;
+  readonly at: Span;
+}
+
+export interface Indicator {
+  /** Stable key, e.g. income_per_capita, poverty_rate. */
+  readonly key: string;
+  readonly value: number;
+  readonly unit: string;
+  readonly raw: string;
+  readonly at: Span;
+}
+
+export interface Unit {
+  /** xã, phường, thị trấn. */
+  readonly type: string;
+  readonly name: string;
+}
+
+/** A reading the extractor was unsure of, stated rather than silently chosen. */
+export interface ReadingNote {
+  readonly message: string;
+  readonly at: Span;
+}
+
+export interface Extraction {
+  readonly unit: Unit | null;
+  readonly year: number | null;
+  readonly total: Figure | null;
+  readonly classification: Classification | null;
+  readonly groups: readonly GroupScore[];
+  readonly summary: readonly SummaryEntry[];
+  /** Where the summary section begins (for evidence when it lacks an entry). */
+  readonly summaryAt: Span | null;
+  readonly indicators: readonly Indicator[];
+  readonly notes: readonly ReadingNote[];
+}
