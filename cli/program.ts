@@ -1,0 +1,78 @@
+/**
+ * doisoat's command line (the commands; cli/main.ts runs them). `doisoat check <files or folders…>` prints a Vietnamese report per file,
+ * or with --json only a JSON array of ReportAudit (input order). Exit codes: 0 no error-severity
+ * flag, 1 discrepancies found, 2 some file could not be read (the others are still reported).
+ */
+import { Command, InvalidArgumentError } from 'commander';
+import type { ReportAudit } from '../core/report-audit.js';
+import { errorAudit } from '../pipeline/audit.js';
+import { expandInputs } from '../pipeline/files.js';
+import { checkFiles } from '../pipeline/pool.js';
+import { createProgress } from './progress.js';
+import { renderAudit, renderTotals } from './text-report.js';
+
+export const EXIT_OK = 0;
+export const EXIT_DISCREPANCY = 1;
+export const EXIT_UNREADABLE = 2;
+
+function positiveInt(value: string): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 1) throw new InvalidArgumentError('phải là số nguyên dương.');
+  return n;
+}
+
+export function exitCodeFor(audits: readonly ReportAudit[]): number {
+  if (audits.some((a) => a.error)) return EXIT_UNREADABLE;
+  if (audits.some((a) => a.flags.some((f) => f.severity === 'error'))) return EXIT_DISCREPANCY;
+  return EXIT_OK;
+}
+
+interface CheckOptions {
+  json?: boolean;
+  concurrency?: number;
+  timeout?: number;
+}
+
+async function check(inputs: string[], opts: CheckOptions): Promise<number> {
+  const { files, missing } = await expandInputs(inputs);
+  const paths = files.map((f) => f.path);
+  const progress = createProgress(paths.length);
+  const audits = await checkFiles(paths, {
+    ...(opts.concurrency ? { concurrency: opts.concurrency } : {}),
+    ...(opts.timeout ? { timeoutMs: opts.timeout * 1000 } : {}),
+    onResult: (audit) => progress.tick(audit.file),
+  });
+  progress.stop();
+  // A path that does not exist still gets its line in the output: nothing is dropped silently.
+  for (const m of missing) {
+    const message = m.reason === 'not-found' ? `Không tìm thấy “${m.path}”.` : `“${m.path}” không phải là tệp hay thư mục.`;
+    audits.push(errorAudit(m.path, '0'.repeat(64), 'unknown', 'read-failed', message));
+  }
+  if (opts.json) {
+    process.stdout.write(JSON.stringify(audits, null, 2) + '\n');
+  } else {
+    for (const a of audits) process.stdout.write(renderAudit(a) + '\n\n');
+    process.stdout.write(renderTotals(audits) + '\n');
+  }
+  return exitCodeFor(audits);
+}
+
+export function buildProgram(): Command {
+  const program = new Command('doisoat')
+    .description('Đối soát báo cáo tự đánh giá, chấm điểm và xếp loại của xã, phường, thị trấn.')
+    .helpOption('-h, --help', 'hiện hướng dẫn')
+    .showHelpAfterError();
+  program
+    .command('check')
+    .description('Đọc các báo cáo (DOCX, DOC, PDF), tính lại các tổng điểm và chỉ ra chỗ mâu thuẫn.')
+    .argument('<paths...>', 'tệp hoặc thư mục')
+    .option('--json', 'chỉ in mảng JSON các ReportAudit ra stdout')
+    .option('-c, --concurrency <n>', 'số luồng xử lý song song (mặc định: số lõi CPU)', positiveInt)
+    .option('--timeout <seconds>', 'giới hạn thời gian cho mỗi tệp (mặc định 60 giây)', positiveInt)
+    .action(async (paths: string[], opts: CheckOptions) => {
+      process.exitCode = await check(paths, opts);
+    });
+  return program;
+}
+
+

@@ -1,0 +1,37 @@
+/**
+ * From the positioned document to an Extraction: blocks, then identity, scores, classification
+ * and indicators. Pure: no I/O, no printing.
+ */
+import { DoisoatError } from '../core/errors.js';
+import { toBlocks } from './blocks.js';
+import { readClassification } from './classification.js';
+import type { DocumentModel } from './document.js';
+import type { Extraction } from './extraction.js';
+import { readUnit, readYear } from './identity.js';
+import { readIndicators } from './indicators.js';
+import { detectDecimalStyle } from './numbers.js';
+import { readScores } from './scores.js';
+
+export function extractReport(doc: DocumentModel): Extraction {
+  const blocks = toBlocks(doc);
+  const style = detectDecimalStyle(blocks.map((b) => b.text));
+  const context = { style };
+  const scores = readScores(blocks, context);
+  if (scores.groups.length === 0 && scores.summary.length === 0 && scores.total === null) {
+    throw DoisoatError.withDetail('no-report-found', 'Không thấy nhóm tiêu chí, điểm tự chấm hay tổng điểm nào.');
+  }
+  const summaryIndex = scores.summaryAt
+    ? blocks.findIndex((b) => b.lines.some((l) => l.page.number === scores.summaryAt!.page && l.line.line === scores.summaryAt!.line))
+    : -1;
+  return {
+    unit: readUnit(blocks),
+    year: readYear(blocks),
+    total: scores.total,
+    classification: readClassification(blocks, summaryIndex),
+    groups: scores.groups,
+    summary: scores.summary,
+    summaryAt: scores.summaryAt,
+    indicators: readIndicators(blocks, context),
+    notes: scores.notes,
+  };
+}

@@ -1,0 +1,355 @@
+/**
+ * Criteria groups, sub-groups, bonus/penalty items, the closing summary and the grand total, read
+ * from blocks in document order by a small state machine:
+ *   front → body (from the first "Nhóm tiêu chí I") → summary (from "TỔNG HỢP KẾT QUẢ …", or
+ *   the first group named a second time).
+ * Each figure carries its exact decimal and the span of the line where its number stands.
+ */
+import { negate, type Decimal } from '../core/decimal.js';
+import type { Block } from './blocks.js';
+import { confidenceAt, spanAt } from './blocks.js';
+import type { Span } from './document.js';
+import { fold } from './fold.js';
+import type { Figure, GroupScore, ReadingNote, SubgroupScore, SummaryEntry } from './extraction.js';
+import { findNumbers, parseNumber, type NumberContext, type NumberToken } from './numbers.js';
+import {
+  BONUS_BEFORE,
+  BONUS_TITLE,
+  GROUP_HEAD,
+  MAX_COLUMN,
+  PENALTY_WORDS,
+  SCORE_COLUMN,
+  SCORE_PHRASE,
+  SUBGROUP_HEAD,
+  SUMMARY_HEAD,
+  TOTAL_PHRASE,
+  TOTAL_ROW,
+} from './patterns.js';
+import { intToRoman, romanToInt } from './roman.js';
+
+export interface ScoresResult {
+  groups: GroupScore[];
+  summary: SummaryEntry[];
+  summaryAt: Span | null;
+  total: Figure | null;
+  notes: ReadingNote[];
+}
+
+interface MutableSub {
+  id: string;
+  title?: string;
+  score: Figure | null;
+  at: Span;
+}
+
+interface MutableGroup {
+  id: string;
+  ordinal: number;
+  title?: string;
+  score: Figure | null;
+  subgroups: MutableSub[];
+  items: Figure[];
+  at: Span;
+  bonus: boolean;
+}
+
+interface TableColumns {
+  score: number | null;
+  max: number | null;
+}
+
+type Region = 'front' | 'body' | 'summary';
+
+const MAX_HEADING_LENGTH = 400;
+
+export function readScores(blocks: readonly Block[], context: NumberContext): ScoresResult {
+  const groups: MutableGroup[] = [];
+  const summary: SummaryEntry[] = [];
+  const notes: ReadingNote[] = [];
+  let summaryAt: Span | null = null;
+  let total: Figure | null = null;
+  let region: Region = 'front';
+  let group: MutableGroup | null = null;
+  let sub: MutableSub | null = null;
+  let columns: TableColumns | null = null;
+
+  const enterSummary = (at: Span): void => {
+    region = 'summary';
+    summaryAt ??= at;
+    group = null;
+    sub = null;
+  };
+
+  const setTotal = (figure: Figure): void => {
+    if (!total) total = figure;
+    else if (figure.exact.units !== total.exact.units || figure.exact.scale !== total.exact.scale) {
+      notes.push({ message: `Tổng điểm được nêu lại là ${figure.raw} (đã lấy ${total.raw} ở trang ${total.at.page}, dòng ${total.at.line}).`, at: figure.at });
+    }
+  };
+
+  const figureFrom = (block: Block, token: NumberToken, label?: string, sign = 1): Figure => {
+    if (token.ambiguity) notes.push({ message: token.ambiguity, at: spanAt(block, token.start) });
+    const confidence = confidenceAt(block, token.start, token.end);
+    const exact: Decimal = sign < 0 ? negate(token.exact) : token.exact;
+    return {
+      exact,
+      raw: token.raw,
+      at: spanAt(block, token.start),
+      ...(label ? { label } : {}),
+      ...(confidence !== undefined ? { confidence } : {}),
+    };
+  };
+
+  for (const block of blocks) {
+    const at = spanAt(block, 0);
+
+    if (block.cells) {
+      const cells = block.cells;
+      const folded = cells.map((c) => fold(c));
+      if (folded.some((c) => SCORE_COLUMN.test(c)) && !cells.some((c) => parseNumber(c, context))) {
+        columns = {
+          score: lastIndex(folded, (c) => SCORE_COLUMN.test(c)),
+          max: firstIndex(folded, (c) => MAX_COLUMN.test(c)),
+        };
+        continue;
+      }
+      const row = readTableRow(block, cells, folded, columns, context);
+      if (!row) continue;
+      const figure = row.token ? figureFrom(block, row.token, row.label) : null;
+      if (row.kind === 'total') {
+        if (figure && (region !== 'front' || groups.length > 0)) setTotal(figure);
+        continue;
+      }
+      if (row.kind === 'group') {
+        const seen = groups.some((g) => g.id === row.id);
+        if (region === 'summary' || seen) {
+          if (region !== 'summary') enterSummary(at);
+          summary.push({ id: row.id, score: figure, at });
+        } else {
+          group = newGroup(row.id, row.title, at);
+          groups.push(group);
+          group.score = figure;
+          sub = null;
+          region = 'body';
+        }
+        continue;
+      }
+      if (row.kind === 'subgroup' && group && region === 'body') {
+        sub = { id: row.id, ...(row.title ? { title: row.title } : {}), score: figure, at };
+        group.subgroups.push(sub);
+      }
+      continue;
+    }
+    columns = null;
+
+    const f = block.folded;
+    const groupHead = GROUP_HEAD.exec(f);
+    if (groupHead) {
+      const id = groupHead[2]!.toUpperCase();
+      const ordinal = romanToInt(id);
+      if (ordinal !== null) {
+        const seen = groups.some((g) => g.id === id);
+        if (region === 'summary' || seen) {
+          if (region !== 'summary') enterSummary(at);
+          const token = firstScoreToken(block, groupHead[0].length, context, false);
+          summary.push({ id, score: token ? figureFrom(block, token) : null, at });
+          continue;
+        }
+        region = 'body';
+        const rest = block.text.slice(groupHead[0].length);
+        const phrase = firstMatch(SCORE_PHRASE, f, groupHead[0].length);
+        const title = cleanTitle(phrase ? block.text.slice(groupHead[0].length, phrase.index) : rest);
+        group = newGroup(id, title, at);
+        groups.push(group);
+        sub = null;
+        const token = phrase ? firstScoreToken(block, phrase.end, context, true) : null;
+        if (token) group.score = figureFrom(block, token);
+        continue;
+      }
+    }
+
+    if (region === 'body' && SUMMARY_HEAD.test(f) && isHeadingLike(block)) {
+      enterSummary(at);
+      // The heading itself may carry the total: "1. Kết quả tự đánh giá …: 92,3 điểm".
+    }
+
+    if (region === 'summary') {
+      if (TOTAL_PHRASE.test(f) || SCORE_PHRASE.test(f)) {
+        const phrase = firstMatch(TOTAL_PHRASE, f, 0) ?? firstMatch(SCORE_PHRASE, f, 0);
+        const token = phrase ? firstScoreToken(block, phrase.end, context, true) : null;
+        if (token) setTotal(figureFrom(block, token));
+      }
+      continue;
+    }
+
+    if (region !== 'body' || !group) continue;
+    const current: MutableGroup = group;
+
+    const subHead = SUBGROUP_HEAD.exec(f);
+    if (subHead && isHeadingLike(block)) {
+      const major = Number(subHead[1]);
+      if (major === current.ordinal || major === ordinalFromHeading(current)) {
+        const id = `${subHead[1]}.${subHead[2]}`;
+        const phrase = firstMatch(SCORE_PHRASE, f, 0);
+        const titleText = block.text.slice(f.indexOf(subHead[3]!), phrase ? phrase.index : undefined);
+        const title = cleanTitle(titleText);
+        sub = { id, ...(title ? { title } : {}), score: null, at };
+        current.subgroups.push(sub);
+        const token = phrase ? firstScoreToken(block, phrase.end, context, true) : null;
+        if (token) sub.score = figureFrom(block, token);
+        continue;
+      }
+    }
+
+    if (current.bonus) {
+      for (const token of findNumbers(block.text, context)) {
+        if (token.unit !== 'điểm' || token.kind === 'ratio') continue;
+        const before = BONUS_BEFORE.exec(f.slice(Math.max(0, token.start - 30), token.start));
+        if (!before) continue;
+        const sign = PENALTY_WORDS.has(before[1]!) ? -1 : 1;
+        current.items.push(figureFrom(block, token, block.text, sign));
+      }
+    }
+
+    const phrase = firstMatch(SCORE_PHRASE, f, 0);
+    if (!phrase) continue;
+    const token = firstScoreToken(block, phrase.end, context, true);
+    if (!token) continue;
+    const figure = figureFrom(block, token);
+    const saysGroupTotal = /tong\s+(?:so\s+)?diem/.test(f.slice(0, phrase.end + 1)) && !/nhom\s+tieu\s+chi\s+ve/.test(f);
+    const openSub = sub as MutableSub | null;
+    if (openSub && openSub.score === null && !saysGroupTotal) openSub.score = figure;
+    else if (current.score === null) current.score = figure;
+    else notes.push({ message: `Bỏ qua điểm ${figure.raw} không rõ thuộc mục nào.`, at: figure.at });
+  }
+
+  return {
+    groups: groups.map(freezeGroup),
+    summary,
+    summaryAt,
+    total,
+    notes,
+  };
+}
+
+function newGroup(id: string, title: string | undefined, at: Span): MutableGroup {
+  return {
+    id,
+    ordinal: romanToInt(id) ?? 0,
+    ...(title ? { title } : {}),
+    score: null,
+    subgroups: [],
+    items: [],
+    at,
+    bonus: title !== undefined && BONUS_TITLE.test(fold(title)),
+  };
+}
+
+function freezeGroup(g: MutableGroup): GroupScore {
+  const subgroups: SubgroupScore[] = g.subgroups.map((s) => ({ id: s.id, ...(s.title ? { title: s.title } : {}), score: s.score, at: s.at }));
+  return { id: g.id, ...(g.title ? { title: g.title } : {}), score: g.score, subgroups, items: g.items, at: g.at, bonus: g.bonus };
+}
+
+/** The number the heading's own numbering gives ("2. Nhóm tiêu chí II" → 2), for sub-group ids. */
+function ordinalFromHeading(g: MutableGroup): number | null {
+  const m = /^\s*(\d{1,2})\s*[.)]/.exec(g.at.text);
+  return m ? Number(m[1]) : null;
+}
+
+/**
+ * The first number after `from` that reads as a score: a plain number or score/max ratio, followed
+ * by "điểm"/"đ" when `needsUnit` (prose), never a percent, date or money.
+ */
+function firstScoreToken(block: Block, from: number, context: NumberContext, needsUnit: boolean): NumberToken | null {
+  for (const token of findNumbers(block.text, context)) {
+    if (token.start < from) continue;
+    if (token.kind !== 'number' && token.kind !== 'ratio') continue;
+    if (token.unit === 'điểm') return token;
+    if (token.unit === null && !needsUnit) return token;
+    if (token.unit === null && token.kind === 'ratio' && token.denominator?.unit === 'điểm') return token;
+    if (needsUnit) continue;
+  }
+  return null;
+}
+
+interface TableRowReading {
+  kind: 'group' | 'subgroup' | 'total';
+  id: string;
+  title?: string;
+  label?: string;
+  token: NumberToken | null;
+}
+
+function readTableRow(
+  block: Block,
+  cells: readonly string[],
+  folded: readonly string[],
+  columns: TableColumns | null,
+  context: NumberContext,
+): TableRowReading | null {
+  const scoreToken = (): NumberToken | null => {
+    const index = columns?.score ?? lastIndex(cells, (c, i) => i > 0 && i !== columns?.max && parseNumber(c, context) !== null);
+    if (index === null || index < 0 || index >= cells.length) return null;
+    // Find the cell's number inside the row text so its offsets point into the block.
+    const offset = cellOffset(block.text, cells, index);
+    const token = findNumbers(cells[index]!, context)[0];
+    return token ? { ...token, start: token.start + offset, end: token.end + offset } : null;
+  };
+
+  const first = folded[0]?.trim() ?? '';
+  if (folded.some((c) => TOTAL_ROW.test(c))) return { kind: 'total', id: '', token: scoreToken() };
+
+  const named = folded.map((c) => /nhom\s+tieu\s+chi\s+([ivxl]+)\b/.exec(c)).find((m) => m);
+  const romanId = /^([ivxl]+)\.?$/.test(first) && romanToInt(first.replace('.', '')) !== null ? first.replace('.', '').toUpperCase() : null;
+  const id = named ? named[1]!.toUpperCase() : romanId;
+  const titleCell = cells.find((c, i) => i > 0 && parseNumber(c, context) === null && c.trim().length > 0);
+  if (id && romanToInt(id) !== null) {
+    return { kind: 'group', id, ...(titleCell ? { title: cleanTitle(titleCell) ?? titleCell } : {}), token: scoreToken() };
+  }
+  const subId = /^(\d{1,2})\.(\d{1,2})\.?$/.exec(first);
+  if (subId) return { kind: 'subgroup', id: `${subId[1]}.${subId[2]}`, ...(titleCell ? { title: titleCell } : {}), token: scoreToken() };
+  // An arabic TT column numbering the groups: 1 → I.
+  const arabic = /^(\d{1,2})\.?$/.exec(first);
+  if (arabic && titleCell && /nhom|ket\s+qua|diem\s+thuong/.test(fold(titleCell))) {
+    return { kind: 'group', id: intToRoman(Number(arabic[1])), title: titleCell, token: scoreToken() };
+  }
+  return null;
+}
+
+function cellOffset(text: string, cells: readonly string[], index: number): number {
+  let from = 0;
+  for (let i = 0; i <= index; i++) {
+    const at = text.indexOf(cells[i]!, from);
+    if (at < 0) return 0;
+    if (i === index) return at;
+    from = at + cells[i]!.length;
+  }
+  return 0;
+}
+
+function isHeadingLike(block: Block): boolean {
+  return block.kind === 'heading' || block.emphasis || block.text.length <= MAX_HEADING_LENGTH;
+}
+
+function cleanTitle(text: string): string | undefined {
+  const t = text.replace(/^[\s:.\-–—(]+/, '').replace(/[\s:.,;\-–—(]+$/, '').trim();
+  return t.length > 0 ? t : undefined;
+}
+
+function firstMatch(pattern: RegExp, text: string, from: number): { index: number; end: number } | null {
+  const re = new RegExp(pattern.source, 'g');
+  re.lastIndex = from;
+  const m = re.exec(text);
+  return m ? { index: m.index, end: m.index + m[0].length } : null;
+}
+
+
+function firstIndex<T>(items: readonly T[], test: (item: T, index: number) => boolean): number | null {
+  const i = items.findIndex(test);
+  return i < 0 ? null : i;
+}
+
+function lastIndex<T>(items: readonly T[], test: (item: T, index: number) => boolean): number | null {
+  for (let i = items.length - 1; i >= 0; i--) if (test(items[i]!, i)) return i;
+  return null;
+}

@@ -1,0 +1,167 @@
+/**
+ * The in-process runner: a small pool of worker threads (one per core by default) that each run
+ * processDocument. Every file gets an audit: a thread that exceeds the time limit is terminated
+ * (`timeout`), one that runs out of its heap is replaced (`too-large`), and the batch goes on.
+ */
+import { createHash } from 'node:crypto';
+import { createReadStream } from 'node:fs';
+import { readFile, stat } from 'node:fs/promises';
+import os from 'node:os';
+import { Worker } from 'node:worker_threads';
+import { DoisoatError, type ErrorCode } from '../core/errors.js';
+import type { ReportAudit } from '../core/report-audit.js';
+import type { ReadOptions } from '../extractors/formats/index.js';
+import { errorAudit } from './audit.js';
+import { formatOf, sha256Of } from './process.js';
+
+export interface TaskMessage {
+  id: number;
+  file: string;
+  bytes: ArrayBuffer;
+  read?: ReadOptions;
+}
+
+export interface ResultMessage {
+  id: number;
+  audit: ReportAudit;
+}
+
+export interface PoolOptions {
+  /** Worker threads; default: the number of cores. */
+  concurrency?: number;
+  /** Per-file time limit in ms (default 60 s). */
+  timeoutMs?: number;
+  /** Heap limit per worker thread in MB (default 256). */
+  maxHeapMb?: number;
+  /** Largest file read at all, in bytes (default 50 MiB). */
+  maxBytes?: number;
+  read?: ReadOptions;
+  /** Called as each file finishes (in completion order). */
+  onResult?: (audit: ReportAudit, index: number) => void;
+}
+
+const DEFAULT_TIMEOUT_MS = 60_000;
+const DEFAULT_HEAP_MB = 256;
+const DEFAULT_MAX_BYTES = 50 * 1024 * 1024;
+const NO_FILE_SHA = '0'.repeat(64);
+
+/** Resolves the worker entry next to this module, as .ts under tsx (tests) or .js when built. */
+function workerEntry(): { url: URL; execArgv: string[] } {
+  const self = import.meta.url;
+  if (self.endsWith('.ts')) return { url: new URL('./worker-thread.ts', self), execArgv: ['--import', 'tsx'] };
+  return { url: new URL('./worker-thread.js', self), execArgv: [] };
+}
+
+interface Slot {
+  worker: Worker;
+  busy: boolean;
+}
+
+/** Checks every file and returns their audits in input order. */
+export async function checkFiles(paths: readonly string[], options: PoolOptions = {}): Promise<ReportAudit[]> {
+  const results: ReportAudit[] = new Array<ReportAudit>(paths.length);
+  const concurrency = Math.max(1, Math.min(options.concurrency ?? os.availableParallelism(), paths.length || 1));
+  const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+  const maxHeapMb = options.maxHeapMb ?? DEFAULT_HEAP_MB;
+  const maxBytes = options.maxBytes ?? options.read?.maxBytes ?? DEFAULT_MAX_BYTES;
+  const entry = workerEntry();
+  let next = 0;
+
+  const spawn = (): Worker =>
+    new Worker(entry.url, { execArgv: entry.execArgv, resourceLimits: { maxOldGenerationSizeMb: maxHeapMb } });
+
+  const finish = (index: number, audit: ReportAudit): void => {
+    results[index] = audit;
+    options.onResult?.(audit, index);
+  };
+
+  const runOne = (slot: Slot, index: number): Promise<void> =>
+    new Promise<void>((resolve) => {
+      const file = paths[index]!;
+      void load(file, maxBytes).then((loaded) => {
+        if ('audit' in loaded) {
+          finish(index, loaded.audit);
+          resolve();
+          return;
+        }
+        const { bytes, sha256 } = loaded;
+        const format = formatOf(bytes);
+        let settled = false;
+        const settle = (audit: ReportAudit, replaceWorker: boolean): void => {
+          if (settled) return;
+          settled = true;
+          clearTimeout(timer);
+          slot.worker.off('message', onMessage);
+          slot.worker.off('error', onError);
+          slot.worker.off('exit', onExit);
+          if (replaceWorker) {
+            void slot.worker.terminate();
+            slot.worker = spawn();
+          }
+          finish(index, audit);
+          resolve();
+        };
+        const failed = (code: ErrorCode, detail?: string): ReportAudit => {
+          const e = detail ? DoisoatError.withDetail(code, detail) : new DoisoatError(code);
+          return errorAudit(file, sha256, format, code, e.userMessage);
+        };
+        const onMessage = (msg: ResultMessage): void => {
+          if (msg.id === index) settle(msg.audit, false);
+        };
+        const onError = (err: Error & { code?: string }): void => {
+          const oom = err.code === 'ERR_WORKER_OUT_OF_MEMORY';
+          settle(oom ? failed('too-large', `Cần quá ${maxHeapMb} MB bộ nhớ để đọc tệp.`) : failed('internal-error'), true);
+        };
+        const onExit = (): void => settle(failed('internal-error'), true);
+        const timer = setTimeout(() => {
+          settle(failed('timeout', `Giới hạn ${Math.round(timeoutMs / 1000)} giây.`), true);
+        }, timeoutMs);
+        slot.worker.on('message', onMessage);
+        slot.worker.once('error', onError);
+        slot.worker.once('exit', onExit);
+        const task: TaskMessage = { id: index, file, bytes: bytes.buffer as ArrayBuffer, ...(options.read ? { read: options.read } : {}) };
+        slot.worker.postMessage(task, [task.bytes]);
+      });
+    });
+
+  const slots: Slot[] = Array.from({ length: concurrency }, () => ({ worker: spawn(), busy: false }));
+  try {
+    await Promise.all(
+      slots.map(async (slot) => {
+        while (next < paths.length) {
+          const index = next++;
+          await runOne(slot, index);
+        }
+      }),
+    );
+  } finally {
+    await Promise.all(slots.map((s) => s.worker.terminate()));
+  }
+  return results;
+}
+
+/** Reads a file, or says why it gets an error audit without being parsed. */
+async function load(file: string, maxBytes: number): Promise<{ bytes: Uint8Array; sha256: string } | { audit: ReportAudit }> {
+  try {
+    const info = await stat(file);
+    if (info.size > maxBytes) {
+      const e = DoisoatError.withDetail('too-large', `Tệp ${Math.round(info.size / 1048576)} MB, giới hạn ${Math.round(maxBytes / 1048576)} MB.`);
+      return { audit: errorAudit(file, await hashFile(file), 'unknown', e.code, e.userMessage) };
+    }
+    // A private copy: its buffer is transferred to the worker.
+    const data = await readFile(file);
+    const bytes = new Uint8Array(data.byteLength);
+    bytes.set(data);
+    return { bytes, sha256: sha256Of(bytes) };
+  } catch (err) {
+    const e = DoisoatError.withDetail('read-failed', `Không mở được “${file}”.`, err);
+    return { audit: errorAudit(file, NO_FILE_SHA, 'unknown', e.code, e.userMessage) };
+  }
+}
+
+/** Streams a file too large to load, so even a refused file is identified by its content. */
+async function hashFile(file: string): Promise<string> {
+  const hash = createHash('sha256');
+  for await (const chunk of createReadStream(file)) hash.update(chunk as Buffer);
+  return hash.digest('hex');
+}

@@ -1,0 +1,71 @@
+/**
+ * processDocument: bytes in, ReportAudit out. The one chain every entry point runs (the CLI's
+ * in-process check, worker threads, later the queue processors and the web upload). Never throws:
+ * a file that cannot be read becomes an audit with `error` set.
+ */
+import { createHash } from 'node:crypto';
+import { DoisoatError, isDoisoatError } from '../core/errors.js';
+import type { AuditFormat, ReportAudit } from '../core/report-audit.js';
+import { readDocument, type ReadOptions } from '../extractors/formats/index.js';
+import { sniff } from '../extractors/formats/sniff.js';
+import { extractReport } from '../extractors/report.js';
+import { runRules } from '../rules/index.js';
+import type { Flag } from '../rules/types.js';
+import { auditOf, errorAudit } from './audit.js';
+
+/** Bumped when a change alters results, so stored audits can be told apart (issue: the store). */
+export const PIPELINE_VERSION = '1';
+
+export interface ProcessOptions {
+  /** The path as given by the user, echoed in ReportAudit.file. */
+  readonly file: string;
+  readonly read?: ReadOptions;
+}
+
+export function sha256Of(bytes: Uint8Array): string {
+  return createHash('sha256').update(bytes).digest('hex');
+}
+
+export function formatOf(bytes: Uint8Array): AuditFormat {
+  const kind = sniff(bytes);
+  switch (kind) {
+    case 'docx':
+    case 'doc':
+    case 'pdf':
+      return kind;
+    case 'png':
+    case 'jpeg':
+    case 'tiff':
+    case 'gif':
+    case 'webp':
+      return 'image';
+    default:
+      return 'unknown';
+  }
+}
+
+export async function processDocument(bytes: Uint8Array, options: ProcessOptions): Promise<ReportAudit> {
+  const sha256 = sha256Of(bytes);
+  let format: AuditFormat = 'unknown';
+  try {
+    format = formatOf(bytes);
+    const doc = await readDocument(bytes, options.read);
+    const extraction = extractReport(doc);
+    const audit = auditOf(options.file, sha256, doc, extraction, runRules(extraction));
+    audit.flags.push(...notesAsFlags(audit));
+    return audit;
+  } catch (e) {
+    const err = isDoisoatError(e) ? e : new DoisoatError('internal-error', e instanceof Error ? e.message : String(e), { cause: e });
+    return errorAudit(options.file, sha256, format, err.code, err.userMessage);
+  }
+}
+
+/** Readings the extractor chose between (e.g. "4.980"): shown, never silent. */
+function notesAsFlags(audit: ReportAudit): Flag[] {
+  return (audit.notes ?? []).map((n) => ({
+    rule: 'ambiguous-reading',
+    severity: 'info' as const,
+    message: n.message,
+    evidence: [n.at],
+  }));
+}
