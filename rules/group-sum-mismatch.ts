@@ -1,0 +1,65 @@
+/**
+ * group-sum-mismatch (error): a group's declared score differs from the exact sum of its
+ * sub-groups' scores (or, for a group without scored sub-groups, of its bonus/penalty items).
+ * Checked only when the group declares a score and has scored parts; when some sub-group has no
+ * score nothing is claimed here (missing-figure reports the gap).
+ */
+import { equals, toNumber, type Decimal } from '../core/decimal.js';
+import type { Span } from '../extractors/document.js';
+import type { Figure, GroupScore } from '../extractors/extraction.js';
+import { addends, gap, idRange, points, where } from './format.js';
+import { partsOf, partsSum } from './recompute.js';
+import type { Flag, Rule } from './types.js';
+
+export const RULE_ID = 'group-sum-mismatch';
+
+function mismatch(group: GroupScore, declared: Figure, sum: Decimal): Flag {
+  const evidence: Span[] = [declared.at];
+  const values: Decimal[] = [];
+  let parts: string;
+  if (partsOf(group) === 'subgroups') {
+    const ids: string[] = [];
+    for (const s of group.subgroups) {
+      if (s.score === null) continue; // cannot happen: partsSum is null then
+      ids.push(s.id);
+      values.push(s.score.exact);
+      evidence.push(s.score.at);
+    }
+    parts = ids.length === 1 ? `tiểu mục ${idRange(ids)}` : `tổng các tiểu mục ${idRange(ids)} (${addends(values)})`;
+  } else {
+    for (const item of group.items) {
+      values.push(item.exact);
+      evidence.push(item.at);
+    }
+    const kind = group.bonus ? 'khoản điểm thưởng, phạt' : 'khoản điểm';
+    parts = values.length === 1 ? `${kind} duy nhất` : `tổng ${values.length} ${kind} (${addends(values)})`;
+  }
+  const message =
+    `Nhóm tiêu chí ${group.id} khai ${points(declared.exact)} (${where(declared.at)}) ` +
+    `nhưng ${parts} là ${points(sum)}, ${gap(declared.exact, sum)}.`;
+  return {
+    rule: RULE_ID,
+    severity: 'error',
+    message,
+    group: group.id,
+    declared: toNumber(declared.exact),
+    recomputed: toNumber(sum),
+    evidence,
+  };
+}
+
+export const rule: Rule = {
+  id: RULE_ID,
+  description:
+    "A criteria group's declared score differs from the exact sum of its sub-groups' scores (or of its bonus/penalty items).",
+  check(extraction) {
+    const flags: Flag[] = [];
+    for (const group of extraction.groups) {
+      if (group.score === null) continue;
+      const sum = partsSum(group);
+      if (sum === null || equals(sum, group.score.exact)) continue;
+      flags.push(mismatch(group, group.score, sum));
+    }
+    return flags;
+  },
+};

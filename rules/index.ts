@@ -1,0 +1,41 @@
+/**
+ * The rule set, in a stable order, and the runner: every rule's flags, sorted by where their first
+ * evidence stands (page, line), then by rule id; flags without evidence come last. The sort is
+ * stable, so ties keep rule order and each rule's own order.
+ */
+import type { Extraction } from '../extractors/extraction.js';
+import { rule as groupSumMismatch } from './group-sum-mismatch.js';
+import { rule as missingFigure } from './missing-figure.js';
+import { rule as summaryMismatch } from './summary-mismatch.js';
+import { rule as totalMismatch } from './total-mismatch.js';
+import type { Flag, Rule } from './types.js';
+
+export type { Flag, Rule, Severity } from './types.js';
+export { recompute, recomputedToJson, type Recomputed, type RecomputedJson } from './recompute.js';
+
+export const rules: readonly Rule[] = Object.freeze([groupSumMismatch, totalMismatch, summaryMismatch, missingFigure]);
+
+function byPosition(a: Flag, b: Flag): number {
+  const x = a.evidence[0];
+  const y = b.evidence[0];
+  if (x !== y) {
+    if (x === undefined) return 1;
+    if (y === undefined) return -1;
+    if (x.page !== y.page) return x.page - y.page;
+    if (x.line !== y.line) return x.line - y.line;
+  }
+  return a.rule < b.rule ? -1 : a.rule > b.rule ? 1 : 0;
+}
+
+export function runRules(extraction: Extraction, ruleSet: readonly Rule[] = rules): Flag[] {
+  let flags: Flag[] | null = null;
+  for (const rule of ruleSet) {
+    const found = rule.check(extraction);
+    if (found.length === 0) continue;
+    if (flags === null) flags = found;
+    else for (const f of found) flags.push(f);
+  }
+  if (flags === null) return [];
+  if (flags.length > 1) flags.sort(byPosition);
+  return flags;
+}
