@@ -1,0 +1,56 @@
+/**
+ * Bad input gets a clear error and loses nothing: each broken file in fixtures/bad gets its error
+ * code and a Vietnamese message, in under 5 s, with its process under 500 MB; and in a batch with
+ * good files, the good ones are still checked.
+ */
+import { spawnSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import type { ReportAudit } from '../core/report-audit.js';
+import { runCli } from './support/cli.js';
+import { BAD, REPORTS, ROOT } from './support/paths.js';
+import { schemaErrors } from './support/schema.js';
+
+const expected = JSON.parse(readFileSync(path.join(BAD, 'expected.json'), 'utf8')) as Record<string, string>;
+const cases = Object.entries(expected);
+const VIETNAMESE = /[ăâđêôơưạảấầẩẫậắằẳẵặẹẻẽếềểễệỉịọỏốồổỗộớờởỡợụủứừửữựỳỵỷỹ]/i;
+
+describe('bad inputs', () => {
+  it('covers the issue’s list', () => {
+    expect(new Set(Object.values(expected))).toEqual(
+      new Set(['empty-file', 'unsupported-format', 'corrupt-file', 'encrypted-pdf', 'too-large', 'no-report-found']),
+    );
+  });
+
+  it.each(cases)('%s → %s, under 5 s and 500 MB', (name, code) => {
+    const started = Date.now();
+    const r = spawnSync(process.execPath, ['--import', 'tsx', path.join(ROOT, 'test/support/run-one.ts'), path.join(BAD, name)], {
+      cwd: ROOT,
+      encoding: 'utf8',
+      timeout: 60_000,
+    });
+    const wall = Date.now() - started;
+    expect(r.status, r.stderr).toBe(0);
+    const result = JSON.parse(r.stdout) as { code: string; message: string; ms: number; maxRssMb: number };
+    expect(result.code).toBe(code);
+    expect(result.message).toMatch(VIETNAMESE);
+    expect(result.ms).toBeLessThan(5000);
+    expect(result.maxRssMb).toBeLessThan(500);
+    expect(wall).toBeLessThan(30_000);
+  });
+
+  it('a batch with every bad file and a good one: all get a result, exit code 2', () => {
+    const good = path.join(REPORTS, 'quang-trung-2024.docx');
+    const run = runCli(['check', '--json', BAD, good, path.join(BAD, 'does-not-exist.docx')]);
+    expect(run.status).toBe(2);
+    const audits = JSON.parse(run.stdout) as ReportAudit[];
+    expect(audits).toHaveLength(cases.length + 2);
+    for (const a of audits) expect(schemaErrors(a), a.file).toBe('');
+    const byName = new Map(audits.map((a) => [path.basename(a.file), a]));
+    for (const [name, code] of cases) expect(byName.get(name)?.error?.code, name).toBe(code);
+    expect(byName.get('quang-trung-2024.docx')?.error).toBeNull();
+    expect(byName.get('quang-trung-2024.docx')?.declared.groups.length).toBeGreaterThan(0);
+    expect(byName.get('does-not-exist.docx')?.error?.code).toBe('read-failed');
+  });
+});

@@ -1,0 +1,14 @@
+/**
+ * Child-process probe for the bad-input tests: processes one file in this process (no worker
+ * isolation: the worst case) and prints {code, ms, maxRssMb} as JSON.
+ */
+import { readFileSync } from 'node:fs';
+import { processDocument } from '../../pipeline/process.js';
+
+const file = process.argv[2];
+if (!file) throw new Error('usage: run-one.ts FILE');
+const started = performance.now();
+const audit = await processDocument(readFileSync(file), { file });
+const ms = performance.now() - started;
+const maxRssMb = process.resourceUsage().maxRSS / 1024;
+process.stdout.write(JSON.stringify({ code: audit.error?.code ?? null, message: audit.error?.message ?? null, ms, maxRssMb }) + '\n');
