@@ -68,13 +68,14 @@ export function readScores(blocks: readonly Block[], context: NumberContext): Sc
   const notes: ReadingNote[] = [];
   let summaryAt: Span | null = null;
   let total: Figure | null = null;
-  let region: Region = 'front';
+  // An object, not a variable: enterSummary() changes it and control-flow narrowing must not assume otherwise.
+  const state: { region: Region } = { region: 'front' };
   let group: MutableGroup | null = null;
   let sub: MutableSub | null = null;
   let columns: TableColumns | null = null;
 
   const enterSummary = (at: Span): void => {
-    region = 'summary';
+    state.region = 'summary';
     summaryAt ??= at;
     group = null;
     sub = null;
@@ -117,24 +118,24 @@ export function readScores(blocks: readonly Block[], context: NumberContext): Sc
       if (!row) continue;
       const figure = row.token ? figureFrom(block, row.token, row.label) : null;
       if (row.kind === 'total') {
-        if (figure && (region !== 'front' || groups.length > 0)) setTotal(figure);
+        if (figure && (state.region !== 'front' || groups.length > 0)) setTotal(figure);
         continue;
       }
       if (row.kind === 'group') {
         const seen = groups.some((g) => g.id === row.id);
-        if (region === 'summary' || seen) {
-          if (region !== 'summary') enterSummary(at);
+        if (state.region === 'summary' || seen) {
+          if (state.region !== 'summary') enterSummary(at);
           summary.push({ id: row.id, score: figure, at });
         } else {
           group = newGroup(row.id, row.title, at);
           groups.push(group);
           group.score = figure;
           sub = null;
-          region = 'body';
+          state.region = 'body';
         }
         continue;
       }
-      if (row.kind === 'subgroup' && group && region === 'body') {
+      if (row.kind === 'subgroup' && group && state.region === 'body') {
         sub = { id: row.id, ...(row.title ? { title: row.title } : {}), score: figure, at };
         group.subgroups.push(sub);
       }
@@ -149,13 +150,13 @@ export function readScores(blocks: readonly Block[], context: NumberContext): Sc
       const ordinal = romanToInt(id);
       if (ordinal !== null) {
         const seen = groups.some((g) => g.id === id);
-        if (region === 'summary' || seen) {
-          if (region !== 'summary') enterSummary(at);
+        if (state.region === 'summary' || seen) {
+          if (state.region !== 'summary') enterSummary(at);
           const token = firstScoreToken(block, groupHead[0].length, context, false);
           summary.push({ id, score: token ? figureFrom(block, token) : null, at });
           continue;
         }
-        region = 'body';
+        state.region = 'body';
         const rest = block.text.slice(groupHead[0].length);
         const phrase = firstMatch(SCORE_PHRASE, f, groupHead[0].length);
         const title = cleanTitle(phrase ? block.text.slice(groupHead[0].length, phrase.index) : rest);
@@ -168,12 +169,12 @@ export function readScores(blocks: readonly Block[], context: NumberContext): Sc
       }
     }
 
-    if (region === 'body' && SUMMARY_HEAD.test(f) && isHeadingLike(block)) {
+    if (state.region === 'body' && SUMMARY_HEAD.test(f) && isHeadingLike(block)) {
       enterSummary(at);
       // The heading itself may carry the total: "1. Kết quả tự đánh giá …: 92,3 điểm".
     }
 
-    if (region === 'summary') {
+    if (state.region === 'summary') {
       if (TOTAL_PHRASE.test(f) || SCORE_PHRASE.test(f)) {
         const phrase = firstMatch(TOTAL_PHRASE, f, 0) ?? firstMatch(SCORE_PHRASE, f, 0);
         const token = phrase ? firstScoreToken(block, phrase.end, context, true) : null;
@@ -182,7 +183,7 @@ export function readScores(blocks: readonly Block[], context: NumberContext): Sc
       continue;
     }
 
-    if (region !== 'body' || !group) continue;
+    if (state.region !== 'body' || !group) continue;
     const current: MutableGroup = group;
 
     const subHead = SUBGROUP_HEAD.exec(f);

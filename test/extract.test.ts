@@ -1,0 +1,157 @@
+/**
+ * The structure and score extractor on small documents written the many ways communes write:
+ * tables of cases, each a few lines of a report and what must be read from them.
+ */
+import { describe, expect, it } from 'vitest';
+import { toNumber } from '../core/decimal.js';
+import { extractReport } from '../extractors/report.js';
+import type { Extraction, Figure } from '../extractors/extraction.js';
+import { docOf, type LineSpec } from './support/doc.js';
+
+const v = (f: Figure | null): number | null => (f ? toNumber(f.exact) : null);
+
+function groupsOf(ex: Extraction): Array<[string, number | null, Array<[string, number | null]>, number[]]> {
+  return ex.groups.map((g) => [g.id, v(g.score), g.subgroups.map((s) => [s.id, v(s.score)]), g.items.map((i) => toNumber(i.exact))]);
+}
+
+describe('group headings and their scores', () => {
+  const cases: Array<[string, LineSpec[], ReturnType<typeof groupsOf>]> = [
+    ['sample wording', ['1. Nhóm tiêu chí I: Kết quả thực hiện các mục tiêu. Tổng điểm tự chấm 21,3 điểm, gồm:'], [['I', 21.3, [], []]]],
+    ['dash, đ suffix, parentheses', ['Nhóm tiêu chí I - Kinh tế (Tổng điểm tự chấm: 20.5đ)'], [['I', 20.5, [], []]]],
+    ['upper case, no colon', ['NHÓM TIÊU CHÍ II KẾT QUẢ QUẢN LÝ NHÀ NƯỚC TỔNG ĐIỂM TỰ CHẤM 33 ĐIỂM'], [['II', 33, [], []]]],
+    ['score on the next line', ['Nhóm tiêu chí III: Thanh tra, kiểm tra', 'Tổng điểm tự chấm: 10 điểm.'], [['III', 10, [], []]]],
+    ['heading wrapped over two PDF lines', ['1. Nhóm tiêu chí I: Kết quả thực hiện các mục tiêu phát triển kinh tế - xã hội. Tổng', 'điểm tự chấm 21,3 điểm, gồm:'], [['I', 21.3, [], []]]],
+    ['score/max', ['Nhóm tiêu chí IV: Cải cách hành chính. Điểm tự chấm: 13,5/15 điểm'], [['IV', 13.5, [], []]]],
+    ['no score stated', ['4. Nhóm tiêu chí IV: Kết quả thực hiện cải cách hành chính.', 'UBND xã bố trí nơi tiếp nhận 25 hồ sơ.'], [['IV', null, [], []]]],
+    ['plain wording', ['Nhóm tiêu chí V: Hỗ trợ doanh nghiệp. Tổng điểm tự chấm: 10 điểm.'], [['V', 10, [], []]]],
+  ];
+  it.each(cases)('%s', (_name, lines, expected) => {
+    expect(groupsOf(extractReport(docOf(lines)))).toEqual(expected);
+  });
+});
+
+describe('sub-groups and bonus items', () => {
+  it('reads sub-group scores however they are phrased', () => {
+    const ex = extractReport(
+      docOf([
+        '1. Nhóm tiêu chí I: Kinh tế - xã hội. Tổng điểm tự chấm 21,3 điểm, gồm:',
+        '1.1 Nhóm tiêu chí về kinh tế:',
+        '- Thu nhập bình quân đầu người: 61,6 triệu đồng đạt 102,6% KH.',
+        'Kết quả số điểm tự chấm nhóm tiêu chí về kinh tế đạt: 8,3 điểm.',
+        '1.2. Nhóm tiêu chí về Văn hóa - xã hội:',
+        'Điểm tự chấm: 9đ',
+        '1.3 Môi trường',
+        'Tự chấm 3 điểm',
+        '1.4. An ninh trật tự',
+        'Kết quả tự chấm đạt 1 điểm.',
+      ]),
+    );
+    expect(groupsOf(ex)).toEqual([['I', 21.3, [['1.1', 8.3], ['1.2', 9], ['1.3', 3], ['1.4', 1]], []]]);
+    expect(ex.groups[0]!.subgroups[0]!.title).toBe('Nhóm tiêu chí về kinh tế');
+    expect(ex.groups[0]!.title).toBe('Kinh tế - xã hội');
+  });
+
+  it('counts bonuses positive and penalties negative, ignoring percentages', () => {
+    const ex = extractReport(
+      docOf([
+        '6. Nhóm tiêu chí VI: Điểm thưởng, phạt. Tổng điểm tự chấm: 02 điểm.',
+        '- Tỷ lệ hộ nghèo giảm bình quân: Chỉ tiêu giao 0,89% đạt 0,64%. Đề nghị thưởng 3 điểm.',
+        '- Để xảy ra vụ việc phức tạp: bị trừ 1 điểm.',
+      ]),
+    );
+    expect(groupsOf(ex)).toEqual([['VI', 2, [], [3, -1]]]);
+    expect(ex.groups[0]!.bonus).toBe(true);
+  });
+});
+
+describe('summary, total and classification', () => {
+  const body: LineSpec[] = [
+    'Nhóm tiêu chí I: Kinh tế. Tổng điểm tự chấm 21,3 điểm.',
+    'Nhóm tiêu chí II: Quản lý nhà nước. Tổng điểm tự chấm: 33 điểm.',
+  ];
+
+  it('reads a summary written as a list', () => {
+    const ex = extractReport(
+      docOf([
+        ...body,
+        'III. TỔNG HỢP KẾT QUẢ CHẤM ĐIỂM VÀ ĐỀ NGHỊ XẾP LOẠI',
+        '1. Kết quả tự đánh giá, chấm điểm theo các tiêu chí: 54,3 điểm, cụ thể:',
+        '- Nhóm tiêu chí I: 21,3 điểm (A + B + C);',
+        '- Nhóm tiêu chí II: 33 điểm;',
+        '2. Đánh giá: Hoàn thành tốt nhiệm vụ năm 2024.',
+      ]),
+    );
+    expect(ex.summary.map((s) => [s.id, v(s.score)])).toEqual([['I', 21.3], ['II', 33]]);
+    expect(v(ex.total)).toBe(54.3);
+    expect(ex.classification).toMatchObject({ text: 'Hoàn thành tốt nhiệm vụ năm 2024', level: 'good' });
+  });
+
+  it('reads a summary written as a table with a score column and a total row', () => {
+    const ex = extractReport(
+      docOf([
+        ...body,
+        'III. Tổng hợp kết quả chấm điểm',
+        { cells: ['TT', 'Nội dung', 'Điểm tối đa', 'Điểm tự chấm'] },
+        { cells: ['I', 'Kinh tế', '25', '21,3'] },
+        { cells: ['II', 'Quản lý nhà nước', '35', '33'] },
+        { cells: ['Tổng cộng', '', '60', '54,3'] },
+        'Xếp loại: Hoàn thành xuất sắc nhiệm vụ',
+      ]),
+    );
+    expect(ex.summary.map((s) => [s.id, v(s.score)])).toEqual([['I', 21.3], ['II', 33]]);
+    expect(v(ex.total)).toBe(54.3);
+    expect(ex.classification).toMatchObject({ text: 'Hoàn thành xuất sắc nhiệm vụ', level: 'excellent' });
+  });
+
+  it.each([
+    ['Đề nghị xếp loại: Hoàn thành nhiệm vụ.', 'pass', 'Hoàn thành nhiệm vụ'],
+    ['Tự xếp loại: Không hoàn thành nhiệm vụ năm 2024', 'fail', 'Không hoàn thành nhiệm vụ năm 2024'],
+    ['2. Đánh giá: HOÀN THÀNH TỐT NHIỆM VỤ', 'good', 'HOÀN THÀNH TỐT NHIỆM VỤ'],
+  ])('classification %s', (line, level, text) => {
+    const ex = extractReport(docOf([...body, 'III. TỔNG HỢP KẾT QUẢ', line]));
+    expect(ex.classification).toMatchObject({ level, text });
+  });
+
+  it('gives no-report-found for a document with no scores', () => {
+    expect(() => extractReport(docOf(['Dear Sir,', 'Please find attached the invoice for 2024.']))).toThrow(/no-report-found/);
+  });
+});
+
+describe('identity and indicators', () => {
+  it('reads the unit and year from the heading area', () => {
+    const ex = extractReport(
+      docOf([
+        'UBND PHƯỜNG BẮC SƠN',
+        'Phường Bắc Sơn, ngày 10 tháng 12 năm 2024',
+        'BÁO CÁO',
+        'Kết quả tự đánh giá, chấm điểm và xếp loại mức độ hoàn thành nhiệm vụ năm 2024',
+        'Nhóm tiêu chí I: Kinh tế. Tổng điểm tự chấm 20 điểm.',
+      ]),
+    );
+    expect(ex.unit).toEqual({ type: 'phường', name: 'Bắc Sơn' });
+    expect(ex.year).toBe(2024);
+  });
+
+  it('reads key figures, every occurrence, the achieved value rather than the target', () => {
+    const ex = extractReport(
+      docOf([
+        'Xã Quang Trung, ngày tháng năm 2024',
+        '- Thu nhập bình quân đầu người: 61,6 triệu đồng đạt 102,6% KH.',
+        'kết quả toàn xã số hộ nghèo còn 09 hộ chiếm 0,64% vượt 03 hộ và 09 hộ cận nghèo chiếm 0.64% vượt kế hoạch.',
+        'Tuyên truyền vận động người dân tham gia BHYT đạt 96.2%, vượt kế hoạch.',
+        '+ Tổng thu: 31 tỷ 263 triệu đồng đạt 69,8% KH thị xã giao.',
+        'Nhóm tiêu chí VI: Điểm thưởng, phạt. Tổng điểm tự chấm: 02 điểm.',
+        '- Tỷ lệ hộ nghèo giảm bình quân: Chỉ tiêu giao 0,89% đạt 0,64%. Đề nghị thưởng 2 điểm.',
+      ]),
+    );
+    expect(ex.indicators.map((i) => [i.key, i.value, i.unit])).toEqual([
+      ['income_per_capita', 61.6, 'triệu đồng'],
+      ['poverty_rate', 0.64, '%'],
+      ['near_poor_rate', 0.64, '%'],
+      ['health_insurance_coverage', 96.2, '%'],
+      ['budget_revenue', 31.263, 'tỷ đồng'],
+      ['poverty_rate', 0.64, '%'],
+    ]);
+    expect(ex.indicators[0]!.at).toEqual({ page: 1, line: 2, text: '- Thu nhập bình quân đầu người: 61,6 triệu đồng đạt 102,6% KH.' });
+  });
+});
