@@ -1,0 +1,762 @@
+/**
+ * Renders the test fixtures: real DOCX / PDF / DOC files made from the sample report
+ * (fixtures/source/quang-trung-2024.md) and from variants of it, each with the result doisoat must
+ * give, plus a set of bad inputs. Run with `npm run fixtures`; the output is committed and CI uses
+ * it as committed.
+ *
+ * A variant = text edits on the Markdown + render options + the scores its text declares (written
+ * by hand, never read back from the files or from doisoat) + the error flags it must raise.
+ *
+ * Needs: LibreOffice (soffice), qpdf, poppler-utils (pdftotext, pdftoppm, pdfinfo).
+ */
+import { copyFile, mkdir, mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { discrepancies, expectedJson, type ExpectedFlag, flagKey, type Format, type ScoreModel } from './fixtures/expected.js';
+import { parseMarkdown } from './fixtures/markdown.js';
+import { encryptPdf, firstPagePng, pdfPages, pdfToText, sofficeConvert, writeStablePdf } from './fixtures/office.js';
+import { renderDocx, type RenderOptions } from './fixtures/render-docx.js';
+import { applyEdits, dotDecimals, type Edit, renameLevel, villagesToQuarters } from './fixtures/text-edits.js';
+import { writeZipBomb } from './fixtures/zip.js';
+
+// =============================================================================================
+// Render styles
+// =============================================================================================
+
+const QUANG_TRUNG_STYLE: RenderOptions = {
+  font: 'Times New Roman',
+  sizePt: 14,
+  headings: 'word', // Markdown headings become Word Heading 1–6, as the sample's source had them
+  unicode: 'NFC',
+  bullet: '-',
+  pageNumbers: 'header',
+  lineSpacing: 1.15,
+  indentFirstLine: true,
+  officialLayout: true,
+  language: 'vi-VN',
+  title: 'Báo cáo kết quả tự đánh giá, chấm điểm và xếp loại mức độ hoàn thành nhiệm vụ năm 2024',
+  creator: 'Admin',
+  date: '2024-12-04T08:15:00Z',
+};
+
+const BAC_SON_STYLE: RenderOptions = {
+  ...QUANG_TRUNG_STYLE,
+  sizePt: 13,
+  headings: 'plain', // no Word headings, no bold: section titles are ordinary paragraphs
+  bullet: '–',
+  pageNumbers: 'footer',
+  lineSpacing: 1.3,
+  creator: 'VP-UBND',
+  date: '2024-12-06T09:40:00Z',
+};
+
+const DONG_TIEN_STYLE: RenderOptions = {
+  ...QUANG_TRUNG_STYLE,
+  headings: 'bold', // bold paragraphs, not Word headings
+  unicode: 'NFD', // every text node decomposed: "ệ" = e + U+0323 + U+0302
+  pageNumbers: 'none',
+  lineSpacing: 1.0,
+  creator: 'Dell',
+  date: '2024-12-10T14:05:00Z',
+};
+
+// =============================================================================================
+// Scores as each report declares them (raw strings exactly as typed in the text)
+// =============================================================================================
+
+/** The sample, as it is. */
+const QT: ScoreModel = {
+  unit: { type: 'xã', name: 'Quang Trung' },
+  year: 2024,
+  total: '92,3',
+  classification: { level: 'good', text: 'Hoàn thành tốt nhiệm vụ năm 2024' },
+  groups: {
+    I: { score: '21,3', subgroups: { '1.1': '8,3', '1.2': '9', '1.3': '3', '1.4': '1' } },
+    II: { score: '33', subgroups: { '2.1': '24', '2.2': '9' } },
+    III: { score: '10' },
+    IV: { score: '14' },
+    V: { score: '10' },
+    VI: { score: '04', items: ['+2', '+2'] },
+  },
+  summary: { I: '21,3', II: '33', III: '10', IV: '14', V: '10', VI: '04' },
+};
+
+/** Phường Bắc Sơn: dot decimals, "20.5đ", summary as a table. 20.5 + 32 + 9.5 + 13 + 10 + 2 = 87. */
+const BS: ScoreModel = {
+  unit: { type: 'phường', name: 'Bắc Sơn' },
+  year: 2024,
+  total: '87',
+  classification: { level: 'good', text: 'Hoàn thành tốt nhiệm vụ' },
+  groups: {
+    I: { score: '20.5', subgroups: { '1.1': '8', '1.2': '8.5', '1.3': '3', '1.4': '1' } },
+    II: { score: '32', subgroups: { '2.1': '23', '2.2': '9' } },
+    III: { score: '9.5' },
+    IV: { score: '13' },
+    V: { score: '10' },
+    VI: { score: '2', items: ['+3', '-1'] },
+  },
+  summary: { I: '20.5', II: '32', III: '9.5', IV: '13', V: '10', VI: '2' },
+};
+
+/** Thị trấn Đông Tiến: NFD text, two decimals. 22,75 + 34 + 10 + 14,5 + 9,75 + 3 = 94,00. */
+const DT: ScoreModel = {
+  unit: { type: 'thị trấn', name: 'Đông Tiến' },
+  year: 2024,
+  total: '94,00',
+  classification: { level: 'excellent', text: 'Hoàn thành xuất sắc nhiệm vụ năm 2024' },
+  groups: {
+    I: { score: '22,75', subgroups: { '1.1': '8,25', '1.2': '9,5', '1.3': '3,5', '1.4': '1,5' } },
+    II: { score: '34', subgroups: { '2.1': '24,5', '2.2': '9,5' } },
+    III: { score: '10' },
+    IV: { score: '14,5' },
+    V: { score: '9,75' },
+    VI: { score: '03', items: ['+2', '+1,5', '-0,5'] },
+  },
+  summary: { I: '22,75', II: '34', III: '10', IV: '14,5', V: '9,75', VI: '3' },
+};
+
+/** A copy of `m` changed by `f` (models are plain data). */
+function changed(m: ScoreModel, f: (m: Mutable<ScoreModel>) => void): ScoreModel {
+  const copy = structuredClone(m) as Mutable<ScoreModel>;
+  f(copy);
+  return copy;
+}
+type Mutable<T> = T extends object ? { -readonly [K in keyof T]: Mutable<T[K]> } : T;
+
+// =============================================================================================
+// Text edits
+// =============================================================================================
+
+const BAC_SON_SUMMARY = `### III. TỔNG HỢP KẾT QUẢ CHẤM ĐIỂM VÀ ĐỀ NGHỊ XẾP LOẠI
+
+1. Kết quả tự đánh giá, chấm điểm theo các nhóm tiêu chí
+
+Tổng số điểm tự chấm: 87 điểm
+
+| TT | Nội dung | Điểm tối đa | Điểm tự chấm |
+|---|---|---|---|
+| I | Kết quả thực hiện các mục tiêu phát triển kinh tế - xã hội | 25 | 20.5 |
+| II | Kết quả thực hiện nhiệm vụ quản lý nhà nước trên địa bàn | 35 | 32 |
+| III | Công tác thanh tra, kiểm tra, phòng chống tham nhũng, giải quyết khiếu nại, tố cáo | 10 | 9.5 |
+| IV | Cải cách hành chính | 15 | 13 |
+| V | Hỗ trợ doanh nghiệp, cải thiện môi trường đầu tư kinh doanh | 10 | 10 |
+| VI | Điểm thưởng, phạt | 5 | 2 |
+| Tổng cộng | | 100 | 87 |
+
+2. Xếp loại: Hoàn thành tốt nhiệm vụ.`;
+
+/** The sample rewritten the way phường Bắc Sơn writes. Edits are applied in order, on the sample's text. */
+const BAC_SON_EDITS: Edit[] = [
+  // Title block.
+  [
+    'Số: /BC-UBND\n\nXã Quang Trung, ngày tháng năm 2024',
+    '**UBND PHƯỜNG BẮC SƠN**\n\n**CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM**\n\n**Độc lập - Tự do - Hạnh phúc**\n\nSố: 168/BC-UBND\n\nPhường Bắc Sơn, ngày 06 tháng 12 năm 2024',
+  ],
+  // Group headings: "Nhóm tiêu chí I - … (Tổng điểm tự chấm: 20.5đ)", no bold.
+  [
+    '**1. Nhóm tiêu chí I: Kết quả thực hiện các mục tiêu phát triển kinh tế - xã hội. Tổng điểm tự chấm 21,3 điểm, gồm:**',
+    'Nhóm tiêu chí I - Kết quả thực hiện các mục tiêu phát triển kinh tế - xã hội (Tổng điểm tự chấm: 20.5đ)',
+  ],
+  [
+    '**2. Nhóm tiêu chí II: Kết quả thực hiện nhiệm vụ Quản lý nhà nước trên địa bàn: Tổng điểm tự chấm: 33 điểm, gồm:**',
+    'Nhóm tiêu chí II - Kết quả thực hiện nhiệm vụ quản lý nhà nước trên địa bàn (Tổng điểm tự chấm: 32đ)',
+  ],
+  [
+    '## **3. Nhóm tiêu chí III: Kết quả thực hiện công tác Thanh tra, kiểm tra và phòng chống tham nhũng theo kế hoạch, giải quyết khiếu nại, tố cáo. Tổng điểm tự chấm: 10 điểm.**',
+    '## Nhóm tiêu chí III - Kết quả thực hiện công tác thanh tra, kiểm tra và phòng chống tham nhũng theo kế hoạch, giải quyết khiếu nại, tố cáo (Tổng điểm tự chấm: 9.5đ)',
+  ],
+  [
+    '**4. Nhóm tiêu chí IV: Kết quả thực hiện cải cách hành chính. Tổng điểm tự chấm: 14 điểm.**',
+    'Nhóm tiêu chí IV - Kết quả thực hiện cải cách hành chính (Tổng điểm tự chấm: 13đ)',
+  ],
+  [
+    '**5. Nhóm tiêu chí V: Kết quả hỗ trợ doanh nghiệp và cải thiện môi trường đầu tư kinh doanh. Tổng điểm tự chấm: 10 điểm.**',
+    'Nhóm tiêu chí V - Kết quả hỗ trợ doanh nghiệp và cải thiện môi trường đầu tư kinh doanh (Tổng điểm tự chấm: 10đ)',
+  ],
+  ['**6. Nhóm tiêu chí VI: Điểm thưởng, phạt. Tổng điểm tự chấm: 04 điểm.**', 'Nhóm tiêu chí VI - Điểm thưởng, phạt (Tổng điểm tự chấm: 2đ)'],
+  // Sub-group scores: "Điểm tự chấm: 8đ" / "Tự chấm 8.5 điểm".
+  ['**Kết quả số điểm tự chấm nhóm tiêu chí về kinh tế đạt: 8,3 điểm.**', 'Điểm tự chấm: 8đ'],
+  ['***Kết quả số điểm tự chấm nhóm tiêu chí văn hóa- xã hội đạt: 9 điểm.***', 'Tự chấm 8.5 điểm'],
+  ['**Kết quả số điểm tự chấm đạt: 3 điểm.**', 'Điểm tự chấm: 3đ'],
+  ['***Kết quả số điểm tự chấm nhóm tiêu chí về ANTT đạt: 1 điểm.***', 'Tự chấm 1 điểm'],
+  ['***Kết quả số điểm tự chấm đạt: 24 điểm.***', 'Điểm tự chấm: 23đ'],
+  ['***Kết quả số điểm tự chấm đạt: 9 điểm.***', 'Tự chấm 9 điểm'],
+  // Bonus and penalty.
+  [
+    '- Tỷ lệ hộ nghèo giảm bình quân: Chỉ tiêu giao 0,89% đạt 0,64%. Đề nghị thưởng 2 điểm.',
+    '- Tỷ lệ hộ nghèo: Chỉ tiêu giao 1.25% đạt 1.12%. Đề nghị thưởng 3 điểm.',
+  ],
+  [
+    '- Tỷ lệ hộp hồ sơ trực tuyến và trực tuyến toàn trình: Chỉ tiêu giao 65% đạt 99,7%. Đề nghị thưởng 2 điểm.',
+    '- Để xảy ra 01 trường hợp xây dựng công trình trái phép chưa được xử lý dứt điểm trên địa bàn. Bị trừ 1 điểm.',
+  ],
+  // The closing summary becomes a sentence and a table.
+  { find: /### \*\*III\. TỔNG HỢP KẾT QUẢ[\s\S]*?#### \*\*2\. Đánh giá: Hoàn thành tốt nhiệm vụ năm 2024\.\*\*/u, replace: BAC_SON_SUMMARY },
+  ['**Nguyễn Văn Thắng**', '**Lê Thị Hồng Nhung**'],
+  // Indicators: other figures than the sample (each stated the same wherever it recurs).
+  ['61,6 triệu đồng đạt 102,6% KH', '58.4 triệu đồng đạt 101.6% KH'],
+  ['cả năm: 805,2 tấn', 'cả năm: 656.2 tấn'],
+  [
+    'đạt 147,2ha, trong đó diện tích lúa 120ha/120ha = 100%KH, năng suất đạt 61,5 tạ/ha, sản lượng 738 tấn, diện tích rau của quả các loại: 27,2 ha, năng suất rau, củ quả đạt 131,9 tạ/ha, sản lượng 358,7 tấn.',
+    'đạt 120ha, trong đó diện tích lúa 95ha/95ha = 100%KH, năng suất đạt 62 tạ/ha, sản lượng 589 tấn, diện tích rau củ quả các loại: 25 ha, năng suất rau, củ quả đạt 132 tạ/ha, sản lượng 330 tấn.',
+  ],
+  ['bò 220 con, tổng đàn lợn ước đạt 4.980 con, tổng đàn gia cầm ước đạt 45.226 con', 'bò 185 con, tổng đàn lợn ước đạt 3.150 con, tổng đàn gia cầm ước đạt 38.470 con'],
+  ['thủy sản cả năm: 318 tấn', 'thủy sản cả năm: 126 tấn'],
+  ['địa bàn: 46 Doanh nghiệp', 'địa bàn: 58 Doanh nghiệp'],
+  ['hiện có 46 doanh nghiệp', 'hiện có 58 doanh nghiệp'],
+  ['31 tỷ 263 triệu đồng đạt 69,8% KH thị xã giao, 69,8% kế hoạch', '28 tỷ 540 triệu đồng đạt 72.4% KH thị xã giao, 72.4% kế hoạch'],
+  ['18 tỷ đồng đạt 40%KH thị xã giao, 40% kế hoạch', '16 tỷ đồng đạt 38%KH thị xã giao, 38% kế hoạch'],
+  ['Thu đầu tư phát triển: 24,1 tỷ đồng.', 'Thu đầu tư phát triển: 12.6 tỷ đồng.'],
+  ['Chi cho đầu tư phát triển: 24,1 tỷ đồng.', 'Chi cho đầu tư phát triển: 9.8 tỷ đồng.'],
+  ['Gia đình văn hóa đạt 90,8% tăng 0,5% so với năm 2023', 'Gia đình văn hóa đạt 91.5% tăng 0.7% so với năm 2023'],
+  ['văn hóa cho 6/6 thôn', 'văn hóa cho 8/8 thôn'],
+  ['BHYT đạt 96.2%, vượt vượt kế hoạch', 'BHYT đạt 95.4%, vượt kế hoạch'],
+  [
+    'số hộ nghèo còn 09 hộ chiếm 0,64% vượt 03 hộ so với chỉ tiêu thị xã giao và 09 hộ cận nghèo chiếm 0.64%',
+    'số hộ nghèo còn 14 hộ chiếm 1.12% vượt 02 hộ so với chỉ tiêu thị xã giao và 16 hộ cận nghèo chiếm 1.28%',
+  ],
+  [
+    '- **Xây dựng Nông thôn mới:** Duy trì các tiêu chí xã NTM nâng cao. Họp Ban phát triển xây dựng NTM xã, rà soát các chỉ tiêu xây dựng thôn Nông thôn mới kiểu mẫu thôn 4,5,6. Hướng dẫn thôn 4, 5, 6 rà soát các hộ sản xuất nông nghiệp ứng dụng công nghệ cao cũng như tham gia chuỗi cung ứng sản phẩm.',
+    '- **Xây dựng đô thị văn minh:** Duy trì các tiêu chí phường đạt chuẩn đô thị văn minh. Họp Ban chỉ đạo xây dựng đô thị văn minh phường, rà soát các tiêu chí khu phố văn minh đô thị tại khu phố 4, 5, 6. Hướng dẫn các hộ kinh doanh trên các tuyến phố chính thực hiện nếp sống văn minh đô thị.',
+  ],
+  // Whole-document wording: the ward's name and level, its quarters, its decimal dots.
+  { find: 'xã Quang Trung', replace: 'phường Bắc Sơn', count: 'some' },
+  { find: 'Xã Quang Trung', replace: 'Phường Bắc Sơn', count: 'some' },
+  renameLevel('phường'),
+  villagesToQuarters,
+  dotDecimals,
+];
+
+/** The sample rewritten the way thị trấn Đông Tiến writes (comma decimals, two decimals, no colon). */
+const DONG_TIEN_EDITS: Edit[] = [
+  ['Số: /BC-UBND\n\nXã Quang Trung, ngày tháng năm 2024', '**UBND THỊ TRẤN ĐÔNG TIẾN**\n\nSố: 95/BC-UBND\n\nThị trấn Đông Tiến, ngày 10 tháng 12 năm 2024'],
+  // Group headings: bold, no colon after the group name.
+  [
+    '**1. Nhóm tiêu chí I: Kết quả thực hiện các mục tiêu phát triển kinh tế - xã hội. Tổng điểm tự chấm 21,3 điểm, gồm:**',
+    '**1. Nhóm tiêu chí I Kết quả thực hiện các mục tiêu phát triển kinh tế - xã hội. Tổng điểm tự chấm 22,75 điểm, gồm:**',
+  ],
+  [
+    '**2. Nhóm tiêu chí II: Kết quả thực hiện nhiệm vụ Quản lý nhà nước trên địa bàn: Tổng điểm tự chấm: 33 điểm, gồm:**',
+    '**2. Nhóm tiêu chí II Kết quả thực hiện nhiệm vụ Quản lý nhà nước trên địa bàn. Tổng điểm tự chấm: 34 điểm, gồm:**',
+  ],
+  [
+    '## **3. Nhóm tiêu chí III: Kết quả thực hiện công tác Thanh tra, kiểm tra và phòng chống tham nhũng theo kế hoạch, giải quyết khiếu nại, tố cáo. Tổng điểm tự chấm: 10 điểm.**',
+    '**3. Nhóm tiêu chí III Kết quả thực hiện công tác Thanh tra, kiểm tra và phòng chống tham nhũng theo kế hoạch, giải quyết khiếu nại, tố cáo. Tổng điểm tự chấm: 10 điểm.**',
+  ],
+  [
+    '**4. Nhóm tiêu chí IV: Kết quả thực hiện cải cách hành chính. Tổng điểm tự chấm: 14 điểm.**',
+    '**4. Nhóm tiêu chí IV Kết quả thực hiện cải cách hành chính. Tổng điểm tự chấm: 14,5 điểm.**',
+  ],
+  [
+    '**5. Nhóm tiêu chí V: Kết quả hỗ trợ doanh nghiệp và cải thiện môi trường đầu tư kinh doanh. Tổng điểm tự chấm: 10 điểm.**',
+    '**5. Nhóm tiêu chí V Kết quả hỗ trợ doanh nghiệp và cải thiện môi trường đầu tư kinh doanh. Tổng điểm tự chấm: 9,75 điểm.**',
+  ],
+  ['**6. Nhóm tiêu chí VI: Điểm thưởng, phạt. Tổng điểm tự chấm: 04 điểm.**', '**6. Nhóm tiêu chí VI Điểm thưởng, phạt. Tổng điểm tự chấm: 03 điểm.**'],
+  // Sub-group scores.
+  ['nhóm tiêu chí về kinh tế đạt: 8,3 điểm.', 'nhóm tiêu chí về kinh tế đạt: 8,25 điểm.'],
+  ['văn hóa- xã hội đạt: 9 điểm.', 'văn hóa- xã hội đạt: 9,5 điểm.'],
+  ['**Kết quả số điểm tự chấm đạt: 3 điểm.**', '**Kết quả số điểm tự chấm đạt: 3,5 điểm.**'],
+  ['về ANTT đạt: 1 điểm.', 'về ANTT đạt: 1,5 điểm.'],
+  ['***Kết quả số điểm tự chấm đạt: 24 điểm.***', '***Kết quả số điểm tự chấm đạt: 24,5 điểm.***'],
+  ['***Kết quả số điểm tự chấm đạt: 9 điểm.***', '***Kết quả số điểm tự chấm đạt: 9,5 điểm.***'],
+  // Bonus, bonus, penalty.
+  ['Chỉ tiêu giao 0,89% đạt 0,64%. Đề nghị thưởng 2 điểm.', 'Chỉ tiêu giao 0,89% đạt 0,57%. Đề nghị thưởng 2 điểm.'],
+  [
+    'Chỉ tiêu giao 65% đạt 99,7%. Đề nghị thưởng 2 điểm.',
+    'Chỉ tiêu giao 65% đạt 98,5%. Đề nghị thưởng 1,5 điểm.\n\n- Để xảy ra 01 vụ khai thác cát trái phép trên sông Hoàng chưa được xử lý kịp thời. Bị trừ 0,5 điểm.',
+  ],
+  // Summary and classification.
+  ['theo các tiêu chí: 92,3 điểm, cụ thể:', 'theo các tiêu chí: 94,00 điểm, cụ thể:'],
+  ['- Nhóm tiêu chí I: 21,3 điểm (A + B + C);', '- Nhóm tiêu chí I: 22,75 điểm (A + B + C);'],
+  ['- Nhóm tiêu chí II: 33 điểm;', '- Nhóm tiêu chí II: 34 điểm;'],
+  ['- Nhóm tiêu chí IV: 14 điểm;', '- Nhóm tiêu chí IV: 14,5 điểm;'],
+  ['- Nhóm tiêu chí V: 10 điểm;', '- Nhóm tiêu chí V: 9,75 điểm;'],
+  ['- Nhóm tiêu chí VI: 04 điểm;', '- Nhóm tiêu chí VI: 3 điểm;'],
+  ['#### **2. Đánh giá: Hoàn thành tốt nhiệm vụ năm 2024.**', '**2. Đánh giá: Hoàn thành xuất sắc nhiệm vụ năm 2024.**'],
+  ['**Nguyễn Văn Thắng**', '**Trịnh Văn Hùng**'],
+  // Indicators.
+  ['61,6 triệu đồng đạt 102,6% KH', '64,25 triệu đồng đạt 103,6% KH'],
+  ['số hộ nghèo còn 09 hộ chiếm 0,64% vượt 03 hộ', 'số hộ nghèo còn 08 hộ chiếm 0,57% vượt 04 hộ'],
+  ['(từ giáp phường Đông Sơn đến giáp phường Phú Sơn)', '(từ giáp thôn Hòa Bình đến giáp thôn Tiến Lợi)'],
+  // A township of a district (huyện), not of a town (thị xã).
+  { find: 'xã Quang Trung', replace: 'thị trấn Đông Tiến', count: 'some' },
+  { find: 'Xã Quang Trung', replace: 'Thị trấn Đông Tiến', count: 'some' },
+  { find: 'thị xã', replace: 'huyện', count: 'some' },
+  { find: 'Thị xã', replace: 'Huyện', count: 'some' },
+  { find: 'Thị uỷ', replace: 'Huyện uỷ' },
+  { find: 'Bim Sơn', replace: 'Đông Sơn', count: 'some' },
+  renameLevel('thị trấn'),
+];
+
+// =============================================================================================
+// The reports
+// =============================================================================================
+
+interface ReportVariant {
+  readonly name: string;
+  /** One line for fixtures/README.md. */
+  readonly what: string;
+  /** 'sample' or the name of the variant whose final text and style this one starts from. */
+  readonly from: string;
+  readonly edits: readonly Edit[];
+  readonly style?: Partial<RenderOptions>;
+  readonly formats: readonly Format[];
+  /** Keep the PDF only if LibreOffice exported the text still decomposed (NFD). */
+  readonly pdfOnlyIfStillNfd?: boolean;
+  readonly model: ScoreModel;
+  /** Exactly the error-severity flags expected. */
+  readonly errors: readonly ExpectedFlag[];
+}
+
+const REPORTS: readonly ReportVariant[] = [
+  // --- A. Clean ------------------------------------------------------------------------------
+  {
+    name: 'quang-trung-2024',
+    what: 'The sample as it is: xã Quang Trung, comma decimals, Word headings where the Markdown has them, 14 pt.',
+    from: 'sample',
+    edits: [],
+    style: QUANG_TRUNG_STYLE,
+    formats: ['docx', 'pdf', 'doc'],
+    model: QT,
+    errors: [],
+  },
+  {
+    name: 'bac-son-2024',
+    what: 'Phường Bắc Sơn: dot decimals ("20.5đ", "95.4%"), plain (non-bold, non-heading) section titles, "Nhóm tiêu chí I - … (Tổng điểm tự chấm: 20.5đ)", sub-group scores "Điểm tự chấm: 8đ" / "Tự chấm 8.5 điểm", a penalty item, summary as a Word table, 13 pt, "–" bullets, other indicator figures.',
+    from: 'sample',
+    edits: BAC_SON_EDITS,
+    style: BAC_SON_STYLE,
+    formats: ['docx', 'pdf'],
+    model: BS,
+    errors: [],
+  },
+  {
+    name: 'dong-tien-2024',
+    what: 'Thị trấn Đông Tiến: all text decomposed Unicode (NFD), comma decimals with two places ("8,25", "94,00"), bold group headings with no colon after the group name, two bonuses and a penalty, "Hoàn thành xuất sắc".',
+    from: 'sample',
+    edits: DONG_TIEN_EDITS,
+    style: DONG_TIEN_STYLE,
+    formats: ['docx', 'pdf'],
+    pdfOnlyIfStillNfd: true,
+    model: DT,
+    errors: [],
+  },
+  // --- B. One discrepancy each ---------------------------------------------------------------
+  {
+    name: 'qt-total-mismatch',
+    what: 'Sample with the grand total 93,3 (groups and summary unchanged, they add up to 92,3).',
+    from: 'quang-trung-2024',
+    edits: [['theo các tiêu chí: 92,3 điểm, cụ thể:', 'theo các tiêu chí: 93,3 điểm, cụ thể:']],
+    formats: ['docx', 'pdf'],
+    model: changed(QT, (m) => {
+      m.total = '93,3';
+    }),
+    errors: [{ rule: 'total-mismatch' }],
+  },
+  {
+    name: 'qt-group-sum-mismatch',
+    what: "Sample with sub-group 1.3's score 4 instead of 3; group I still declares 21,3 (its parts now add up to 22,3).",
+    from: 'quang-trung-2024',
+    edits: [['**Kết quả số điểm tự chấm đạt: 3 điểm.**', '**Kết quả số điểm tự chấm đạt: 4 điểm.**']],
+    formats: ['docx', 'pdf'],
+    model: changed(QT, (m) => {
+      m.groups.I!.subgroups!['1.3'] = '4';
+    }),
+    errors: [{ rule: 'group-sum-mismatch', group: 'I' }],
+  },
+  {
+    name: 'qt-summary-mismatch',
+    what: "Sample with the summary's line for group III at 12 (the body says 10; total 92,3 unchanged).",
+    from: 'quang-trung-2024',
+    edits: [['- Nhóm tiêu chí III: 10 điểm;', '- Nhóm tiêu chí III: 12 điểm;']],
+    formats: ['docx', 'pdf'],
+    model: changed(QT, (m) => {
+      m.summary.III = '12';
+    }),
+    errors: [{ rule: 'summary-mismatch', group: 'III' }],
+  },
+  {
+    name: 'qt-missing-figure',
+    what: "Sample with group IV's heading stating no score (\"… cải cách hành chính.\"); the summary still lists IV: 14.",
+    from: 'quang-trung-2024',
+    edits: [
+      [
+        '**4. Nhóm tiêu chí IV: Kết quả thực hiện cải cách hành chính. Tổng điểm tự chấm: 14 điểm.**',
+        '**4. Nhóm tiêu chí IV: Kết quả thực hiện cải cách hành chính.**',
+      ],
+    ],
+    formats: ['docx', 'pdf'],
+    model: changed(QT, (m) => {
+      m.groups.IV!.score = null;
+    }),
+    errors: [{ rule: 'missing-figure', group: 'IV' }],
+  },
+  {
+    name: 'bs-summary-mismatch',
+    what: "Bắc Sơn with the summary table's cell for group II at 30 (the body says 32; total 87 unchanged).",
+    from: 'bac-son-2024',
+    edits: [
+      [
+        '| II | Kết quả thực hiện nhiệm vụ quản lý nhà nước trên địa bàn | 35 | 32 |',
+        '| II | Kết quả thực hiện nhiệm vụ quản lý nhà nước trên địa bàn | 35 | 30 |',
+      ],
+    ],
+    formats: ['docx', 'pdf'],
+    model: changed(BS, (m) => {
+      m.summary.II = '30';
+    }),
+    errors: [{ rule: 'summary-mismatch', group: 'II' }],
+  },
+  {
+    name: 'bs-group-sum-mismatch',
+    what: 'Bắc Sơn with the bonus group VI declaring 3 while its items are +3 and −1; summary VI: 3, total 88 (so the total still equals the sum of the declared groups).',
+    from: 'bac-son-2024',
+    edits: [
+      ['(Tổng điểm tự chấm: 2đ)', '(Tổng điểm tự chấm: 3đ)'],
+      ['| VI | Điểm thưởng, phạt | 5 | 2 |', '| VI | Điểm thưởng, phạt | 5 | 3 |'],
+      ['Tổng số điểm tự chấm: 87 điểm', 'Tổng số điểm tự chấm: 88 điểm'],
+      ['| Tổng cộng | | 100 | 87 |', '| Tổng cộng | | 100 | 88 |'],
+    ],
+    formats: ['docx', 'pdf'],
+    model: changed(BS, (m) => {
+      m.groups.VI!.score = '3';
+      m.summary.VI = '3';
+      m.total = '88';
+    }),
+    errors: [{ rule: 'group-sum-mismatch', group: 'VI' }],
+  },
+];
+
+// =============================================================================================
+// Bad inputs
+// =============================================================================================
+
+const BAD: Readonly<Record<string, { code: string; what: string }>> = {
+  'empty.docx': { code: 'empty-file', what: '0 bytes.' },
+  'photo-renamed.docx': { code: 'unsupported-format', what: 'A real PNG (page 1 of quang-trung-2024.pdf at 50 dpi) named .docx.' },
+  'truncated.pdf': { code: 'corrupt-file', what: 'The first 45% of the bytes of quang-trung-2024.pdf (no xref, no trailer, no catalog).' },
+  'encrypted.pdf': { code: 'encrypted-pdf', what: 'bac-son-2024.pdf encrypted by qpdf, AES-256, user password "doisoat".' },
+  'zip-bomb.docx': {
+    code: 'too-large',
+    what: 'A valid zip with [Content_Types].xml, _rels/.rels and a word/document.xml of repeated XML that inflates to about 1.1 GiB (declared sizes are true).',
+  },
+  'english.pdf': { code: 'no-report-found', what: 'A real text PDF (LibreOffice) of a short English business letter.' },
+};
+
+const ENGLISH_LETTER = `**NORTHFIELD OFFICE SUPPLIES LTD**
+
+14 Harbour Road, Bristol BS1 5TT, United Kingdom · +44 117 496 0321
+
+3 March 2025
+
+Ms Laura Carter, Procurement Manager
+
+Westbrook Dental Clinic, 2 Mill Lane, Bath BA1 2QH
+
+**Re: Your order WB-2025-0117 and our revised delivery schedule**
+
+Dear Ms Carter,
+
+Thank you for your order of 24 February 2025 for 40 boxes of A4 copier paper, 12 toner cartridges and 6 ergonomic chairs. We are pleased to confirm that the paper and the toner are in stock and will be delivered on Thursday, 6 March, between 9 am and 1 pm.
+
+The chairs are currently on back order from our manufacturer. We expect them to arrive at our warehouse in the week of 17 March and will deliver them within two working days of arrival, at no additional charge.
+
+Your invoice, which we will send separately, amounts to £1,284.60 including VAT. Payment is due within 30 days of delivery. If you would prefer us to invoice the chairs separately, please let us know and we will split the invoice.
+
+We apologise for the delay and thank you for your continued custom. Should you have any questions, please contact me directly at the number above.
+
+Yours sincerely,
+
+Daniel Hughes
+
+Customer Accounts Manager`;
+
+const LETTER_STYLE: RenderOptions = {
+  ...QUANG_TRUNG_STYLE,
+  font: 'Arial',
+  sizePt: 11,
+  headings: 'bold',
+  pageNumbers: 'none',
+  lineSpacing: 1.15,
+  indentFirstLine: false,
+  officialLayout: false,
+  language: 'en-GB',
+  title: 'Order WB-2025-0117',
+  creator: 'dhughes',
+  date: '2025-03-03T10:00:00Z',
+};
+
+// =============================================================================================
+// Generator
+// =============================================================================================
+
+const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+const FIXTURES = join(ROOT, 'fixtures');
+const SOURCE = join(FIXTURES, 'source', 'quang-trung-2024.md');
+const REPORTS_DIR = join(FIXTURES, 'reports');
+const BAD_DIR = join(FIXTURES, 'bad');
+
+const log = (s: string): void => void process.stdout.write(`${s}\n`);
+const json = (v: unknown): string => `${JSON.stringify(v, null, 2)}\n`;
+
+/** A light check that the text says what the model says: each group's heading and summary line. */
+function checkText(v: ReportVariant, markdown: string): void {
+  const text = markdown.normalize('NFC').replace(/\*/g, '');
+  const lines = text.split('\n');
+  const summaryAt = lines.findIndex((l) => /TỔNG HỢP KẾT QUẢ/.test(l));
+  if (summaryAt < 0) throw new Error(`${v.name}: no summary section`);
+  const problems: string[] = [];
+  for (const [id, g] of Object.entries(v.model.groups)) {
+    const re = new RegExp(`Nhóm tiêu chí ${id}(?![IVX])`);
+    const heading = lines.slice(0, summaryAt).find((l) => re.test(l));
+    if (!heading) problems.push(`no heading for group ${id}`);
+    else if (g.score !== null && !new RegExp(`(?<![\\d.,])${g.score.replace(/[.,]/, '[.,]')}(?![\\d.,]\\d)\\s*(điểm|đ)`).test(heading)) {
+      problems.push(`group ${id} heading lacks ${g.score}: ${heading}`);
+    } else if (g.score === null && /\d\s*(điểm|đ\b)/.test(heading)) problems.push(`group ${id} heading states a score: ${heading}`);
+    const listed = v.model.summary[id];
+    const row = lines.slice(summaryAt).find((l) => re.test(l) || new RegExp(`^\\| ${id} \\|`).test(l));
+    if (listed !== undefined && (!row || !row.includes(listed === null ? '' : listed))) problems.push(`summary line for ${id} lacks ${listed}`);
+  }
+  if (v.model.total !== null && !lines.slice(summaryAt).some((l) => l.includes(v.model.total!))) problems.push(`summary lacks total ${v.model.total}`);
+  if (v.model.classification && !text.includes(v.model.classification.text)) problems.push('classification text not found');
+  if (!text.includes(`${v.model.unit.type[0]!.toUpperCase()}${v.model.unit.type.slice(1)} ${v.model.unit.name}, ngày`)) problems.push('no place-and-date line');
+  if (problems.length > 0) throw new Error(`${v.name}: the text disagrees with the model:\n  ${problems.join('\n  ')}`);
+}
+
+/** Deletes what a previous run left in `dir` that this run did not write. */
+async function removeStale(dir: string, keep: ReadonlySet<string>): Promise<string[]> {
+  const stale = (await readdir(dir)).filter((f) => !keep.has(f));
+  for (const f of stale) await rm(join(dir, f), { recursive: true, force: true });
+  return stale;
+}
+
+async function main(): Promise<void> {
+  const started = performance.now();
+  const work = await mkdtemp(join(tmpdir(), 'doisoat-fixtures-'));
+  try {
+    const sample = await readFile(SOURCE, 'utf8');
+    await mkdir(REPORTS_DIR, { recursive: true });
+    await mkdir(BAD_DIR, { recursive: true });
+
+    // 1. Text and expected results of every variant; the hand-written flags must match the model.
+    const markdownOf = new Map<string, string>();
+    const styleOf = new Map<string, RenderOptions>();
+    for (const v of REPORTS) {
+      const baseText = v.from === 'sample' ? sample : markdownOf.get(v.from);
+      const baseStyle = v.from === 'sample' ? QUANG_TRUNG_STYLE : styleOf.get(v.from);
+      if (baseText === undefined || baseStyle === undefined) throw new Error(`${v.name}: unknown base ${v.from}`);
+      const text = applyEdits(baseText, v.edits, v.name);
+      if (/Quang Trung/.test(text) && v.model.unit.name !== 'Quang Trung') throw new Error(`${v.name}: "Quang Trung" left in the text`);
+      markdownOf.set(v.name, text);
+      styleOf.set(v.name, { ...baseStyle, ...v.style });
+      checkText(v, text);
+      const derived = discrepancies(v.model).map(flagKey).sort();
+      const declared = v.errors.map(flagKey).sort();
+      if (derived.join() !== declared.join()) {
+        throw new Error(`${v.name}: declared flags [${declared.join(', ')}] but the model implies [${derived.join(', ')}]`);
+      }
+    }
+
+    // 2. DOCX.
+    const docxPaths = new Map<string, string>();
+    for (const v of REPORTS) {
+      const path = join(work, `${v.name}.docx`);
+      await writeFile(path, await renderDocx(parseMarkdown(markdownOf.get(v.name)!), styleOf.get(v.name)!));
+      docxPaths.set(v.name, path);
+      if (v.formats.includes('docx')) await copyFile(path, join(REPORTS_DIR, `${v.name}.docx`));
+    }
+    const letterDocx = join(work, 'english.docx');
+    await writeFile(letterDocx, await renderDocx(parseMarkdown(ENGLISH_LETTER), LETTER_STYLE));
+    log(`docx: ${REPORTS.length} rendered (${Math.round(performance.now() - started)} ms)`);
+
+    // 3. PDF and DOC through LibreOffice (one process per target format).
+    const pdfVariants = REPORTS.filter((v) => v.formats.includes('pdf'));
+    const pdfOut = join(work, 'pdf');
+    await mkdir(pdfOut);
+    const pdfs = await sofficeConvert([...pdfVariants.map((v) => docxPaths.get(v.name)!), letterDocx], 'pdf', pdfOut);
+    const written = new Map<string, Format[]>();
+    const notes: string[] = [];
+    for (const [i, v] of pdfVariants.entries()) {
+      const target = join(REPORTS_DIR, `${v.name}.pdf`);
+      await writeStablePdf(pdfs[i]!, target, styleOf.get(v.name)!.date);
+      const text = await pdfToText(target);
+      const pages = await pdfPages(target);
+      const decomposed = /\p{M}/u.test(text);
+      if (v.pdfOnlyIfStillNfd && !decomposed) {
+        await rm(target);
+        notes.push(`${v.name}.pdf dropped: LibreOffice composed the NFD text`);
+        continue;
+      }
+      if (v.pdfOnlyIfStillNfd) notes.push(`${v.name}.pdf kept: pdftotext shows combining marks (the text layer is still NFD)`);
+      const flat = text.normalize('NFC');
+      for (const must of [v.model.unit.name, v.model.total ?? '', v.model.classification?.text ?? '']) {
+        if (!flat.replace(/\s+/g, ' ').includes(must)) throw new Error(`${v.name}.pdf: pdftotext output lacks "${must}"`);
+      }
+      log(`pdf:  ${v.name}.pdf, ${pages} pages`);
+    }
+    for (const v of REPORTS) {
+      const formats = v.formats.filter((f) => f !== 'pdf' || (v.pdfOnlyIfStillNfd ? !notes.some((n) => n.startsWith(`${v.name}.pdf dropped`)) : true));
+      written.set(v.name, formats);
+    }
+    const letterPdf = join(BAD_DIR, 'english.pdf');
+    await writeStablePdf(pdfs[pdfs.length - 1]!, letterPdf, LETTER_STYLE.date);
+
+    const docVariants = REPORTS.filter((v) => v.formats.includes('doc'));
+    const docOut = join(work, 'doc');
+    await mkdir(docOut);
+    const docs = await sofficeConvert(docVariants.map((v) => docxPaths.get(v.name)!), 'doc', docOut);
+    for (const [i, v] of docVariants.entries()) await copyFile(docs[i]!, join(REPORTS_DIR, `${v.name}.doc`));
+    log(`doc:  ${docVariants.map((v) => `${v.name}.doc`).join(', ')}`);
+
+    // 4. Expected results.
+    for (const v of REPORTS) {
+      for (const f of written.get(v.name)!) {
+        await writeFile(join(REPORTS_DIR, `${v.name}.${f}.expected.json`), json(expectedJson(v.model, f, v.errors)));
+      }
+    }
+
+    // 5. Bad inputs.
+    await writeFile(join(BAD_DIR, 'empty.docx'), Buffer.alloc(0));
+    const qtPdf = join(REPORTS_DIR, 'quang-trung-2024.pdf');
+    await writeFile(join(BAD_DIR, 'photo-renamed.docx'), await firstPagePng(qtPdf, 50));
+    const qtBytes = await readFile(qtPdf);
+    await writeFile(join(BAD_DIR, 'truncated.pdf'), qtBytes.subarray(0, Math.floor(qtBytes.length * 0.45)));
+    const encrypted = await encryptPdf(join(REPORTS_DIR, 'bac-son-2024.pdf'), join(BAD_DIR, 'encrypted.pdf'), 'doisoat', 'doisoat-owner');
+    log(`pdf:  encrypted.pdf ${encrypted === 'kept' ? 'kept (same content as before)' : 'written'}`);
+    const bomb = await writeZipBomb(join(BAD_DIR, 'zip-bomb.docx'), {
+      small: [
+        {
+          name: '[Content_Types].xml',
+          data: Buffer.from(
+            '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/></Types>',
+          ),
+        },
+        {
+          name: '_rels/.rels',
+          data: Buffer.from(
+            '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="word/document.xml"/></Relationships>',
+          ),
+        },
+      ],
+      bombName: 'word/document.xml',
+      prefix:
+        '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body>',
+      unit: `<w:p><w:r><w:t>${'0'.repeat(65_536)}</w:t></w:r></w:p>`,
+      repeat: 18_000,
+      suffix: '</w:body></w:document>',
+      mtime: new Date('2024-12-01T00:00:00Z'),
+    });
+    log(`bomb: zip-bomb.docx ${bomb.bytes} bytes, word/document.xml inflates to ${bomb.inflated} bytes (${(bomb.inflated / 2 ** 30).toFixed(2)} GiB)`);
+    await writeFile(join(BAD_DIR, 'expected.json'), json(Object.fromEntries(Object.entries(BAD).map(([f, b]) => [f, b.code]))));
+    for (const f of Object.keys(BAD)) await readFile(join(BAD_DIR, f)); // every listed file exists
+
+    // 6. README; files of earlier runs that this one did not write go.
+    await writeFile(join(FIXTURES, 'README.md'), readme(written));
+    const reportFiles = new Set(REPORTS.flatMap((v) => written.get(v.name)!.flatMap((f) => [`${v.name}.${f}`, `${v.name}.${f}.expected.json`])));
+    const stale = [...(await removeStale(REPORTS_DIR, reportFiles)), ...(await removeStale(BAD_DIR, new Set([...Object.keys(BAD), 'expected.json'])))];
+    if (stale.length > 0) log(`removed stale: ${stale.join(', ')}`);
+    for (const n of notes) log(`note: ${n}`);
+    log(`done in ${((performance.now() - started) / 1000).toFixed(1)} s`);
+  } finally {
+    await rm(work, { recursive: true, force: true });
+  }
+}
+
+function readme(written: ReadonlyMap<string, readonly Format[]>): string {
+  const rows = REPORTS.map((v) => {
+    const files = written.get(v.name)!.map((f) => `\`${v.name}.${f}\``).join(', ');
+    const errors = v.errors.length === 0 ? 'none (clean)' : v.errors.map((e) => `\`${e.rule}\`${e.group ? ` (group ${e.group})` : ''}`).join(', ');
+    return `| ${files} | ${v.what} | ${errors} |`;
+  });
+  const bad = Object.entries(BAD).map(([f, b]) => `| \`${f}\` | ${b.what} | \`${b.code}\` |`);
+  return `# Test fixtures
+
+Generated by \`scripts/make-fixtures.ts\` — **do not edit by hand**; change the variant data at the
+top of that script and run \`npm run fixtures\` (needs LibreOffice, qpdf and poppler-utils). The
+generated files are committed; CI uses them as committed and never runs the generator.
+
+## Layout
+
+- \`source/quang-trung-2024.md\` — the real sample report (Markdown) every report is made from.
+- \`reports/<name>.<ext>\` — a report as DOCX (written with the \`docx\` package), PDF (exported
+  from that DOCX by LibreOffice: a real text layer, several A4 pages) or DOC (LibreOffice, Word 97).
+- \`reports/<name>.<ext>.expected.json\` — what doisoat must report for that file: a subset of
+  ReportAudit (\`format\`, \`unit\`, \`year\`, \`declared\`, \`recomputed\`) that must match exactly,
+  plus \`errorFlags\`, exactly the set of error-severity flags expected (\`[]\` for a clean file;
+  warnings and infos are not listed). Written from the scores each variant is built from, by hand,
+  never by running doisoat. Text in it is NFC, also for the NFD document.
+- \`bad/\` — inputs that cannot be read; \`bad/expected.json\` maps file name → \`error.code\`.
+
+## Reports
+
+| files | what it is | expected error flags |
+|---|---|---|
+${rows.join('\n')}
+
+Every injected variant changes exactly one figure of an otherwise consistent report (for
+\`bs-group-sum-mismatch\` the total is raised with it, so only the group sum disagrees).
+Note that in \`qt-summary-mismatch\` and \`bs-summary-mismatch\` the summary's own column no longer
+adds up to the total stated next to it; the body still does, and the expected error is the
+summary-vs-body mismatch only.
+
+How the reports are laid out (to know what the readers face):
+
+- \`quang-trung-2024\`: the sample's Markdown headings (\`##\`…\`#####\`, at inconsistent levels, as
+  in the source) are Word Heading 1–6 styles; bold-only lines stay bold paragraphs. Dash lists
+  are Word bullet lists with the bullet "-", nested items ("  - + Tổng thu …") a second level with
+  bullet "+". Page numbers at the top from page 2 (in the PDF text they are lines holding only
+  a number).
+- \`bac-son-2024\`: no heading styles and no bold in section titles; a title block with
+  "UBND PHƯỜNG BẮC SƠN" and "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"; bullets "–"; footer
+  "Trang N"; the summary is a 4-column table (\`TT | Nội dung | Điểm tối đa | Điểm tự chấm\`,
+  rows I–VI, last row \`Tổng cộng | | 100 | 87\`). Dot thousands remain ("3.150 con",
+  "300.850.000 đồng") next to dot decimals ("1.12%").
+- \`dong-tien-2024\`: every text node in word/document.xml is NFD. ${
+    written.get('dong-tien-2024')?.includes('pdf')
+      ? 'LibreOffice keeps it decomposed in the PDF text layer too (checked on every run: pdftotext shows combining marks, e.g. "ố" = o + U+0302 + U+0301), so the PDF is kept.'
+      : 'LibreOffice composed it on export, so there is no PDF of it.'
+  } Group headings are bold paragraphs, not heading styles.
+
+## Reading the PDFs (what pdftotext showed)
+
+- Default \`pdftotext\` de-hyphenates: a line ending in " -" is joined to the next with the dash
+  dropped ("kinh tế -⏎xã hội" → "kinh tế xã hội"). \`-raw\` and \`-layout\` keep the dash; pdf.js
+  (pdf-parse) keeps it too.
+- Tables: default \`pdftotext\` prints the Bắc Sơn summary table column by column (all of
+  "Nội dung", then all scores, then I…VI); \`-raw\` and pdf.js give row order, but a wrapped
+  "Nội dung" cell puts the row's numbers on its last line ("tế - xã hội 25 20.5"), and
+  \`-layout\` puts them on the middle line of the wrapped cell.
+- Page numbers appear as lines of their own ("2", "Trang 9"), between the body lines.
+- Phrases that carry a score wrap across lines ("Tổng⏎điểm tự chấm: 14,5 điểm.").
+
+## Known quirks of the real sample (kept in the reports made from it)
+
+The expected \`errorFlags\` of the clean files are \`[]\` although the sample's prose has two
+figures that a strict prose-arithmetic check could question: "27,2 ha … 131,9 tạ/ha, sản lượng
+358,7 tấn" (27,2 × 131,9 = 3 587,68 tạ = 358,768 t: truncated, not rounded) and "Chi cho đầu tư
+phát triển: 24,1 tỷ đồng" next to "Tổng chi: 18 tỷ đồng". They are in the sample, in the \`qt-*\`
+variants and in \`dong-tien-2024\`; \`bac-son-2024\` has consistent figures instead.
+
+## Bad inputs
+
+| file | what it is | expected \`error.code\` |
+|---|---|---|
+${bad.join('\n')}
+
+## Regenerating
+
+\`\`\`
+npm run fixtures
+\`\`\`
+
+Re-running with unchanged inputs rewrites every file byte for byte: DOCX zips get fixed entry
+dates and fixed created/modified dates; each PDF's /CreationDate is set to the document's date and
+its /ID and /DocChecksum are derived from its content; LibreOffice's .doc output turned out to be
+stable as it is. AES-256 encryption always draws fresh random salts, so \`bad/encrypted.pdf\` is
+kept when its decrypted content still equals \`reports/bac-son-2024.pdf\` and re-encrypted otherwise.
+Files of earlier runs that the generator no longer writes are deleted.
+`;
+}
+
+await main();
