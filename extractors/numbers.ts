@@ -99,10 +99,13 @@ export function parseNumber(raw: string, context: NumberContext = {}): Decimal |
 export function detectDecimalStyle(lines: Iterable<string>): DecimalStyle {
   let comma = 0;
   let dot = 0;
-  const evidence = /(?<![\d.,])\d+([.,])\d{1,2}(?![\d.,])\s?(?:%|điểm|đ\b|tấn|ha\b|triệu|tỷ|tạ)/giu;
+  // The unit must end the word ("1.3 Tạo việc làm" is no tạ; a bare "đ" is the score mark).
+  const evidence = /(?<![\d.,])\d+([.,])\d{1,2}(?![\d.,])\s?(%|điểm|đ|tấn|ha|triệu|tỷ|tạ)(?![\p{L}\p{M}\d])/giu;
   for (const line of lines) {
     evidence.lastIndex = 0;
     for (let m = evidence.exec(line); m; m = evidence.exec(line)) {
+      // A heading's number before a title word ("1.2 Tỷ lệ hộ nghèo", "6.1 Điểm thưởng") is no evidence.
+      if (/^[\s\-–•*]*$/.test(line.slice(0, m.index)) && /^\p{Lu}\p{Ll}/u.test(line.slice(m.index + m[0].length - m[2]!.length))) continue;
       if (m[1] === ',') comma++;
       else dot++;
     }
@@ -128,6 +131,9 @@ function readAt(text: string, folded: string, start: number, digits: string, sty
         if (dateLike) return dateToken(text, start, start + whole.length, d!);
         return reference(text, start, start + whole.length);
       }
+      // "tháng 12/2024": a month and its year.
+      const monthYear = Number(d) >= 1 && Number(d) <= 12 && /^(?:19|20)\d\d$/.test(mo!);
+      if (monthYear && /thang\s*$/.test(folded.slice(Math.max(0, start - 8), start))) return dateToken(text, start, start + whole.length, d!);
       const unitAfter = matchUnit(folded, start + whole.length, false);
       const leadingZero = /^0\d/.test(d!) || /^0\d/.test(mo!);
       if (dateLike && !unitAfter && (DATE_BEFORE.test(folded.slice(Math.max(0, start - 12), start)) || leadingZero)) {
@@ -282,6 +288,8 @@ function plain(start: number, end: number, raw: string, n: Numeral): NumberToken
 }
 
 function reference(text: string, start: number, end: number): NumberToken {
+  // The sentence's punctuation after "12/QĐ-UBND," or "9001:2015." is not part of it.
+  while (end > start + 1 && /[.,:;/\-]/.test(text[end - 1]!)) end--;
   const raw = text.slice(start, end);
   const lead = /^\d+/.exec(raw)?.[0] ?? '0';
   return { ...plain(start, end, raw, { exact: { units: Number(lead), scale: 0 }, decimals: 0 }), kind: 'reference' };
