@@ -24,7 +24,7 @@ export interface Block {
 
 const TERMINAL = /[.;!?:]["”)]*$/;
 const STARTS_LOWER = /^[a-zđàáảãạăằắẳẵặâầấẩẫậèéẻẽẹêềếểễệìíỉĩịòóỏõọôồốổỗộơờớởỡợùúủũụưừứửữựỳýỷỹỵ]/u;
-const STARTS_SCORE = /^\d+(?:[.,]\d+)?\s*(?:điểm|đ)\b/iu;
+const STARTS_SCORE = /^\d+(?:[.,]\d+)?\s*(?:điểm|đ)(?![\p{L}])/iu;
 
 /** Whether `next` continues the paragraph that `prev` began (wrapped text, not a new paragraph). */
 function continues(prev: Line, next: Line): boolean {

@@ -73,6 +73,7 @@ export function readScores(blocks: readonly Block[], context: NumberContext): Sc
   let group: MutableGroup | null = null;
   let sub: MutableSub | null = null;
   let columns: TableColumns | null = null;
+  let textColumns: Array<'score' | 'max'> | null = null;
 
   const enterSummary = (at: Span): void => {
     state.region = 'summary';
@@ -175,6 +176,18 @@ export function readScores(blocks: readonly Block[], context: NumberContext): Sc
     }
 
     if (state.region === 'summary') {
+      // A summary table that lost its cells (PDF text): "TT Nội dung Điểm tối đa Điểm tự chấm",
+      // then rows "I Kết quả … kinh tế - xã hội 25 20.5", "Tổng cộng 100 87".
+      if (SCORE_COLUMN.test(f) && MAX_COLUMN.test(f) && !/\d/.test(f)) {
+        textColumns = numericColumnOrder(f);
+        continue;
+      }
+      const row = textTableRow(block, context, textColumns);
+      if (row) {
+        if (row.kind === 'total') setTotal(figureFrom(block, row.token));
+        else summary.push({ id: row.id, score: figureFrom(block, row.token), at });
+        continue;
+      }
       if (TOTAL_PHRASE.test(f) || SCORE_PHRASE.test(f)) {
         const phrase = firstMatch(TOTAL_PHRASE, f, 0) ?? firstMatch(SCORE_PHRASE, f, 0);
         const token = phrase ? firstScoreToken(block, phrase.end, context, true) : null;
@@ -315,6 +328,33 @@ function readTableRow(
     return { kind: 'group', id: intToRoman(Number(arabic[1])), title: titleCell, token: scoreToken() };
   }
   return null;
+}
+
+/** The order of the numeric columns in a header written as text: max before score, or after. */
+function numericColumnOrder(folded: string): Array<'score' | 'max'> {
+  const score = folded.search(SCORE_COLUMN);
+  const max = folded.search(MAX_COLUMN);
+  return max < score ? ['max', 'score'] : ['score', 'max'];
+}
+
+/**
+ * A table row in plain text: a roman numeral (or "Tổng cộng") first, numbers last. The score is
+ * the column the header names, else the last number.
+ */
+function textTableRow(
+  block: Block,
+  context: NumberContext,
+  order: Array<'score' | 'max'> | null,
+): { kind: 'group' | 'total'; id: string; token: NumberToken } | null {
+  const head = /^\s*([ivxl]+)\s+\S/.exec(block.folded);
+  const isTotal = TOTAL_ROW.test(block.folded);
+  if (!isTotal && (!head || romanToInt(head[1]!) === null)) return null;
+  const trailing = /(?:\s+\d+(?:[.,]\d+)?)+\s*$/.exec(block.text);
+  if (!trailing) return null;
+  const tokens = findNumbers(block.text.slice(trailing.index), context).map((t) => ({ ...t, start: t.start + trailing.index, end: t.end + trailing.index }));
+  if (tokens.length === 0 || tokens.some((t) => t.kind !== 'number')) return null;
+  const index = order && tokens.length === order.length ? order.indexOf('score') : tokens.length - 1;
+  return { kind: isTotal ? 'total' : 'group', id: isTotal ? '' : head![1]!.toUpperCase(), token: tokens[index]! };
 }
 
 function cellOffset(text: string, cells: readonly string[], index: number): number {
