@@ -1,0 +1,56 @@
+/**
+ * readDocument: bytes of any accepted format → DocumentModel, or a DoisoatError with a code.
+ * The format is sniffed from the bytes; no exception other than a DoisoatError leaves here.
+ */
+import { DoisoatError, isDoisoatError } from '../../core/errors.js';
+import type { DocumentModel } from '../document.js';
+import { readDoc } from './doc.js';
+import { readDocx } from './docx.js';
+import { DEFAULT_MAX_PAGES, readPdf } from './pdf.js';
+import { isImage, sniff } from './sniff.js';
+import type { ZipLimits } from './zip-guard.js';
+
+export interface ReadOptions {
+  /** Larger files → 'too-large'. Default 50 MiB. */
+  maxBytes?: number;
+  /** PDFs with more pages → 'too-large'. Default 200. */
+  maxPages?: number;
+  /** Zip-bomb limits for DOCX; defaults in zip-guard.ts. */
+  zipLimits?: Partial<ZipLimits>;
+}
+
+export const DEFAULT_MAX_BYTES = 50 * 1024 * 1024;
+
+export { DEFAULT_MAX_PAGES } from './pdf.js';
+export { sniff, isImage, type SniffResult } from './sniff.js';
+
+export async function readDocument(bytes: Uint8Array, options: ReadOptions = {}): Promise<DocumentModel> {
+  const maxBytes = options.maxBytes ?? DEFAULT_MAX_BYTES;
+  const kind = sniff(bytes);
+  if (kind === 'empty') throw new DoisoatError('empty-file');
+  if (bytes.length > maxBytes) {
+    const mb = (n: number): string => (Math.round((n / 1048576) * 10) / 10).toString().replace('.', ',');
+    throw DoisoatError.withDetail('too-large', `Tệp ${mb(bytes.length)} MB, giới hạn ${mb(maxBytes)} MB.`);
+  }
+  if (isImage(kind)) {
+    throw DoisoatError.withDetail('unsupported-format', 'Ảnh chụp và bản scan chưa được hỗ trợ (chưa có nhận dạng chữ OCR); hãy gửi tệp DOCX, DOC hoặc PDF có lớp chữ.');
+  }
+  try {
+    switch (kind) {
+      case 'docx':
+        return (await readDocx(bytes, options.zipLimits ? { zipLimits: options.zipLimits } : {})).document;
+      case 'doc':
+        return await readDoc(bytes);
+      case 'pdf':
+        return await readPdf(bytes, { maxPages: options.maxPages ?? DEFAULT_MAX_PAGES });
+      case 'zip':
+        throw DoisoatError.withDetail('unsupported-format', 'Tệp nén ZIP này không phải văn bản Word (DOCX).');
+      default:
+        throw DoisoatError.withDetail('unsupported-format', 'Không nhận ra định dạng tệp từ nội dung của nó.');
+    }
+  } catch (e) {
+    if (isDoisoatError(e)) throw e;
+    // A reader's library failed in a way it did not classify: the file is what we cannot read.
+    throw DoisoatError.withDetail('corrupt-file', 'Lỗi khi đọc nội dung tệp.', e);
+  }
+}

@@ -1,0 +1,42 @@
+/**
+ * The last step of every reader: raw lines in, a numbered page out. Each line (and each table
+ * cell) goes through normalizeLine, empty lines are dropped, and numbering is 1-based and
+ * consecutive after dropping, so an auditor's "page 3, line 12" is stable.
+ */
+import { CELL_SEPARATOR, type Line, type LineKind, type Page } from '../document.js';
+import { normalizeLine } from '../text/normalize.js';
+
+export interface RawLine {
+  readonly text: string;
+  readonly kind?: LineKind;
+  readonly level?: number;
+  readonly emphasis?: boolean;
+  /** Table rows: the cells, raw. `text` is then ignored and rebuilt from them. */
+  readonly cells?: readonly string[];
+}
+
+export function toLine(raw: RawLine, number: number): Line | null {
+  if (raw.cells) {
+    const cells = raw.cells.map(normalizeLine);
+    if (cells.every((c) => c === '')) return null;
+    return { line: number, text: cells.join(CELL_SEPARATOR), kind: 'table-row', cells };
+  }
+  const text = normalizeLine(raw.text);
+  if (text === '') return null;
+  return {
+    line: number,
+    text,
+    ...(raw.kind ? { kind: raw.kind } : {}),
+    ...(raw.kind === 'heading' && raw.level ? { level: raw.level } : {}),
+    ...(raw.emphasis ? { emphasis: true } : {}),
+  };
+}
+
+export function pageOf(number: number, raws: Iterable<RawLine>): Page {
+  const lines: Line[] = [];
+  for (const raw of raws) {
+    const line = toLine(raw, lines.length + 1);
+    if (line) lines.push(line);
+  }
+  return { number, lines };
+}

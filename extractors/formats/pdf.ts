@@ -1,0 +1,98 @@
+/**
+ * PDF with a text layer: one Page per PDF page, lines laid out by pdf-layout.ts.
+ *
+ * Uses pdf.js (pdfjs-dist 5, the engine inside pdf-parse 2) directly rather than pdf-parse's
+ * getText: getText returns strings without positions, and pdf.js turns a table's cell gaps into
+ * plain spaces, so cells could not be told apart (see pdf-layout.ts). Loading, the page limit,
+ * password and damage detection are done here; the document is always destroyed.
+ */
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import { getDocument, VerbosityLevel, type PDFDocumentProxy } from 'pdfjs-dist/legacy/build/pdf.mjs';
+import type { TextItem, TextMarkedContent } from 'pdfjs-dist/types/src/display/api.js';
+import { DoisoatError } from '../../core/errors.js';
+import type { DocumentModel, Page } from '../document.js';
+import { pageOf } from './lines.js';
+import { layoutLines, type TextRun } from './pdf-layout.js';
+
+export interface PdfOptions {
+  /** More pages than this → 'too-large'. Default 200. */
+  readonly maxPages?: number;
+}
+
+export const DEFAULT_MAX_PAGES = 200;
+
+// CMaps and standard-font metrics ship with pdfjs-dist; without them, PDFs using predefined CJK
+// encodings or non-embedded base fonts lose text.
+const pdfjsRoot = path.dirname(createRequire(import.meta.url).resolve('pdfjs-dist/package.json'));
+const CMAP_URL = path.join(pdfjsRoot, 'cmaps') + path.sep;
+const STANDARD_FONTS_URL = path.join(pdfjsRoot, 'standard_fonts') + path.sep;
+
+export async function readPdf(bytes: Uint8Array, options: PdfOptions = {}): Promise<DocumentModel> {
+  const maxPages = options.maxPages ?? DEFAULT_MAX_PAGES;
+  const task = getDocument({
+    // A copy: pdf.js takes ownership of (and may detach) the array it is given.
+    data: new Uint8Array(bytes),
+    verbosity: VerbosityLevel.ERRORS,
+    isEvalSupported: false,
+    disableFontFace: true,
+    useSystemFonts: false,
+    cMapUrl: CMAP_URL,
+    cMapPacked: true,
+    standardFontDataUrl: STANDARD_FONTS_URL,
+  });
+  try {
+    let doc: PDFDocumentProxy;
+    try {
+      doc = await task.promise;
+    } catch (e) {
+      throw loadError(e);
+    }
+    if (doc.numPages > maxPages) {
+      throw DoisoatError.withDetail('too-large', `Tệp PDF có ${doc.numPages} trang, giới hạn ${maxPages} trang.`);
+    }
+    const pages: Page[] = [];
+    for (let n = 1; n <= doc.numPages; n++) pages.push(await readPage(doc, n));
+    if (pages.every((p) => p.lines.length === 0)) {
+      throw DoisoatError.withDetail(
+        'no-report-found',
+        'Tệp PDF không có lớp chữ (có vẻ là bản scan hoặc ảnh chụp); chưa hỗ trợ nhận dạng chữ (OCR).',
+      );
+    }
+    return { format: 'pdf', pages, pageCount: doc.numPages };
+  } finally {
+    await task.destroy().catch(() => undefined);
+  }
+}
+
+async function readPage(doc: PDFDocumentProxy, n: number): Promise<Page> {
+  try {
+    const page = await doc.getPage(n);
+    const content = await page.getTextContent();
+    page.cleanup();
+    return pageOf(n, layoutLines(content.items.filter(isTextItem).map(toRun)));
+  } catch (e) {
+    throw DoisoatError.withDetail('corrupt-file', `Không đọc được trang ${n} của tệp PDF.`, e);
+  }
+}
+
+function isTextItem(item: TextItem | TextMarkedContent): item is TextItem {
+  return 'str' in item;
+}
+
+function toRun(item: TextItem): TextRun {
+  const t = item.transform as number[];
+  const [a = 0, b = 0, c = 0, d = 0, x = 0, y = 0] = t;
+  // height is 0 for whitespace runs; the matrix's scale is the font size either way.
+  const size = item.height > 0 ? item.height : Math.hypot(c, d) || Math.hypot(a, b);
+  return { str: item.str, x, y, width: item.width, size };
+}
+
+/** pdf.js load failures by name: its exception classes are not all exported. */
+function loadError(e: unknown): DoisoatError {
+  const name = e instanceof Error ? e.name : '';
+  if (name === 'PasswordException') {
+    return DoisoatError.withDetail('encrypted-pdf', 'Hãy gửi bản PDF không đặt mật khẩu.', e);
+  }
+  return DoisoatError.withDetail('corrupt-file', 'Tệp PDF bị hỏng hoặc không đầy đủ.', e);
+}
