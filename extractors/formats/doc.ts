@@ -58,7 +58,7 @@ export function textToLines(text: string): RawLine[] {
   const parts = text.split('\n');
   const out: RawLine[] = [];
   const cellsOf = (row: string): string[] => row.slice(0, -1).split('\t');
-  const isRow = (s: string | undefined): s is string => s !== undefined && s.includes('\t') && s.endsWith('\t');
+  const isRow = (s: string | undefined): boolean => s !== undefined && s.includes('\t') && s.endsWith('\t');
   for (let i = 0; i < parts.length; i++) {
     const line = parts[i]!;
     if (isRow(line)) {
