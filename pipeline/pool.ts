@@ -45,11 +45,17 @@ const DEFAULT_HEAP_MB = 256;
 const DEFAULT_MAX_BYTES = 50 * 1024 * 1024;
 const NO_FILE_SHA = '0'.repeat(64);
 
-/** Resolves the worker entry next to this module, as .ts under tsx (tests) or .js when built. */
-function workerEntry(): { url: URL; execArgv: string[] } {
-  const self = import.meta.url;
-  if (self.endsWith('.ts')) return { url: new URL('./worker-thread.ts', self), execArgv: ['--import', 'tsx'] };
-  return { url: new URL('./worker-thread.js', self), execArgv: [] };
+/**
+ * Starts a worker thread running worker-thread.{js,ts}. Built code runs the .js directly; from
+ * TypeScript sources (tests, `node --import tsx`) the worker first registers tsx, since Node 20
+ * does not apply --import to a worker's entry module.
+ */
+function startWorker(maxHeapMb: number): Worker {
+  const resourceLimits = { maxOldGenerationSizeMb: maxHeapMb };
+  if (!import.meta.url.endsWith('.ts')) return new Worker(new URL('./worker-thread.js', import.meta.url), { resourceLimits });
+  const entry = new URL('./worker-thread.ts', import.meta.url).href;
+  const boot = `import('tsx/esm/api').then((m) => { m.register(); return import(${JSON.stringify(entry)}); });`;
+  return new Worker(boot, { eval: true, resourceLimits });
 }
 
 interface Slot {
@@ -64,11 +70,9 @@ export async function checkFiles(paths: readonly string[], options: PoolOptions 
   const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
   const maxHeapMb = options.maxHeapMb ?? DEFAULT_HEAP_MB;
   const maxBytes = options.maxBytes ?? options.read?.maxBytes ?? DEFAULT_MAX_BYTES;
-  const entry = workerEntry();
   let next = 0;
 
-  const spawn = (): Worker =>
-    new Worker(entry.url, { execArgv: entry.execArgv, resourceLimits: { maxOldGenerationSizeMb: maxHeapMb } });
+  const spawn = (): Worker => startWorker(maxHeapMb);
 
   const finish = (index: number, audit: ReportAudit): void => {
     results[index] = audit;

@@ -4,7 +4,7 @@
  * a file that cannot be read becomes an audit with `error` set.
  */
 import { createHash } from 'node:crypto';
-import { DoisoatError, isDoisoatError } from '../core/errors.js';
+import { defaultMessage, isDoisoatError } from '../core/errors.js';
 import type { AuditFormat, ReportAudit } from '../core/report-audit.js';
 import { readDocument, type ReadOptions } from '../extractors/formats/index.js';
 import { sniff } from '../extractors/formats/sniff.js';
@@ -55,8 +55,10 @@ export async function processDocument(bytes: Uint8Array, options: ProcessOptions
     audit.flags.push(...notesAsFlags(audit));
     return audit;
   } catch (e) {
-    const err = isDoisoatError(e) ? e : new DoisoatError('internal-error', e instanceof Error ? e.message : String(e), { cause: e });
-    return errorAudit(options.file, sha256, format, err.code, err.userMessage);
+    if (isDoisoatError(e)) return errorAudit(options.file, sha256, format, e.code, e.userMessage);
+    // A bug, not a bad file: keep the technical detail so the report can be acted on.
+    const detail = e instanceof Error ? `${e.name}: ${e.message}` : String(e);
+    return errorAudit(options.file, sha256, format, 'internal-error', `${defaultMessage('internal-error')} (${detail})`);
   }
 }
 
