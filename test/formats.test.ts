@@ -14,6 +14,7 @@ import { isDoisoatError, type ErrorCode } from '../core/errors.js';
 import type { DocumentModel, Line } from '../extractors/document.js';
 import { readDocument, type ReadOptions } from '../extractors/formats/index.js';
 import { sniff } from '../extractors/formats/sniff.js';
+import { guardZip } from '../extractors/formats/zip-guard.js';
 
 const MiB = 1024 * 1024;
 const VIETNAMESE = /[ăâđêôơưạảấầẩẫậắằẳẵặẹẻẽếềểễệỉịọỏốồổỗộớờởỡợụủứừửữựỳỵỷỹ]/i;
@@ -349,6 +350,14 @@ describe('bad input', () => {
 
   it.skipIf(!SOFFICE)('a PDF over maxPages → too-large', async () => {
     expect((await failure(readFileSync(file('report.pdf')), { maxPages: 1 })).code).toBe('too-large');
+  });
+
+  it('a DOCX over the entry-count limit → too-large; the real report passes the guard', async () => {
+    const docx = readFileSync(file('report.docx'));
+    const summary = await guardZip(docx);
+    expect(summary.entries).toBeGreaterThan(3);
+    expect(summary.uncompressedBytes).toBeGreaterThan(docx.length);
+    expect((await failure(docx, { zipLimits: { maxEntries: 3 } })).code).toBe('too-large');
   });
 
   describe('zip bombs: a 1 MB DOCX whose word/document.xml inflates to 1 GiB', () => {

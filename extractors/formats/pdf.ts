@@ -1,14 +1,17 @@
 /**
  * PDF with a text layer: one Page per PDF page, lines laid out by pdf-layout.ts.
  *
- * Uses pdf.js (pdfjs-dist 5, the engine inside pdf-parse 2) directly rather than pdf-parse's
- * getText: getText returns strings without positions, and pdf.js turns a table's cell gaps into
- * plain spaces, so cells could not be told apart (see pdf-layout.ts). Loading, the page limit,
- * password and damage detection are done here; the document is always destroyed.
+ * Uses pdf.js (pdfjs-dist 5, the copy pdf-parse 2 depends on) directly rather than pdf-parse's
+ * getText: getText returns strings without positions, and pdf.js reports a table's cell gap as a
+ * whitespace run spanning it, so getText's cellSeparator never fires and "1.1 | Thu nhập | 2"
+ * comes out as "1.1 Thu nhập 2" (tried: cellSeparator, cellThreshold, itemJoiner, lineEnforce).
+ * Loading, the page limit, password and damage detection are done here; the document is always
+ * destroyed.
  */
 import { createRequire } from 'node:module';
 import path from 'node:path';
-import { getDocument, VerbosityLevel, type PDFDocumentProxy } from 'pdfjs-dist/legacy/build/pdf.mjs';
+import { pathToFileURL } from 'node:url';
+import type { PDFDocumentProxy } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import type { TextItem, TextMarkedContent } from 'pdfjs-dist/types/src/display/api.js';
 import { DoisoatError } from '../../core/errors.js';
 import type { DocumentModel, Page } from '../document.js';
@@ -22,14 +25,38 @@ export interface PdfOptions {
 
 export const DEFAULT_MAX_PAGES = 200;
 
+// Resolved from pdf-parse's own folder: the very pdfjs-dist it was installed with, hoisted or not.
+const fromPdfParse = createRequire(createRequire(import.meta.url).resolve('pdf-parse'));
+const pdfjsRoot = path.dirname(fromPdfParse.resolve('pdfjs-dist/package.json'));
 // CMaps and standard-font metrics ship with pdfjs-dist; without them, PDFs using predefined CJK
 // encodings or non-embedded base fonts lose text.
-const pdfjsRoot = path.dirname(createRequire(import.meta.url).resolve('pdfjs-dist/package.json'));
 const CMAP_URL = path.join(pdfjsRoot, 'cmaps') + path.sep;
 const STANDARD_FONTS_URL = path.join(pdfjsRoot, 'standard_fonts') + path.sep;
 
+type Pdfjs = typeof import('pdfjs-dist/legacy/build/pdf.mjs');
+let pdfjsLoading: Promise<Pdfjs> | null = null;
+
+/**
+ * pdf.js, loaded on the first PDF only (a DOCX-only batch never pays for it), and its minified
+ * build: the same code, but under a TypeScript loader (tsx, vitest) the full 4 MB of sources
+ * cost about 150 MB more resident memory to load.
+ */
+function loadPdfjs(): Promise<Pdfjs> {
+  pdfjsLoading ??= (async () => {
+    const build = path.join(pdfjsRoot, 'legacy/build');
+    const pdfjs = (await import(pathToFileURL(path.join(build, 'pdf.min.mjs')).href)) as Pdfjs;
+    pdfjs.GlobalWorkerOptions.workerSrc = pathToFileURL(path.join(build, 'pdf.worker.min.mjs')).href;
+    return pdfjs;
+  })().catch((e: unknown) => {
+    pdfjsLoading = null; // not the file's fault: let the next file try again
+    throw new DoisoatError('internal-error', `cannot load pdf.js: ${e instanceof Error ? e.message : String(e)}`, { cause: e });
+  });
+  return pdfjsLoading;
+}
+
 export async function readPdf(bytes: Uint8Array, options: PdfOptions = {}): Promise<DocumentModel> {
   const maxPages = options.maxPages ?? DEFAULT_MAX_PAGES;
+  const { getDocument, VerbosityLevel } = await loadPdfjs();
   const task = getDocument({
     // A copy: pdf.js takes ownership of (and may detach) the array it is given.
     data: new Uint8Array(bytes),
