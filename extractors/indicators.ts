@@ -51,7 +51,7 @@ export function readIndicators(blocks: readonly Block[], context: NumberContext)
         key: hit.spec.key,
         value: toNumber(convert(token.exact, hit.spec.from[token.unit!]!)),
         unit: hit.spec.unit,
-        raw: block.text.slice(token.start, token.end) + (token.unit ? ` ${token.unit}` : ''),
+        raw: token.raw,
         at: spanAt(block, token.start),
       });
     });
