@@ -5,7 +5,7 @@
 import { toNumber, type Decimal } from '../core/decimal.js';
 import type { Block } from './blocks.js';
 import { spanAt } from './blocks.js';
-import type { Indicator } from './extraction.js';
+import type { Indicator, ReadingNote } from './extraction.js';
 import { findNumbers, type NumberContext, type NumberToken } from './numbers.js';
 
 interface IndicatorSpec {
@@ -37,8 +37,10 @@ const WINDOW = 70;
 /** A number right after these is a target, not the achieved value. */
 const TARGET_BEFORE = /(?:chi\s+tieu|ke\s+hoach|\bkh)(?:\s+[a-z]+){0,3}\s*:?\s*$/;
 
-export function readIndicators(blocks: readonly Block[], context: NumberContext): Indicator[] {
+/** Every indicator occurrence, and a note for each number whose reading had to be chosen. */
+export function readIndicators(blocks: readonly Block[], context: NumberContext): { indicators: Indicator[]; notes: ReadingNote[] } {
   const found: Indicator[] = [];
+  const notes: ReadingNote[] = [];
   for (const block of blocks) {
     const hits = keywordHits(block.folded);
     if (hits.length === 0) continue;
@@ -47,6 +49,7 @@ export function readIndicators(blocks: readonly Block[], context: NumberContext)
       const limit = Math.min(hit.end + WINDOW, hits[i + 1]?.start ?? Infinity, sentenceEnd(block.folded, hit.end));
       const token = tokens.find((t) => t.start >= hit.end && t.start < limit && accepts(hit.spec, t) && !TARGET_BEFORE.test(block.folded.slice(hit.end, t.start)));
       if (!token) return;
+      if (token.ambiguity) notes.push({ message: token.ambiguity, at: spanAt(block, token.start) });
       found.push({
         key: hit.spec.key,
         value: toNumber(convert(token.exact, hit.spec.from[token.unit!]!)),
@@ -56,7 +59,7 @@ export function readIndicators(blocks: readonly Block[], context: NumberContext)
       });
     });
   }
-  return found;
+  return { indicators: found, notes };
 }
 
 function keywordHits(folded: string): Array<{ spec: IndicatorSpec; start: number; end: number }> {

@@ -23,6 +23,7 @@ export function extractReport(doc: DocumentModel): Extraction {
   const summaryIndex = scores.summaryAt
     ? blocks.findIndex((b) => b.lines.some((l) => l.page.number === scores.summaryAt!.page && l.line.line === scores.summaryAt!.line))
     : -1;
+  const indicators = readIndicators(blocks, context);
   return {
     unit: readUnit(blocks),
     year: readYear(blocks),
@@ -31,7 +32,7 @@ export function extractReport(doc: DocumentModel): Extraction {
     groups: scores.groups,
     summary: scores.summary,
     summaryAt: scores.summaryAt,
-    indicators: readIndicators(blocks, context),
-    notes: scores.notes,
+    indicators: indicators.indicators,
+    notes: [...scores.notes, ...indicators.notes],
   };
 }
