@@ -58,6 +58,13 @@ describe('the worker pool', () => {
     expect(again.map((a) => a.error)).toEqual([null, null]);
   }, 60_000);
 
+  it('replaces a thread that runs out of memory, reports too-large, and finishes the batch', async () => {
+    const files = [report('quang-trung-2024.pdf'), report('quang-trung-2024.docx')];
+    const audits = await checkFiles(files, { concurrency: 1, maxHeapMb: 12 });
+    expect(audits.map((a) => a.error?.code)).toEqual(['too-large', 'too-large']);
+    expect(audits[0]!.error?.message).toContain('12 MB bộ nhớ');
+  }, 60_000);
+
   it('returns audits in input order whatever finishes first', async () => {
     const files = [report('bac-son-2024.pdf'), report('quang-trung-2024.docx'), report('dong-tien-2024.docx')];
     const audits = await checkFiles(files, { concurrency: 2 });
