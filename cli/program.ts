@@ -36,6 +36,7 @@ interface CheckOptions {
 async function check(inputs: string[], opts: CheckOptions): Promise<number> {
   const { files, missing } = await expandInputs(inputs);
   const paths = files.map((f) => f.path);
+  if (paths.length === 0 && missing.length === 0) process.stderr.write('Không có tệp nào để kiểm tra.\n');
   const progress = createProgress(paths.length);
   const audits = await checkFiles(paths, {
     ...(opts.concurrency ? { concurrency: opts.concurrency } : {}),

@@ -65,6 +65,7 @@ interface Slot {
 
 /** Checks every file and returns their audits in input order. */
 export async function checkFiles(paths: readonly string[], options: PoolOptions = {}): Promise<ReportAudit[]> {
+  if (paths.length === 0) return [];
   const results: ReportAudit[] = new Array<ReportAudit>(paths.length);
   const concurrency = Math.max(1, Math.min(options.concurrency ?? os.availableParallelism(), paths.length || 1));
   const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
