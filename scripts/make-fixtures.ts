@@ -61,6 +61,30 @@ const DONG_TIEN_STYLE: RenderOptions = {
   date: '2024-12-10T14:05:00Z',
 };
 
+/** Xã Hòa Bình: ALL CAPS section and group titles as Word Heading 1–2, sub-groups as Heading 3. */
+const HOA_BINH_STYLE: RenderOptions = {
+  ...QUANG_TRUNG_STYLE,
+  sizePt: 14,
+  headings: 'word',
+  pageNumbers: 'footer',
+  lineSpacing: 1.2,
+  title: 'Báo cáo tự đánh giá, chấm điểm năm 2024 - xã Hòa Bình',
+  creator: 'UBND-HoaBinh',
+  date: '2024-12-05T07:50:00Z',
+};
+
+/** Thị trấn Ngọc Lặc: bold paragraphs for titles (no heading styles), 13 pt, single spacing. */
+const NGOC_LAC_STYLE: RenderOptions = {
+  ...QUANG_TRUNG_STYLE,
+  sizePt: 13,
+  headings: 'bold',
+  pageNumbers: 'header',
+  lineSpacing: 1.0,
+  title: 'Báo cáo tự đánh giá, chấm điểm, xếp loại năm 2024',
+  creator: 'vanphong',
+  date: '2024-12-09T16:20:00Z',
+};
+
 // =============================================================================================
 // Scores as each report declares them (raw strings exactly as typed in the text)
 // =============================================================================================
@@ -114,6 +138,50 @@ const DT: ScoreModel = {
     VI: { score: '03', items: ['+2', '+1,5', '-0,5'] },
   },
   summary: { I: '22,75', II: '34', III: '10', IV: '14,5', V: '9,75', VI: '3' },
+};
+
+/**
+ * Xã Hòa Bình (fixtures/source/hoa-binh-2024.md, written for the fixtures): each group's score
+ * stated at its end ("Cộng nhóm tiêu chí I: 21,5 điểm."), sub-group scores in the sub-group
+ * headings ("1.1. Chỉ tiêu kinh tế: tự chấm 7,5/10 điểm"), group maxima in the group headings
+ * ("(TỐI ĐA 25 ĐIỂM)"). Group VI: "Trừ 0,5 điểm", "Trừ 0,5 điểm", "Thưởng 2 điểm" = 01.
+ * 21,5 + 33 + 9,5 + 14 + 9,5 + 1 = 88,5.
+ */
+const HB: ScoreModel = {
+  unit: { type: 'xã', name: 'Hòa Bình' },
+  year: 2024,
+  total: '88,5',
+  classification: { level: 'good', text: 'Hoàn thành tốt nhiệm vụ năm 2024' },
+  groups: {
+    I: { score: '21,5', subgroups: { '1.1': '7,5', '1.2': '9', '1.3': '3', '1.4': '2' } },
+    II: { score: '33', subgroups: { '2.1': '24,5', '2.2': '8,5' } },
+    III: { score: '9,5', subgroups: { '3.1': '5', '3.2': '4,5' } },
+    IV: { score: '14' },
+    V: { score: '9,5' },
+    VI: { score: '01', items: ['-0,5', '-0,5', '+2'] },
+  },
+  summary: { I: '21,5', II: '33', III: '9,5', IV: '14', V: '9,5', VI: '01' },
+};
+
+/**
+ * Thị trấn Ngọc Lặc (fixtures/source/ngoc-lac-2024.md, written for the fixtures): no group VI;
+ * body headings "(điểm chuẩn 30 điểm; tự chấm 28,5 điểm)"; the body's sub-parts are "a) … d)"
+ * with no scores, sub-group scores are only in the section III table (rows 1.1 … 2.2), which is
+ * also the summary. 28,5 + 33,5 + 9,5 + 14,25 + 9,75 = 95,5.
+ */
+const NL: ScoreModel = {
+  unit: { type: 'thị trấn', name: 'Ngọc Lặc' },
+  year: 2024,
+  total: '95,5',
+  classification: { level: 'excellent', text: 'Hoàn thành xuất sắc nhiệm vụ' },
+  groups: {
+    I: { score: '28,5', subgroups: { '1.1': '11,5', '1.2': '9,5', '1.3': '4,5', '1.4': '3' } },
+    II: { score: '33,5', subgroups: { '2.1': '24', '2.2': '9,5' } },
+    III: { score: '9,5' },
+    IV: { score: '14,25' },
+    V: { score: '9,75' },
+  },
+  summary: { I: '28,5', II: '33,5', III: '9,5', IV: '14,25', V: '9,75' },
 };
 
 /** A copy of `m` changed by `f` (models are plain data). */
@@ -297,7 +365,11 @@ interface ReportVariant {
   readonly name: string;
   /** One line for fixtures/README.md. */
   readonly what: string;
-  /** 'sample' or the name of the variant whose final text and style this one starts from. */
+  /**
+   * 'sample' (fixtures/source/quang-trung-2024.md), another Markdown file under fixtures/source
+   * ('source/<file>.md', a whole report of its own, with `style` giving all of its render options),
+   * or the name of the variant whose final text and style this one starts from.
+   */
   readonly from: string;
   readonly edits: readonly Edit[];
   readonly style?: Partial<RenderOptions>;
@@ -340,6 +412,26 @@ const REPORTS: readonly ReportVariant[] = [
     formats: ['docx', 'pdf'],
     pdfOnlyIfStillNfd: true,
     model: DT,
+    errors: [],
+  },
+  {
+    name: 'hoa-binh-2024',
+    what: 'Xã Hòa Bình, written afresh (not from the sample): ALL CAPS section and group titles as Word headings, group maxima in the group titles ("(TỐI ĐA 25 ĐIỂM)"), sub-group scores inside the sub-group heading ("1.1. Chỉ tiêu kinh tế: tự chấm 7,5/10 điểm"), each group\'s score at its end ("Cộng nhóm tiêu chí I: 21,5 điểm."), group III with sub-groups 3.1/3.2, group VI with two penalties then a bonus ("Trừ 0,5 điểm: …", "Thưởng 2 điểm: …"), summary list, "Tổng cộng: 88,5 điểm.", footer page numbers.',
+    from: 'source/hoa-binh-2024.md',
+    edits: [],
+    style: HOA_BINH_STYLE,
+    formats: ['docx', 'pdf'],
+    model: HB,
+    errors: [],
+  },
+  {
+    name: 'ngoc-lac-2024',
+    what: 'Thị trấn Ngọc Lặc, written afresh: no group VI, bold (non-heading) titles, body group titles "(điểm chuẩn 30 điểm; tự chấm 28,5 điểm)", unscored body sub-parts "a) … d)", one scoring table in section III (`STT | Nội dung tiêu chí | Điểm chuẩn | Điểm tự chấm`, group rows I–V with sub-group rows 1.1–1.4, 2.1–2.2 under them, a `Tổng cộng` row), total also as "95,5/100 điểm", "Hoàn thành xuất sắc nhiệm vụ", a section "IV. KIẾN NGHỊ, ĐỀ XUẤT" after it.',
+    from: 'source/ngoc-lac-2024.md',
+    edits: [],
+    style: NGOC_LAC_STYLE,
+    formats: ['docx', 'pdf'],
+    model: NL,
     errors: [],
   },
   // --- B. One discrepancy each ---------------------------------------------------------------
@@ -426,6 +518,28 @@ const REPORTS: readonly ReportVariant[] = [
     }),
     errors: [{ rule: 'group-sum-mismatch', group: 'VI' }],
   },
+  {
+    name: 'hh-total-mismatch',
+    what: 'Hòa Bình with the grand total 89 (the groups and the summary list are unchanged and add up to 88,5).',
+    from: 'hoa-binh-2024',
+    edits: [['Tổng cộng: 88,5 điểm.', 'Tổng cộng: 89 điểm.']],
+    formats: ['docx', 'pdf'],
+    model: changed(HB, (m) => {
+      m.total = '89';
+    }),
+    errors: [{ rule: 'total-mismatch' }],
+  },
+  {
+    name: 'nl-summary-mismatch',
+    what: "Ngọc Lặc with the table's row for group IV at 13,75 (the body says 14,25; the table's Tổng cộng 95,5 and the sentence \"95,5/100 điểm\" unchanged).",
+    from: 'ngoc-lac-2024',
+    edits: [['| **IV** | **Cải cách hành chính** | **15** | **14,25** |', '| **IV** | **Cải cách hành chính** | **15** | **13,75** |']],
+    formats: ['docx', 'pdf'],
+    model: changed(NL, (m) => {
+      m.summary.IV = '13,75';
+    }),
+    errors: [{ rule: 'summary-mismatch', group: 'IV' }],
+  },
 ];
 
 // =============================================================================================
@@ -500,23 +614,32 @@ const BAD_DIR = join(FIXTURES, 'bad');
 const log = (s: string): void => void process.stdout.write(`${s}\n`);
 const json = (v: unknown): string => `${JSON.stringify(v, null, 2)}\n`;
 
-/** A light check that the text says what the model says: each group's heading and summary line. */
+/**
+ * A light check that the text says what the model says: some line of the body that names the
+ * group ("Nhóm tiêu chí I", any case: its heading, or a closing "Cộng nhóm tiêu chí I: …") states
+ * its score, its line in the summary (list line or table row) holds the listed score, and every
+ * sub-group score and bonus/penalty item appears as a number somewhere in the text.
+ */
 function checkText(v: ReportVariant, markdown: string): void {
   const text = markdown.normalize('NFC').replace(/\*/g, '');
   const lines = text.split('\n');
-  const summaryAt = lines.findIndex((l) => /TỔNG HỢP KẾT QUẢ/.test(l));
+  const summaryAt = lines.findIndex((l) => /TỔNG HỢP KẾT QUẢ|^#*\s*III\.\s/u.test(l));
   if (summaryAt < 0) throw new Error(`${v.name}: no summary section`);
   const problems: string[] = [];
+  const number = (raw: string): string => `(?<![\\d.,])${raw.replace(/[.,]/, '[.,]')}(?![\\d.,]\\d)`;
   for (const [id, g] of Object.entries(v.model.groups)) {
-    const re = new RegExp(`Nhóm tiêu chí ${id}(?![IVX])`);
-    const heading = lines.slice(0, summaryAt).find((l) => re.test(l));
-    if (!heading) problems.push(`no heading for group ${id}`);
-    else if (g.score !== null && !new RegExp(`(?<![\\d.,])${g.score.replace(/[.,]/, '[.,]')}(?![\\d.,]\\d)\\s*(điểm|đ)`).test(heading)) {
-      problems.push(`group ${id} heading lacks ${g.score}: ${heading}`);
-    } else if (g.score === null && /\d\s*(điểm|đ\b)/.test(heading)) problems.push(`group ${id} heading states a score: ${heading}`);
+    const re = new RegExp(`Nhóm tiêu chí ${id}(?!\\p{L})`, 'iu');
+    const mentions = lines.slice(0, summaryAt).filter((l) => re.test(l));
+    if (mentions.length === 0) problems.push(`no heading for group ${id}`);
+    else if (g.score !== null && !mentions.some((l) => new RegExp(`${number(g.score!)}\\s*(điểm|đ)`, 'iu').test(l))) {
+      problems.push(`group ${id}: no line naming it states ${g.score}: ${mentions.join(' / ')}`);
+    } else if (g.score === null && mentions.some((l) => /\d\s*(điểm|đ\b)/iu.test(l))) problems.push(`group ${id} heading states a score: ${mentions.join(' / ')}`);
     const listed = v.model.summary[id];
     const row = lines.slice(summaryAt).find((l) => re.test(l) || new RegExp(`^\\| ${id} \\|`).test(l));
     if (listed !== undefined && (!row || !row.includes(listed === null ? '' : listed))) problems.push(`summary line for ${id} lacks ${listed}`);
+    for (const raw of [...Object.values(g.subgroups ?? {}), ...(g.items ?? []).map((i) => i.replace(/^[+-]/, ''))]) {
+      if (raw !== null && !new RegExp(number(raw)).test(text)) problems.push(`group ${id}: ${raw} is nowhere in the text`);
+    }
   }
   if (v.model.total !== null && !lines.slice(summaryAt).some((l) => l.includes(v.model.total!))) problems.push(`summary lacks total ${v.model.total}`);
   if (v.model.classification && !text.includes(v.model.classification.text)) problems.push('classification text not found');
@@ -543,8 +666,9 @@ async function main(): Promise<void> {
     const markdownOf = new Map<string, string>();
     const styleOf = new Map<string, RenderOptions>();
     for (const v of REPORTS) {
-      const baseText = v.from === 'sample' ? sample : markdownOf.get(v.from);
-      const baseStyle = v.from === 'sample' ? QUANG_TRUNG_STYLE : styleOf.get(v.from);
+      const own = v.from.startsWith('source/');
+      const baseText = v.from === 'sample' ? sample : own ? await readFile(join(FIXTURES, v.from), 'utf8') : markdownOf.get(v.from);
+      const baseStyle = v.from === 'sample' || own ? QUANG_TRUNG_STYLE : styleOf.get(v.from);
       if (baseText === undefined || baseStyle === undefined) throw new Error(`${v.name}: unknown base ${v.from}`);
       const text = applyEdits(baseText, v.edits, v.name);
       if (/Quang Trung/.test(text) && v.model.unit.name !== 'Quang Trung') throw new Error(`${v.name}: "Quang Trung" left in the text`);
@@ -678,7 +802,11 @@ generated files are committed; CI uses them as committed and never runs the gene
 
 ## Layout
 
-- \`source/quang-trung-2024.md\` — the real sample report (Markdown) every report is made from.
+- \`source/quang-trung-2024.md\` — the real sample report (Markdown) the \`quang-trung\`, \`bac-son\`,
+  \`dong-tien\` and \`qt-*\`/\`bs-*\` reports are made from.
+- \`source/hoa-binh-2024.md\`, \`source/ngoc-lac-2024.md\` — two reports written for the fixtures
+  (invented figures, not real documents) the way other communes lay them out, to test that doisoat
+  generalises beyond the sample; the \`hh-*\` and \`nl-*\` variants are made from them.
 - \`reports/<name>.<ext>\` — a report as DOCX (written with the \`docx\` package), PDF (exported
   from that DOCX by LibreOffice: a real text layer, several A4 pages) or DOC (LibreOffice, Word 97).
 - \`reports/<name>.<ext>.expected.json\` — what doisoat must report for that file: a subset of
@@ -696,9 +824,9 @@ ${rows.join('\n')}
 
 Every injected variant changes exactly one figure of an otherwise consistent report (for
 \`bs-group-sum-mismatch\` the total is raised with it, so only the group sum disagrees).
-Note that in \`qt-summary-mismatch\` and \`bs-summary-mismatch\` the summary's own column no longer
-adds up to the total stated next to it; the body still does, and the expected error is the
-summary-vs-body mismatch only.
+Note that in \`qt-summary-mismatch\`, \`bs-summary-mismatch\` and \`nl-summary-mismatch\` the summary's
+own column no longer adds up to the total stated next to it; the body still does, and the expected
+error is the summary-vs-body mismatch only.
 
 How the reports are laid out (to know what the readers face):
 
@@ -717,6 +845,28 @@ How the reports are laid out (to know what the readers face):
       ? 'LibreOffice keeps it decomposed in the PDF text layer too (checked on every run: pdftotext shows combining marks, e.g. "ố" = o + U+0302 + U+0301), so the PDF is kept.'
       : 'LibreOffice composed it on export, so there is no PDF of it.'
   } Group headings are bold paragraphs, not heading styles.
+- \`hoa-binh-2024\` (own source): title block "UBND HUYỆN VŨ THƯ / UBND XÃ HÒA BÌNH"; sections
+  "I. KHÁI QUÁT TÌNH HÌNH CHUNG" … "III. TỔNG HỢP ĐIỂM TỰ CHẤM VÀ ĐỀ NGHỊ XẾP LOẠI" as Heading 1, groups
+  as Heading 2 in ALL CAPS with their maximum and no score ("1. NHÓM TIÊU CHÍ I: … (TỐI ĐA 25 ĐIỂM)"),
+  sub-groups as Heading 3 with the score in the heading ("1.1. Chỉ tiêu kinh tế: tự chấm 7,5/10 điểm"),
+  each group closed by a bold italic "Cộng nhóm tiêu chí I: 21,5 điểm." (the only statement of the
+  group's score in the body). Group III has sub-groups (3.1, 3.2), IV and V have none. Group VI
+  "ĐIỂM THƯỞNG, ĐIỂM TRỪ": "Trừ 0,5 điểm: …", "Trừ 0,5 điểm: …", "Thưởng 2 điểm: …", closed by
+  "Cộng nhóm tiêu chí VI: 01 điểm.". Summary: a list "- Nhóm tiêu chí I: 21,5 điểm;" …, then
+  "Tổng cộng: 88,5 điểm." and "UBND xã Hòa Bình tự xếp loại: Hoàn thành tốt nhiệm vụ năm 2024.".
+  Footer "Trang N". Prose numbers: "12.456.780.000 đồng", "9 tỷ 870 triệu đồng", "2.172,2 tấn", one
+  dot decimal "98.2%" in a comma document, dates "07/9/2024", ranks "4/27", "Km 12+300", "ĐT.454",
+  a congress "lần thứ V" (a roman numeral that is not a group).
+- \`ngoc-lac-2024\` (own source): no heading styles, titles are bold paragraphs; no group VI. Body
+  group titles state maximum then score: "1. Nhóm tiêu chí I: … (điểm chuẩn 30 điểm; tự chấm 28,5
+  điểm)"; the body's sub-parts are "a) Về kinh tế" … "d) …" with no score. Section "III. TỔNG HỢP KẾT
+  QUẢ TỰ CHẤM ĐIỂM" holds the only table: \`STT | Nội dung tiêu chí | Điểm chuẩn | Điểm tự chấm\`,
+  bold group rows I–V, sub-group rows 1.1–1.4 under I and 2.1–2.2 under II (the only place the
+  sub-group scores are stated, so they are the declared sub-groups), last row
+  \`| Tổng cộng | 100 | 95,5\` with an empty STT; then "Tổng số điểm tự chấm năm 2024: 95,5/100 điểm.",
+  "… đề nghị xếp loại: Hoàn thành xuất sắc nhiệm vụ." and a further section "IV. KIẾN NGHỊ, ĐỀ XUẤT".
+  Prose has "01 điểm tập kết rác" (điểm = a place, not points), "45 tỷ 620 triệu đồng",
+  "28.934.500.000 đồng", "97,56%".
 
 ## Reading the PDFs (what pdftotext showed)
 
@@ -728,7 +878,14 @@ How the reports are laid out (to know what the readers face):
   "Nội dung" cell puts the row's numbers on its last line ("tế - xã hội 25 20.5"), and
   \`-layout\` puts them on the middle line of the wrapped cell.
 - Page numbers appear as lines of their own ("2", "Trang 9"), between the body lines.
-- Phrases that carry a score wrap across lines ("Tổng⏎điểm tự chấm: 14,5 điểm.").
+- Phrases that carry a score wrap across lines ("Tổng⏎điểm tự chấm: 14,5 điểm."); in
+  \`hoa-binh-2024.pdf\` a sub-group heading wraps right before its score ("3.2. Công tác tiếp công
+  dân, giải quyết khiếu nại, tố cáo: tự chấm⏎4,5/5 điểm").
+- The \`ngoc-lac-2024\` table breaks across pages 2–3 inside row I: LibreOffice splits the row,
+  repeats the header row on page 3, and the rest of row I's text ("kinh tế - xã hội") comes after the
+  page number and the repeated header. Default \`pdftotext\` prints the table column by column;
+  \`-raw\` gives rows, with a wrapped "Nội dung" cell's STT on a line before it and its two scores on
+  a line after it ("II⏎Kết quả … nhà⏎nước trên địa bàn⏎35 33,5").
 
 ## Known quirks of the real sample (kept in the reports made from it)
 
@@ -736,7 +893,10 @@ The expected \`errorFlags\` of the clean files are \`[]\` although the sample's 
 figures that a strict prose-arithmetic check could question: "27,2 ha … 131,9 tạ/ha, sản lượng
 358,7 tấn" (27,2 × 131,9 = 3 587,68 tạ = 358,768 t: truncated, not rounded) and "Chi cho đầu tư
 phát triển: 24,1 tỷ đồng" next to "Tổng chi: 18 tỷ đồng". They are in the sample, in the \`qt-*\`
-variants and in \`dong-tien-2024\`; \`bac-son-2024\` has consistent figures instead.
+variants and in \`dong-tien-2024\`; \`bac-son-2024\`, \`hoa-binh-2024\` and \`ngoc-lac-2024\` (and their
+variants) have consistent figures instead: parts add up to their totals, area × yield = output
+(rounded to the written decimal), percentages of plan are the written ratios rounded, each bonus's
+indicator beats its target, and an indicator stated twice has one value.
 
 ## Bad inputs
 
