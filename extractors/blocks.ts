@@ -24,7 +24,14 @@ export interface Block {
 
 const TERMINAL = /[.;!?:]["”)]*$/;
 const STARTS_LOWER = /^[a-zđàáảãạăằắẳẵặâầấẩẫậèéẻẽẹêềếểễệìíỉĩịòóỏõọôồốổỗộơờớởỡợùúủũụưừứửữựỳýỷỹỵ]/u;
-const STARTS_SCORE = /^\d+(?:[.,]\d+)?\s*(?:điểm|đ)(?![\p{L}])/iu;
+/** "21,3 điểm", "4,5/5 điểm", "9đ": a score that a wrapped line ended just before. */
+const STARTS_SCORE = /^\d+(?:[.,]\d+)?(?:\s?\/\s?\d+(?:[.,]\d+)?)?\s*(?:điểm|đ)(?![\p{L}])/iu;
+
+/**
+ * "2,20%.", "805,2 tấn": a number followed by a percent or a lower-case unit word continues the
+ * sentence; "1.2 Nhóm …", "2. Kết quả …" (capitalised) start a new numbered heading.
+ */
+const STARTS_QUANTITY = /^\d+(?:[.,]\d+)*\s?(?:%|\/|[a-zđàáảãạăằắẳẵặâầấẩẫậèéẻẽẹêềếểễệìíỉĩịòóỏõọôồốổỗộơờớởỡợùúủũụưừứửữựỳýỷỹỵ])/u;
 
 /** Whether `next` continues the paragraph that `prev` began (wrapped text, not a new paragraph). */
 function continues(prev: Line, next: Line): boolean {
@@ -34,7 +41,7 @@ function continues(prev: Line, next: Line): boolean {
     // "Tổng điểm tự chấm:" then "21,3 điểm" on the next line.
     return prev.text.endsWith(':') && STARTS_SCORE.test(next.text);
   }
-  return STARTS_LOWER.test(next.text) || STARTS_SCORE.test(next.text);
+  return STARTS_LOWER.test(next.text) || STARTS_SCORE.test(next.text) || STARTS_QUANTITY.test(next.text);
 }
 
 export function toBlocks(doc: DocumentModel): Block[] {

@@ -47,7 +47,14 @@ export function readIndicators(blocks: readonly Block[], context: NumberContext)
     const tokens = findNumbers(block.text, context);
     hits.forEach((hit, i) => {
       const limit = Math.min(hit.end + WINDOW, hits[i + 1]?.start ?? Infinity, sentenceEnd(block.folded, hit.end));
-      const token = tokens.find((t) => t.start >= hit.end && t.start < limit && accepts(hit.spec, t) && !TARGET_BEFORE.test(block.folded.slice(hit.end, t.start)));
+      const token = tokens.find(
+        (t) =>
+          t.start >= hit.end &&
+          t.start < limit &&
+          accepts(hit.spec, t) &&
+          !TARGET_BEFORE.test(block.folded.slice(hit.end, t.start)) &&
+          !insideParentheses(block.folded, hit.end, t.start),
+      );
       if (!token) return;
       if (token.ambiguity) notes.push({ message: token.ambiguity, at: spanAt(block, token.start) });
       found.push({
@@ -82,8 +89,14 @@ function accepts(spec: IndicatorSpec, token: NumberToken): boolean {
 
 function sentenceEnd(folded: string, from: number): number {
   const rest = folded.slice(from);
-  const m = /[.;](?:\s|$)|\(/.exec(rest);
+  const m = /[.;](?:\s|$)/.exec(rest);
   return m ? from + m.index : folded.length;
+}
+
+/** An aside in parentheses ("đầu năm 41 hộ (1,77%)", "(… sản lượng 67,2 tấn)") is not the figure. */
+function insideParentheses(folded: string, from: number, at: number): boolean {
+  const between = folded.slice(from, at);
+  return between.lastIndexOf('(') > between.lastIndexOf(')');
 }
 
 function convert(d: Decimal, power: number): Decimal {

@@ -5,7 +5,10 @@
  */
 
 /** "1. Nhóm tiêu chí I: …", "NHÓM TIÊU CHÍ II - …", "- Nhóm tiêu chí III: 10 điểm;". */
-export const GROUP_HEAD = /^\s*(?:[-+•*]\s*)?(?:(\d{1,2})\s*[.)/]\s*)?nhom\s+tieu\s+chi\s+(?:thu\s+)?([ivxl]+)\b\s*[:.\-–—)]?\s*/;
+export const GROUP_HEAD = /^\s*(?:[-+•*]\s*)?(?:(\d{1,2})\s*[.)/]\s*)?nhom\s+(?:tieu\s+chi\s+)?(?:thu\s+)?([ivxl]+)\b\s*[:.\-–—)]?\s*/;
+
+/** A group's own total, stated where the group ends: "Cộng nhóm tiêu chí I: 21,5 điểm". */
+export const GROUP_TOTAL = /^\s*(?:[-+•*]\s*)?(?:cong|tong\s+cong|tong\s+(?:so\s+)?diem(?:\s+tu\s+cham)?)\s+(?:cua\s+)?nhom\s+(?:tieu\s+chi\s+)?([ivxl]+)\b/;
 
 /** "1.1 Nhóm tiêu chí về kinh tế:", "2.2. Kết quả thực hiện …". */
 export const SUBGROUP_HEAD = /^\s*(?:[-+•*]\s*)?(\d{1,2})\.(\d{1,2})\.?\s+(\S.*)$/;

@@ -16,6 +16,7 @@ import {
   BONUS_BEFORE,
   BONUS_TITLE,
   GROUP_HEAD,
+  GROUP_TOTAL,
   MAX_COLUMN,
   PENALTY_WORDS,
   SCORE_COLUMN,
@@ -139,6 +140,8 @@ export function readScores(blocks: readonly Block[], context: NumberContext): Sc
       if (row.kind === 'subgroup' && group && state.region === 'body') {
         sub = { id: row.id, ...(row.title ? { title: row.title } : {}), score: figure, at };
         group.subgroups.push(sub);
+      } else if (row.kind === 'subgroup' && state.region === 'summary') {
+        declareSubgroupFromTable(groups, row.id, row.title, figure, at);
       }
       continue;
     }
@@ -184,8 +187,10 @@ export function readScores(blocks: readonly Block[], context: NumberContext): Sc
       }
       const row = textTableRow(block, context, textColumns);
       if (row) {
-        if (row.kind === 'total') setTotal(figureFrom(block, row.token));
-        else summary.push({ id: row.id, score: figureFrom(block, row.token), at });
+        const figure = figureFrom(block, row.token);
+        if (row.kind === 'total') setTotal(figure);
+        else if (row.kind === 'subgroup') declareSubgroupFromTable(groups, row.id, undefined, figure, at);
+        else summary.push({ id: row.id, score: figure, at });
         continue;
       }
       if (TOTAL_PHRASE.test(f) || SCORE_PHRASE.test(f)) {
@@ -198,6 +203,20 @@ export function readScores(blocks: readonly Block[], context: NumberContext): Sc
 
     if (state.region !== 'body' || !group) continue;
     const current: MutableGroup = group;
+
+    // "Cộng nhóm tiêu chí I: 21,5 điểm." closes the group it names.
+    const closing = GROUP_TOTAL.exec(f);
+    if (closing) {
+      const named = groups.find((g) => g.id === closing[1]!.toUpperCase());
+      const token = named ? firstScoreToken(block, closing[0].length, context, true) : null;
+      if (named && token) {
+        const figure = figureFrom(block, token);
+        if (named.score === null) named.score = figure;
+        else notes.push({ message: `Nhóm tiêu chí ${named.id} được nêu lại là ${figure.raw} điểm (đã lấy ${named.score.raw} ở trang ${named.score.at.page}, dòng ${named.score.at.line}).`, at: figure.at });
+        sub = null;
+        continue;
+      }
+    }
 
     const subHead = SUBGROUP_HEAD.exec(f);
     if (subHead && isHeadingLike(block)) {
@@ -244,6 +263,22 @@ export function readScores(blocks: readonly Block[], context: NumberContext): Sc
     total,
     notes,
   };
+}
+
+/**
+ * A sub-group row of a scoring table ("1.1 | Chỉ tiêu về kinh tế | 12 | 11,5") declares that
+ * sub-group's score for the body group it belongs to (1.x → I), where the body gave none.
+ */
+function declareSubgroupFromTable(groups: MutableGroup[], id: string, title: string | undefined, score: Figure | null, at: Span): void {
+  const major = Number(id.split('.')[0]);
+  const group = groups.find((g) => g.ordinal === major || ordinalFromHeading(g) === major);
+  if (!group) return;
+  const existing = group.subgroups.find((s) => s.id === id);
+  if (existing) {
+    if (existing.score === null) existing.score = score;
+    return;
+  }
+  group.subgroups.push({ id, ...(title ? { title } : {}), score, at });
 }
 
 function newGroup(id: string, title: string | undefined, at: Span): MutableGroup {
@@ -345,16 +380,19 @@ function textTableRow(
   block: Block,
   context: NumberContext,
   order: Array<'score' | 'max'> | null,
-): { kind: 'group' | 'total'; id: string; token: NumberToken } | null {
+): { kind: 'group' | 'subgroup' | 'total'; id: string; token: NumberToken } | null {
   const head = /^\s*([ivxl]+)\s+\S/.exec(block.folded);
+  const subHead = /^\s*(\d{1,2}\.\d{1,2})\.?\s+\S/.exec(block.folded);
   const isTotal = TOTAL_ROW.test(block.folded);
-  if (!isTotal && (!head || romanToInt(head[1]!) === null)) return null;
+  if (!isTotal && !subHead && (!head || romanToInt(head[1]!) === null)) return null;
   const trailing = /(?:\s+\d+(?:[.,]\d+)?)+\s*$/.exec(block.text);
   if (!trailing) return null;
   const tokens = findNumbers(block.text.slice(trailing.index), context).map((t) => ({ ...t, start: t.start + trailing.index, end: t.end + trailing.index }));
   if (tokens.length === 0 || tokens.some((t) => t.kind !== 'number')) return null;
   const index = order && tokens.length === order.length ? order.indexOf('score') : tokens.length - 1;
-  return { kind: isTotal ? 'total' : 'group', id: isTotal ? '' : head![1]!.toUpperCase(), token: tokens[index]! };
+  if (isTotal) return { kind: 'total', id: '', token: tokens[index]! };
+  if (subHead) return { kind: 'subgroup', id: subHead[1]!, token: tokens[index]! };
+  return { kind: 'group', id: head![1]!.toUpperCase(), token: tokens[index]! };
 }
 
 function cellOffset(text: string, cells: readonly string[], index: number): number {

@@ -155,3 +155,62 @@ describe('identity and indicators', () => {
     expect(ex.indicators[0]!.at).toEqual({ page: 1, line: 2, text: '- Thu nhập bình quân đầu người: 61,6 triệu đồng đạt 102,6% KH.' });
   });
 });
+
+describe('what other communes write (held-out variants that first failed)', () => {
+  it('a group total stated where the group ends: "Cộng nhóm tiêu chí I: 21,5 điểm"', () => {
+    const ex = extractReport(
+      docOf([
+        '1. NHÓM TIÊU CHÍ I: KẾT QUẢ THỰC HIỆN CHỈ TIÊU KINH TẾ - XÃ HỘI (TỐI ĐA 25 ĐIỂM)',
+        '1.1. Chỉ tiêu kinh tế: tự chấm 7,5/10 điểm',
+        '1.2. Chỉ tiêu xã hội: tự chấm 14/15 điểm',
+        'Cộng nhóm tiêu chí I: 21,5 điểm.',
+        '2. NHÓM TIÊU CHÍ II: QUẢN LÝ NHÀ NƯỚC (TỐI ĐA 35 ĐIỂM)',
+        'Cộng nhóm tiêu chí II: 33 điểm.',
+      ]),
+    );
+    expect(groupsOf(ex)).toEqual([
+      ['I', 21.5, [['1.1', 7.5], ['1.2', 14]], []],
+      ['II', 33, [], []],
+    ]);
+  });
+
+  it('a sub-group heading wrapped right before its score in PDF text', () => {
+    const ex = extractReport(
+      docOf(['3. Nhóm tiêu chí III: Thanh tra. Tổng điểm tự chấm: 9,5 điểm.', '3.2. Công tác tiếp công dân, giải quyết khiếu nại, tố cáo: tự chấm', '4,5/5 điểm'], 'pdf'),
+    );
+    expect(groupsOf(ex)).toEqual([['III', 9.5, [['3.2', 4.5]], []]]);
+  });
+
+  it('sub-group rows of the scoring table declare the sub-groups', () => {
+    const ex = extractReport(
+      docOf([
+        'Nhóm tiêu chí I: Kinh tế (điểm chuẩn 30 điểm; tự chấm 28,5 điểm)',
+        'III. TỔNG HỢP KẾT QUẢ TỰ CHẤM ĐIỂM',
+        { cells: ['STT', 'Nội dung tiêu chí', 'Điểm chuẩn', 'Điểm tự chấm'] },
+        { cells: ['I', 'Kinh tế', '30', '28,5'] },
+        { cells: ['1.1', 'Chỉ tiêu về kinh tế', '12', '11,5'] },
+        { cells: ['1.2', 'Chỉ tiêu về xã hội', '18', '17'] },
+        { cells: ['Tổng cộng', '', '30', '28,5'] },
+      ]),
+    );
+    expect(groupsOf(ex)).toEqual([['I', 28.5, [['1.1', 11.5], ['1.2', 17]], []]]);
+    expect(ex.summary.map((s) => [s.id, v(s.score)])).toEqual([['I', 28.5]]);
+  });
+
+  it('a figure in an aside is not the indicator; a number that wrapped to the next line still is', () => {
+    const ex = extractReport(
+      docOf(
+        [
+          'Nhóm tiêu chí I: Kinh tế. Tổng điểm tự chấm 20 điểm.',
+          '- Giảm nghèo: hộ nghèo đầu năm 41 hộ (1,77%), cuối năm còn 33 hộ, chiếm 1,42%; hộ cận nghèo 51 hộ, chiếm',
+          '2,20%.',
+        ],
+        'pdf',
+      ),
+    );
+    expect(ex.indicators.map((i) => [i.key, i.value])).toEqual([
+      ['poverty_rate', 1.42],
+      ['near_poor_rate', 2.2],
+    ]);
+  });
+});
