@@ -1,0 +1,102 @@
+/**
+ * Repairs of OCR text, applied to OCR'd lines only (never to a text layer):
+ * - digit confusions (O→0, o→0, l/I/|→1, S→5, B→8) inside numbers only: "2l,3" → "21,3",
+ *   "O4 điểm" → "04 điểm"; a word like "ISO" or a roman numeral "II" is left alone;
+ * - the report's key phrases matched tolerantly (Damerau–Levenshtein on accent-folded words)
+ *   and restored: "Nh6m tiêu chi" → "Nhóm tiêu chí", "Tông điêm tư châm" → "Tổng điểm tự chấm".
+ *   Only multi-word phrases: single words are too easily another real word (điện / điểm).
+ */
+import distance from 'natural/lib/natural/distance/levenshtein_distance.js';
+import { fold } from '../fold.js';
+
+const CONFUSION: Record<string, string> = { O: '0', o: '0', D: '0', l: '1', I: '1', '|': '1', i: '1', S: '5', s: '5', B: '8', Z: '2', z: '2' };
+
+/** A run of digits and look-alikes, possibly with decimal/thousand marks, holding ≥ 1 real digit. */
+const NUMERIC_RUN = /(?<![\p{L}\p{N}])[0-9OoDlI|iSsBZz]+(?:[.,][0-9OoDlI|iSsBZz]+)*/gu;
+const LOOK_ALIKE = /[OoDlI|iSsBZz]/;
+
+export function repairDigits(text: string): string {
+  return text.replace(NUMERIC_RUN, (run, offset: number) => {
+    // "2lần": a look-alike that starts a word glued to a number is a letter.
+    const next = text[offset + run.length] ?? '';
+    if (/\p{L}/u.test(next) && LOOK_ALIKE.test(run[run.length - 1]!)) return run;
+    const digits = run.replace(/[.,]/g, '');
+    // Only where the run is mostly digits already: "2l" yes, "Is" or "ISO" no.
+    const real = (digits.match(/\d/g) ?? []).length;
+    if (real === 0 || real < digits.length - real) return run;
+    return run.replace(/[OoDlI|iSsBZz]/g, (c) => CONFUSION[c] ?? c);
+  });
+}
+
+/** Canonical phrases, longest first. */
+const PHRASES = [
+  'Tổng điểm tự chấm',
+  'Tổng hợp kết quả',
+  'Nhóm tiêu chí',
+  'Kết quả tự đánh giá',
+  'Điểm thưởng',
+  'Hoàn thành xuất sắc',
+  'Hoàn thành tốt',
+  'Không hoàn thành',
+  'nhiệm vụ',
+  'Tổng cộng',
+  'xếp loại',
+  'tự chấm',
+  'điểm tự chấm',
+].map((p) => ({ text: p, folded: fold(p.toLowerCase()), words: p.split(' ').length }));
+
+interface Word {
+  text: string;
+  start: number;
+  end: number;
+}
+
+function wordsOf(text: string): Word[] {
+  const out: Word[] = [];
+  for (const m of text.matchAll(/[\p{L}\p{N}|]+/gu)) out.push({ text: m[0], start: m.index, end: m.index + m[0].length });
+  return out;
+}
+
+/** Allowed edits for a phrase of this folded length: 1 per 6 letters, at most 3. */
+function tolerance(length: number): number {
+  return Math.min(3, Math.floor(length / 6));
+}
+
+export function repairPhrases(text: string): string {
+  const words = wordsOf(text);
+  const replacements: Array<{ start: number; end: number; text: string }> = [];
+  let i = 0;
+  while (i < words.length) {
+    let matched = false;
+    for (const phrase of PHRASES) {
+      if (i + phrase.words > words.length) continue;
+      const window = words.slice(i, i + phrase.words);
+      const candidate = fold(window.map((w) => w.text).join(' ').toLowerCase());
+      const start = window[0]!.start;
+      const end = window[window.length - 1]!.end;
+      if (candidate === phrase.folded && text.slice(start, end).toLowerCase() === phrase.text.toLowerCase()) break; // already right
+      if (Math.abs(candidate.length - phrase.folded.length) > 2) continue;
+      // Equal once folded: only accents were lost (tôt → tốt), restore them.
+      const d = distance.DamerauLevenshteinDistance(candidate, phrase.folded);
+      if (d > tolerance(phrase.folded.length)) continue;
+      const upper = text.slice(start, end) === text.slice(start, end).toUpperCase();
+      replacements.push({ start, end, text: upper ? phrase.text.toUpperCase() : matchInitial(text[start]!, phrase.text) });
+      i += phrase.words;
+      matched = true;
+      break;
+    }
+    if (!matched) i++;
+  }
+  let out = text;
+  for (const r of replacements.reverse()) out = out.slice(0, r.start) + r.text + out.slice(r.end);
+  return out;
+}
+
+function matchInitial(first: string, phrase: string): string {
+  const upper = first === first.toUpperCase() && first !== first.toLowerCase();
+  return (upper ? phrase.charAt(0).toUpperCase() : phrase.charAt(0).toLowerCase()) + phrase.slice(1);
+}
+
+export function repairOcrLine(text: string): string {
+  return repairPhrases(repairDigits(text));
+}

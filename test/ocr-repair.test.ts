@@ -1,0 +1,49 @@
+/** OCR text repairs: digit look-alikes inside numbers only; key phrases restored tolerantly. */
+import { describe, expect, it } from 'vitest';
+import { repairDigits, repairOcrLine, repairPhrases } from '../extractors/text/ocr-repair.js';
+
+describe('repairDigits', () => {
+  it.each([
+    ['2l,3 điểm', '21,3 điểm'],
+    ['O4 điểm', '04 điểm'],
+    ['1O hộ', '10 hộ'],
+    ['l0 ha', '10 ha'],
+    ['9S,5%', '95,5%'],
+    ['120ha/l20ha', '120ha/120ha'],
+    ['4.98O con', '4.980 con'],
+  ])('repairs %s', (input, expected) => {
+    expect(repairDigits(input)).toBe(expected);
+  });
+
+  it.each([
+    ['ISO 9001:2015'],
+    ['Nhóm tiêu chí II và VI'],
+    ['Is this'],
+    ['2lần'],
+    ['Sở Tài chính'],
+    ['lO'],
+    ['KT3'],
+  ])('leaves %s alone', (input) => {
+    expect(repairDigits(input)).toBe(input);
+  });
+});
+
+describe('repairPhrases', () => {
+  it.each([
+    ['1. Nh6m tiêu chi I: Kết quả', '1. Nhóm tiêu chí I: Kết quả'],
+    ['Tông điêm tư châm 21,3 điểm', 'Tổng điểm tự chấm 21,3 điểm'],
+    ['Đánh giá: Hoàn thanh tôt nhiệm vu năm 2024', 'Đánh giá: Hoàn thành tốt nhiệm vụ năm 2024'],
+    ['III. TONG HOP KET QUA', 'III. TỔNG HỢP KẾT QUẢ'],
+    ['Kết quả số điểm tự châm đạt: 8,3 điểm', 'Kết quả số điểm tự chấm đạt: 8,3 điểm'],
+  ])('restores %s', (input, expected) => {
+    expect(repairPhrases(input)).toBe(expected);
+  });
+
+  it.each([['điện chiếu sáng'], ['tự chủ'], ['Tổng điểm tự chấm: 21,3 điểm'], ['nhóm thanh niên'], ['Hoàn thành tốt nhiệm vụ']])('leaves %s alone', (input) => {
+    expect(repairPhrases(input)).toBe(input);
+  });
+});
+
+it('repairOcrLine does both', () => {
+  expect(repairOcrLine('Nh6m tiêu chi VI: Điểm thưởng, phạt. Tông điêm tự chấm: O4 điểm.')).toBe('Nhóm tiêu chí VI: Điểm thưởng, phạt. Tổng điểm tự chấm: 04 điểm.');
+});
