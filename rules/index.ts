@@ -5,6 +5,7 @@
  */
 import type { Extraction } from '../extractors/extraction.js';
 import { rule as groupSumMismatch } from './group-sum-mismatch.js';
+import { rule as lowConfidence } from './low-confidence.js';
 import { rule as missingFigure } from './missing-figure.js';
 import { rule as summaryMismatch } from './summary-mismatch.js';
 import { rule as totalMismatch } from './total-mismatch.js';
@@ -13,7 +14,7 @@ import type { Flag, Rule } from './types.js';
 export type { Flag, Rule, Severity } from './types.js';
 export { recompute, recomputedToJson, type Recomputed, type RecomputedJson } from './recompute.js';
 
-export const rules: readonly Rule[] = Object.freeze([groupSumMismatch, totalMismatch, summaryMismatch, missingFigure]);
+export const rules: readonly Rule[] = Object.freeze([groupSumMismatch, totalMismatch, summaryMismatch, missingFigure, lowConfidence]);
 
 function byPosition(a: Flag, b: Flag): number {
   const x = a.evidence[0];
