@@ -34,6 +34,8 @@ export interface DocumentModel {
   readonly pages: readonly Page[];
   /** Page count of the source where it has pages (PDF), else null. */
   readonly pageCount: number | null;
+  /** Set when some page was read by OCR. */
+  readonly ocr?: { readonly engine: string; readonly language: string; readonly meanConfidence: number };
 }
 
 /** Where a figure stands: what ReportAudit calls a span. */

@@ -6,6 +6,8 @@ import { DoisoatError, isDoisoatError } from '../../core/errors.js';
 import type { DocumentModel } from '../document.js';
 import { readDoc } from './doc.js';
 import { readDocx } from './docx.js';
+import { readImage } from './image.js';
+import type { OcrService } from './ocr-service.js';
 import { DEFAULT_MAX_PAGES, readPdf } from './pdf.js';
 import { isImage, sniff } from './sniff.js';
 import type { ZipLimits } from './zip-guard.js';
@@ -17,6 +19,10 @@ export interface ReadOptions {
   maxPages?: number;
   /** Zip-bomb limits for DOCX; defaults in zip-guard.ts. */
   zipLimits?: Partial<ZipLimits>;
+  /** OCR for images and PDF pages without a text layer; without it they cannot be read. */
+  ocr?: OcrService;
+  /** PDFs with more pages needing OCR → 'too-large'. Default 60. */
+  maxOcrPages?: number;
 }
 
 export const DEFAULT_MAX_BYTES = 50 * 1024 * 1024;
@@ -32,17 +38,24 @@ export async function readDocument(bytes: Uint8Array, options: ReadOptions = {})
     const mb = (n: number): string => (Math.round((n / 1048576) * 10) / 10).toString().replace('.', ',');
     throw DoisoatError.withDetail('too-large', `Tệp ${mb(bytes.length)} MB, giới hạn ${mb(maxBytes)} MB.`);
   }
-  if (isImage(kind)) {
-    throw DoisoatError.withDetail('unsupported-format', 'Ảnh chụp và bản scan chưa được hỗ trợ (chưa có nhận dạng chữ OCR); hãy gửi tệp DOCX, DOC hoặc PDF có lớp chữ.');
-  }
   try {
+    if (isImage(kind)) {
+      if (kind === 'gif' || kind === 'webp') {
+        throw DoisoatError.withDetail('unsupported-format', 'Ảnh GIF/WebP không được hỗ trợ; hãy gửi ảnh JPEG, PNG hoặc TIFF.');
+      }
+      return await readImage(bytes, options.ocr);
+    }
     switch (kind) {
       case 'docx':
         return (await readDocx(bytes, options.zipLimits ? { zipLimits: options.zipLimits } : {})).document;
       case 'doc':
         return await readDoc(bytes);
       case 'pdf':
-        return await readPdf(bytes, { maxPages: options.maxPages ?? DEFAULT_MAX_PAGES });
+        return await readPdf(bytes, {
+          maxPages: options.maxPages ?? DEFAULT_MAX_PAGES,
+          ...(options.ocr ? { ocr: options.ocr } : {}),
+          ...(options.maxOcrPages ? { maxOcrPages: options.maxOcrPages } : {}),
+        });
       case 'zip':
         throw DoisoatError.withDetail('unsupported-format', 'Tệp nén ZIP này không phải văn bản Word (DOCX).');
       default:

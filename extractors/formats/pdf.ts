@@ -16,12 +16,22 @@ import type { TextItem, TextMarkedContent } from 'pdfjs-dist/types/src/display/a
 import { DoisoatError } from '../../core/errors.js';
 import type { DocumentModel, Page } from '../document.js';
 import { pageOf } from './lines.js';
+import { ocrSummary, pageFromOcr } from './ocr-pages.js';
+import type { OcrPage, OcrService } from './ocr-service.js';
+import { pageRenderer } from './render.js';
+import { needsOcr } from './text-layer.js';
 import { layoutLines, type TextRun } from './pdf-layout.js';
 
 export interface PdfOptions {
   /** More pages than this → 'too-large'. Default 200. */
   readonly maxPages?: number;
+  /** Reads pages without a usable text layer; without it, such pages stay empty. */
+  readonly ocr?: OcrService;
+  /** More pages needing OCR than this → 'too-large'. Default 60. */
+  readonly maxOcrPages?: number;
 }
+
+export const DEFAULT_MAX_OCR_PAGES = 60;
 
 export const DEFAULT_MAX_PAGES = 200;
 
@@ -80,6 +90,16 @@ export async function readPdf(bytes: Uint8Array, options: PdfOptions = {}): Prom
     }
     const pages: Page[] = [];
     for (let n = 1; n <= doc.numPages; n++) pages.push(await readPage(doc, n));
+    const scanned = pages.filter((p) => needsOcr(p.lines.map((l) => l.text))).map((p) => p.number);
+    if (options.ocr && scanned.length > 0) {
+      const limit = options.maxOcrPages ?? DEFAULT_MAX_OCR_PAGES;
+      if (scanned.length > limit) {
+        throw DoisoatError.withDetail('too-large', `Tệp PDF có ${scanned.length} trang cần nhận dạng chữ (OCR), giới hạn ${limit} trang.`);
+      }
+      const read = await ocrPages(bytes, scanned, options.ocr);
+      for (const [n, page] of read) pages[n - 1] = pageFromOcr(n, page);
+      return { format: 'pdf-scanned', pages, pageCount: doc.numPages, ocr: ocrSummary([...read.values()]) };
+    }
     if (pages.every((p) => p.lines.length === 0)) {
       throw DoisoatError.withDetail(
         'no-report-found',
@@ -89,6 +109,31 @@ export async function readPdf(bytes: Uint8Array, options: PdfOptions = {}): Prom
     return { format: 'pdf', pages, pageCount: doc.numPages };
   } finally {
     await task.destroy().catch(() => undefined);
+  }
+}
+
+/**
+ * Renders the pages one after another and hands each to OCR as soon as it is ready, so the OCR
+ * pool reads a document's pages in parallel while the next page renders.
+ */
+async function ocrPages(bytes: Uint8Array, numbers: readonly number[], ocr: OcrService): Promise<Map<number, OcrPage>> {
+  const renderer = pageRenderer(bytes);
+  const pending: Array<Promise<[number, OcrPage]>> = [];
+  try {
+    for (const n of numbers) {
+      let image: Uint8Array;
+      try {
+        image = await renderer.render(n);
+      } catch (e) {
+        throw DoisoatError.withDetail('corrupt-file', `Không dựng được ảnh trang ${n} để nhận dạng chữ.`, e);
+      }
+      pending.push(ocr.recognize(image).then((page) => [n, page]));
+    }
+    return new Map(await Promise.all(pending));
+  } finally {
+    // Settle every page before leaving, so no recognition outlives the document.
+    await Promise.allSettled(pending);
+    await renderer.close().catch(() => undefined);
   }
 }
 

@@ -1,0 +1,33 @@
+/**
+ * What the readers need from OCR: an image in, recognised lines out. The engine (tesseract.js,
+ * extractors/ocr/) implements it in the process that owns the OCR workers; worker threads get a
+ * proxy (pipeline/). Readers never know which.
+ */
+export interface OcrLine {
+  readonly text: string;
+  /** 0–1. */
+  readonly confidence: number;
+}
+
+export interface OcrPage {
+  readonly lines: readonly OcrLine[];
+  /** 0–100, tesseract's mean word confidence for the page. */
+  readonly meanConfidence: number;
+  readonly width: number;
+  readonly height: number;
+}
+
+export interface OcrService {
+  recognize(image: Uint8Array): Promise<OcrPage>;
+}
+
+/** What a ReportAudit says about the OCR that produced a document. */
+export interface OcrSummary {
+  readonly engine: string;
+  readonly language: string;
+  /** 0–100, mean over the OCR'd pages. */
+  readonly meanConfidence: number;
+}
+
+export const OCR_ENGINE = 'tesseract.js';
+export const OCR_LANGUAGE = 'vie';
