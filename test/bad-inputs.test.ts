@@ -25,7 +25,7 @@ describe('bad inputs', () => {
 
   it.each(cases)('%s → %s, under 5 s and 500 MB', (name, code) => {
     const started = Date.now();
-    const r = spawnSync(process.execPath, ['--import', 'tsx', path.join(ROOT, 'test/support/run-one.ts'), path.join(BAD, name)], {
+    const r = spawnSync(process.execPath, [path.join(ROOT, 'test/support/run-one.mjs'), path.join(BAD, name)], {
       cwd: ROOT,
       encoding: 'utf8',
       timeout: 60_000,

@@ -1,4 +1,4 @@
-/** Runs the real CLI (from source, through tsx) as a child process. */
+/** Runs the real CLI, compiled (test/support/build.ts), as `npx doisoat` does, in a child process. */
 import { spawnSync } from 'node:child_process';
 import { CLI, ROOT } from './paths.js';
 
@@ -9,7 +9,7 @@ export interface CliRun {
 }
 
 export function runCli(args: readonly string[], env: NodeJS.ProcessEnv = {}): CliRun {
-  const r = spawnSync(process.execPath, ['--import', 'tsx', CLI, ...args], {
+  const r = spawnSync(process.execPath, [CLI, ...args], {
     cwd: ROOT,
     encoding: 'utf8',
     env: { ...process.env, ...env },

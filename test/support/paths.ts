@@ -7,4 +7,4 @@ export const FIXTURES = path.join(ROOT, 'fixtures');
 export const REPORTS = path.join(FIXTURES, 'reports');
 export const BAD = path.join(FIXTURES, 'bad');
 export const SCHEMA = path.resolve(ROOT, '../shared/report-audit.schema.json');
-export const CLI = path.join(ROOT, 'cli/main.ts');
+export const CLI = path.join(ROOT, 'bin/doisoat.js');
