@@ -69,7 +69,7 @@ export function buildProgram(): Command {
     .argument('<paths...>', 'tệp hoặc thư mục')
     .option('--json', 'chỉ in mảng JSON các ReportAudit ra stdout')
     .option('-c, --concurrency <n>', 'số luồng xử lý song song (mặc định: số lõi CPU)', positiveInt)
-    .option('--timeout <seconds>', 'giới hạn thời gian cho mỗi tệp (mặc định 60 giây)', positiveInt)
+    .option('--timeout <seconds>', 'giới hạn thời gian cho mỗi tệp (mặc định 180 giây)', positiveInt)
     .action(async (paths: string[], opts: CheckOptions) => {
       process.exitCode = await check(paths, opts);
     });

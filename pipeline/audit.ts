@@ -31,7 +31,7 @@ export function auditOf(file: string, sha256: string, doc: DocumentModel, ex: Ex
     sha256,
     format: doc.format,
     pages: doc.pageCount,
-    ocr: null,
+    ocr: doc.ocr ? { ...doc.ocr } : null,
     unit: ex.unit,
     year: ex.year,
     declared: {

@@ -11,7 +11,9 @@ import { Worker } from 'node:worker_threads';
 import { DoisoatError, type ErrorCode } from '../core/errors.js';
 import type { ReportAudit } from '../core/report-audit.js';
 import type { ReadOptions } from '../extractors/formats/index.js';
+import type { OcrService } from '../extractors/formats/ocr-service.js';
 import { errorAudit } from './audit.js';
+import { serveOcr } from './ocr-bridge.js';
 import { formatOf, sha256Of } from './process.js';
 
 export interface TaskMessage {
@@ -19,6 +21,8 @@ export interface TaskMessage {
   file: string;
   bytes: ArrayBuffer;
   read?: ReadOptions;
+  /** Whether scans may be sent back for OCR. */
+  ocr: boolean;
 }
 
 export interface ResultMessage {
@@ -36,11 +40,14 @@ export interface PoolOptions {
   /** Largest file read at all, in bytes (default 50 MiB). */
   maxBytes?: number;
   read?: ReadOptions;
+  /** The process's OCR engine, created on the first scan; without it scans get an error audit. */
+  ocr?: () => OcrService;
   /** Called as each file finishes (in completion order). */
   onResult?: (audit: ReportAudit, index: number) => void;
 }
 
-const DEFAULT_TIMEOUT_MS = 60_000;
+// Generous for scans: a 10-page scan is OCR'd in well under a minute on 2 cores.
+const DEFAULT_TIMEOUT_MS = 180_000;
 const DEFAULT_HEAP_MB = 256;
 const DEFAULT_MAX_BYTES = 50 * 1024 * 1024;
 const NO_FILE_SHA = '0'.repeat(64);
@@ -73,7 +80,11 @@ export async function checkFiles(paths: readonly string[], options: PoolOptions 
   const maxBytes = options.maxBytes ?? options.read?.maxBytes ?? DEFAULT_MAX_BYTES;
   let next = 0;
 
-  const spawn = (): Worker => startWorker(maxHeapMb);
+  const spawn = (): Worker => {
+    const worker = startWorker(maxHeapMb);
+    if (options.ocr) serveOcr(worker, options.ocr);
+    return worker;
+  };
 
   const finish = (index: number, audit: ReportAudit): void => {
     results[index] = audit;
@@ -110,8 +121,8 @@ export async function checkFiles(paths: readonly string[], options: PoolOptions 
           const e = detail ? DoisoatError.withDetail(code, detail) : new DoisoatError(code);
           return errorAudit(file, sha256, format, code, e.userMessage);
         };
-        const onMessage = (msg: ResultMessage): void => {
-          if (msg.id === index) settle(msg.audit, false);
+        const onMessage = (msg: ResultMessage | { type: string }): void => {
+          if ('audit' in msg && msg.id === index) settle(msg.audit, false);
         };
         const onError = (err: Error & { code?: string }): void => {
           const oom = err.code === 'ERR_WORKER_OUT_OF_MEMORY';
@@ -124,7 +135,7 @@ export async function checkFiles(paths: readonly string[], options: PoolOptions 
         slot.worker.on('message', onMessage);
         slot.worker.once('error', onError);
         slot.worker.once('exit', onExit);
-        const task: TaskMessage = { id: index, file, bytes: bytes.buffer as ArrayBuffer, ...(options.read ? { read: options.read } : {}) };
+        const task: TaskMessage = { id: index, file, bytes: bytes.buffer as ArrayBuffer, ocr: options.ocr !== undefined, ...(options.read ? { read: options.read } : {}) };
         slot.worker.postMessage(task, [task.bytes]);
       });
     });

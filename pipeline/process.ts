@@ -7,6 +7,7 @@ import { createHash } from 'node:crypto';
 import { defaultMessage, isDoisoatError } from '../core/errors.js';
 import type { AuditFormat, ReportAudit } from '../core/report-audit.js';
 import { readDocument, type ReadOptions } from '../extractors/formats/index.js';
+import type { OcrService } from '../extractors/formats/ocr-service.js';
 import { sniff } from '../extractors/formats/sniff.js';
 import { extractReport } from '../extractors/report.js';
 import { runRules } from '../rules/index.js';
@@ -20,6 +21,8 @@ export interface ProcessOptions {
   /** The path as given by the user, echoed in ReportAudit.file. */
   readonly file: string;
   readonly read?: ReadOptions;
+  /** Reads scans and photos; without it they get an error audit. */
+  readonly ocr?: OcrService;
 }
 
 export function sha256Of(bytes: Uint8Array): string {
@@ -49,7 +52,7 @@ export async function processDocument(bytes: Uint8Array, options: ProcessOptions
   let format: AuditFormat = 'unknown';
   try {
     format = formatOf(bytes);
-    const doc = await readDocument(bytes, options.read);
+    const doc = await readDocument(bytes, { ...options.read, ...(options.ocr ? { ocr: options.ocr } : {}) });
     const extraction = extractReport(doc);
     const audit = auditOf(options.file, sha256, doc, extraction, runRules(extraction));
     audit.flags.push(...notesAsFlags(audit));

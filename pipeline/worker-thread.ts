@@ -4,14 +4,18 @@
  * batch down.
  */
 import { parentPort } from 'node:worker_threads';
+import { remoteOcr } from './ocr-bridge.js';
 import { processDocument } from './process.js';
 import type { TaskMessage, ResultMessage } from './pool.js';
 
 if (!parentPort) throw new Error('worker-thread.ts must run as a worker thread');
 const port = parentPort;
+// Scans are read by the main thread's OCR pool (see ocr-bridge.ts).
+const ocr = remoteOcr(port);
 
-port.on('message', (task: TaskMessage) => {
-  void processDocument(new Uint8Array(task.bytes), { file: task.file, ...(task.read ? { read: task.read } : {}) }).then((audit) => {
+port.on('message', (task: TaskMessage | { type: string }) => {
+  if (!('file' in task)) return;
+  void processDocument(new Uint8Array(task.bytes), { file: task.file, ...(task.read ? { read: task.read } : {}), ...(task.ocr ? { ocr } : {}) }).then((audit) => {
     const reply: ResultMessage = { id: task.id, audit };
     port.postMessage(reply);
   });
