@@ -85,6 +85,40 @@ const NGOC_LAC_STYLE: RenderOptions = {
   date: '2024-12-09T16:20:00Z',
 };
 
+/**
+ * Phường Lam Sơn: section titles "Phần I/II/III" as Word Heading 1, everything else bold/italic
+ * paragraphs; a running header on every page but the first, footer "Trang N/M"; the summary table
+ * has the group's name in its first column and a "Ghi chú" column last.
+ */
+const LAM_SON_STYLE: RenderOptions = {
+  ...QUANG_TRUNG_STYLE,
+  sizePt: 13,
+  headings: 'word',
+  pageNumbers: 'footer-of-total',
+  runningHeader: 'UBND phường Lam Sơn - Báo cáo tự đánh giá, chấm điểm, xếp loại năm 2024',
+  bodyStart: /^Thực hiện Hướng dẫn/,
+  tableWidths: [0.47, 0.13, 0.16, 0.24],
+  tableLeftColumns: [0, 3],
+  lineSpacing: 1.1,
+  title: 'Báo cáo tự đánh giá, chấm điểm, xếp loại năm 2024 - phường Lam Sơn',
+  creator: 'PC-VanPhong',
+  date: '2024-12-11T02:30:00Z',
+};
+
+/** Xã Tân Phong: sections "A./B./C." and group titles as bold paragraphs, "+" bullets, 13 pt, page numbers at the top. */
+const TAN_PHONG_STYLE: RenderOptions = {
+  ...QUANG_TRUNG_STYLE,
+  sizePt: 13,
+  headings: 'bold',
+  bullet: '+',
+  pageNumbers: 'header',
+  bodyStart: /^Căn cứ Quyết định/,
+  lineSpacing: 1.0,
+  title: 'BC tu cham diem 2024',
+  creator: 'Admin-PC',
+  date: '2024-12-03T03:10:00Z',
+};
+
 // =============================================================================================
 // Scores as each report declares them (raw strings exactly as typed in the text)
 // =============================================================================================
@@ -182,6 +216,54 @@ const NL: ScoreModel = {
     V: { score: '9,75' },
   },
   summary: { I: '28,5', II: '33,5', III: '9,5', IV: '14,25', V: '9,75' },
+};
+
+/**
+ * Phường Lam Sơn (fixtures/source/lam-son-2024.md, written for the fixtures): every score typed
+ * with a dot and two decimals ("22.50", "92.83") while the prose uses decimal commas ("98,1%");
+ * each group's score on the line under its title ("Điểm chuẩn: 25 điểm. Điểm tự đánh giá: 22.50
+ * điểm."), each sub-group's at its end ("Điểm tự đánh giá: 8.25/10 điểm (…)"). Group VI: "thưởng
+ * 2.00 điểm", "thưởng 1.50 điểm", "trừ 0.50 điểm" = 3.00. The summary table's "Ghi chú" column holds
+ * other figures ("Thưởng 3.50; trừ 0.50", "97,22%"), not scores.
+ * 22.50 + 33.25 + 9.75 + 14.58 + 9.75 + 3.00 = 92.83.
+ */
+const LS: ScoreModel = {
+  unit: { type: 'phường', name: 'Lam Sơn' },
+  year: 2024,
+  total: '92.83',
+  classification: { level: 'excellent', text: 'Hoàn thành xuất sắc nhiệm vụ năm 2024' },
+  groups: {
+    I: { score: '22.50', subgroups: { '1.1': '8.25', '1.2': '9.50', '1.3': '2.75', '1.4': '2.00' } },
+    II: { score: '33.25', subgroups: { '2.1': '24.75', '2.2': '8.50' } },
+    III: { score: '9.75' },
+    IV: { score: '14.58' },
+    V: { score: '9.75' },
+    VI: { score: '3.00', items: ['+2.00', '+1.50', '-0.50'] },
+  },
+  summary: { I: '22.50', II: '33.25', III: '9.75', IV: '14.58', V: '9.75', VI: '3.00' },
+};
+
+/**
+ * Xã Tân Phong (fixtures/source/tan-phong-2024.md, written for the fixtures): group titles carry the
+ * maximum only ("1. Nhóm tiêu chí I (20 điểm): …"); sub-group scores "Tự chấm: 5,5đ"; each group
+ * closed by "=> Số điểm đạt được: 15,25/20 điểm."; group V has sub-groups 5.1/5.2; group VI "Điểm
+ * trừ" has penalties only and is closed by "=> Tổng điểm trừ: 1,5 điểm." (so it counts −1,5).
+ * 15,25 + 25 + 12 + 11,5 + 16 − 1,5 = 78,25; "ĐỀ NGHỊ XẾP LOẠI: HOÀN THÀNH NHIỆM VỤ".
+ */
+const TP: ScoreModel = {
+  unit: { type: 'xã', name: 'Tân Phong' },
+  year: 2024,
+  total: '78,25',
+  classification: { level: 'pass', text: 'HOÀN THÀNH NHIỆM VỤ' },
+  groups: {
+    I: { score: '15,25', subgroups: { '1.1': '5,5', '1.2': '5,25', '1.3': '2', '1.4': '2,5' } },
+    II: { score: '25', subgroups: { '2.1': '17,25', '2.2': '7,75' } },
+    III: { score: '12' },
+    IV: { score: '11,5' },
+    V: { score: '16', subgroups: { '5.1': '8,5', '5.2': '7,5' } },
+    VI: { score: '-1,5', items: ['-0,5', '-1'] },
+  },
+  summary: { I: '15,25', II: '25', III: '12', IV: '11,5', V: '16', VI: '-1,5' },
 };
 
 /** A copy of `m` changed by `f` (models are plain data). */
@@ -374,6 +456,8 @@ interface ReportVariant {
   readonly edits: readonly Edit[];
   readonly style?: Partial<RenderOptions>;
   readonly formats: readonly Format[];
+  /** Where the closing summary starts (a line of the Markdown, asterisks removed); default: see checkText. */
+  readonly summaryStart?: RegExp;
   /** Keep the PDF only if LibreOffice exported the text still decomposed (NFD). */
   readonly pdfOnlyIfStillNfd?: boolean;
   readonly model: ScoreModel;
@@ -432,6 +516,27 @@ const REPORTS: readonly ReportVariant[] = [
     style: NGOC_LAC_STYLE,
     formats: ['docx', 'pdf'],
     model: NL,
+    errors: [],
+  },
+  {
+    name: 'lam-son-2024',
+    what: 'Phường Lam Sơn, written afresh: sections "Phần I/II/III" (Word Heading 1), group titles as bold italic paragraphs with no score, the group\'s score on the next line ("Điểm chuẩn: 25 điểm. Điểm tự đánh giá: 22.50 điểm."), every score with a dot and two decimals in a comma document, sub-group scores at their end ("Điểm tự đánh giá: 8.25/10 điểm (…)"), group VI "thưởng 2.00 điểm", "thưởng 1.50 điểm", "trừ 0.50 điểm", summary table `Nhóm tiêu chí | Điểm tối đa | Điểm tự đánh giá | Ghi chú` with figures in the notes, "Tổng điểm tự đánh giá năm 2024: 92.83 điểm.", running header and footer "Trang N/M".',
+    from: 'source/lam-son-2024.md',
+    edits: [],
+    style: LAM_SON_STYLE,
+    formats: ['docx', 'pdf'],
+    model: LS,
+    errors: [],
+  },
+  {
+    name: 'tan-phong-2024',
+    what: 'Xã Tân Phong, written afresh: sections "A./B./C.", group titles with the maximum only ("1. Nhóm tiêu chí I (20 điểm): …"), sub-group scores "Tự chấm: 5,5đ", groups closed by "=> Số điểm đạt được: 15,25/20 điểm.", sub-groups in group V, a penalties-only group "Nhóm tiêu chí VI: Điểm trừ" (−1,5), summary list "Nhóm tiêu chí I: 15,25/20 điểm;" … "trừ 1,5 điểm", "Tổng số điểm: 78,25/100 điểm.", classification as a heading "ĐỀ NGHỊ XẾP LOẠI: HOÀN THÀNH NHIỆM VỤ", "+" bullets, place-and-date line without the level ("Tân Phong, ngày …").',
+    from: 'source/tan-phong-2024.md',
+    edits: [],
+    style: TAN_PHONG_STYLE,
+    summaryStart: /^C\. TỔNG HỢP/u,
+    formats: ['docx', 'pdf'],
+    model: TP,
     errors: [],
   },
   // --- B. One discrepancy each ---------------------------------------------------------------
@@ -540,6 +645,18 @@ const REPORTS: readonly ReportVariant[] = [
     }),
     errors: [{ rule: 'summary-mismatch', group: 'IV' }],
   },
+  {
+    name: 'ts-group-sum-mismatch',
+    what: "Tân Phong with sub-group 5.2's score 7 instead of 7,5; group V still declares 16 (its parts now add up to 15,5; summary and total 78,25 unchanged).",
+    from: 'tan-phong-2024',
+    summaryStart: /^C\. TỔNG HỢP/u,
+    edits: [['Tự chấm: 7,5đ', 'Tự chấm: 7đ']],
+    formats: ['docx', 'pdf'],
+    model: changed(TP, (m) => {
+      m.groups.V!.subgroups!['5.2'] = '7';
+    }),
+    errors: [{ rule: 'group-sum-mismatch', group: 'V' }],
+  },
 ];
 
 // =============================================================================================
@@ -617,34 +734,51 @@ const json = (v: unknown): string => `${JSON.stringify(v, null, 2)}\n`;
 /**
  * A light check that the text says what the model says: some line of the body that names the
  * group ("Nhóm tiêu chí I", any case: its heading, or a closing "Cộng nhóm tiêu chí I: …") states
- * its score, its line in the summary (list line or table row) holds the listed score, and every
- * sub-group score and bonus/penalty item appears as a number somewhere in the text.
+ * its score, or else a line of the group's part labels it ("Điểm tự đánh giá: 22.50 điểm",
+ * "Số điểm đạt được: 15,25/20 điểm", "Tổng điểm trừ: 1,5 điểm"); its line in the summary (list
+ * line or table row) holds the listed score, and every sub-group score and bonus/penalty item
+ * appears as a number somewhere in the text.
  */
 function checkText(v: ReportVariant, markdown: string): void {
   const text = markdown.normalize('NFC').replace(/\*/g, '');
   const lines = text.split('\n');
-  const summaryAt = lines.findIndex((l) => /TỔNG HỢP KẾT QUẢ|^#*\s*III\.\s/u.test(l));
+  const summaryAt = lines.findIndex((l) => (v.summaryStart ? v.summaryStart.test(l.replace(/^#+\s*/, '')) : /TỔNG HỢP KẾT QUẢ|^#*\s*III\.\s/u.test(l)));
   if (summaryAt < 0) throw new Error(`${v.name}: no summary section`);
   const problems: string[] = [];
-  const number = (raw: string): string => `(?<![\\d.,])${raw.replace(/[.,]/, '[.,]')}(?![\\d.,]\\d)`;
+  const number = (raw: string): string => `(?<![\\d.,])${raw.replace(/^[+-]/, '').replace(/[.,]/, '[.,]')}(?![\\d.,]\\d)`;
+  const anyGroup = /Nhóm tiêu chí ([IVX]+)(?!\p{L})/iu;
   for (const [id, g] of Object.entries(v.model.groups)) {
     const re = new RegExp(`Nhóm tiêu chí ${id}(?!\\p{L})`, 'iu');
     const mentions = lines.slice(0, summaryAt).filter((l) => re.test(l));
     if (mentions.length === 0) problems.push(`no heading for group ${id}`);
-    else if (g.score !== null && !mentions.some((l) => new RegExp(`${number(g.score!)}\\s*(điểm|đ)`, 'iu').test(l))) {
+    else if (
+      g.score !== null &&
+      !mentions.some((l) => new RegExp(`${number(g.score!)}\\s*(điểm|đ)`, 'iu').test(l)) &&
+      !partOf(lines.slice(0, summaryAt), re, anyGroup).some((l) =>
+        new RegExp(`(tự đánh giá|tự chấm|đạt được|điểm trừ)\\D*${number(g.score!)}(\\s*/\\s*\\d+)?\\s*(điểm|đ)`, 'iu').test(l),
+      )
+    ) {
       problems.push(`group ${id}: no line naming it states ${g.score}: ${mentions.join(' / ')}`);
     } else if (g.score === null && mentions.some((l) => /\d\s*(điểm|đ\b)/iu.test(l))) problems.push(`group ${id} heading states a score: ${mentions.join(' / ')}`);
     const listed = v.model.summary[id];
     const row = lines.slice(summaryAt).find((l) => re.test(l) || new RegExp(`^\\| ${id} \\|`).test(l));
-    if (listed !== undefined && (!row || !row.includes(listed === null ? '' : listed))) problems.push(`summary line for ${id} lacks ${listed}`);
+    if (listed !== undefined && (!row || !row.includes(listed === null ? '' : listed.replace(/^[+-]/, '')))) problems.push(`summary line for ${id} lacks ${listed}`);
     for (const raw of [...Object.values(g.subgroups ?? {}), ...(g.items ?? []).map((i) => i.replace(/^[+-]/, ''))]) {
       if (raw !== null && !new RegExp(number(raw)).test(text)) problems.push(`group ${id}: ${raw} is nowhere in the text`);
     }
   }
   if (v.model.total !== null && !lines.slice(summaryAt).some((l) => l.includes(v.model.total!))) problems.push(`summary lacks total ${v.model.total}`);
   if (v.model.classification && !text.includes(v.model.classification.text)) problems.push('classification text not found');
-  if (!text.includes(`${v.model.unit.type[0]!.toUpperCase()}${v.model.unit.type.slice(1)} ${v.model.unit.name}, ngày`)) problems.push('no place-and-date line');
+  if (!new RegExp(`^(${v.model.unit.type[0]!.toUpperCase()}${v.model.unit.type.slice(1)} )?${v.model.unit.name}, ngày`, 'mu').test(text)) problems.push('no place-and-date line');
   if (problems.length > 0) throw new Error(`${v.name}: the text disagrees with the model:\n  ${problems.join('\n  ')}`);
+}
+
+/** The lines from the first that names the group (`re`) up to the next that names another group. */
+function partOf(lines: readonly string[], re: RegExp, anyGroup: RegExp): string[] {
+  const start = lines.findIndex((l) => re.test(l));
+  if (start < 0) return [];
+  const next = lines.findIndex((l, i) => i > start && anyGroup.test(l) && !re.test(l));
+  return lines.slice(start, next < 0 ? lines.length : next);
 }
 
 /** Deletes what a previous run left in `dir` that this run did not write. */
@@ -807,6 +941,8 @@ generated files are committed; CI uses them as committed and never runs the gene
 - \`source/hoa-binh-2024.md\`, \`source/ngoc-lac-2024.md\` — two reports written for the fixtures
   (invented figures, not real documents) the way other communes lay them out, to test that doisoat
   generalises beyond the sample; the \`hh-*\` and \`nl-*\` variants are made from them.
+- \`source/lam-son-2024.md\`, \`source/tan-phong-2024.md\` — two more reports written the same way
+  (invented figures), unlike the four above in wording and layout; \`ts-*\` is made from Tân Phong.
 - \`reports/<name>.<ext>\` — a report as DOCX (written with the \`docx\` package), PDF (exported
   from that DOCX by LibreOffice: a real text layer, several A4 pages) or DOC (LibreOffice, Word 97).
 - \`reports/<name>.<ext>.expected.json\` — what doisoat must report for that file: a subset of
@@ -867,6 +1003,32 @@ How the reports are laid out (to know what the readers face):
   "… đề nghị xếp loại: Hoàn thành xuất sắc nhiệm vụ." and a further section "IV. KIẾN NGHỊ, ĐỀ XUẤT".
   Prose has "01 điểm tập kết rác" (điểm = a place, not points), "45 tỷ 620 triệu đồng",
   "28.934.500.000 đồng", "97,56%".
+- \`lam-son-2024\` (own source): title block "UBND THÀNH PHỐ HƯNG YÊN / UBND PHƯỜNG LAM SƠN", "Kính
+  gửi: …" centred; sections "Phần I. KHÁI QUÁT ĐẶC ĐIỂM, TÌNH HÌNH", "Phần II. …", "Phần III. TỔNG HỢP
+  KẾT QUẢ VÀ ĐỀ NGHỊ XẾP LOẠI" as Heading 1; group titles are bold italic paragraphs with no number and
+  no score ("Nhóm tiêu chí I. Kết quả thực hiện …"), the next line, in italics, gives maximum and score
+  ("Điểm chuẩn: 25 điểm. Điểm tự đánh giá: 22.50 điểm."); sub-groups are italic paragraphs
+  ("1.1. Lĩnh vực kinh tế (điểm chuẩn 10 điểm)") closed by "Điểm tự đánh giá: 8.25/10 điểm (…)".
+  Every score is typed with a dot and two decimals ("2.00", "22.50", "92.83") while the prose uses
+  decimal commas ("98,1%", "1.284,6 tỷ đồng") and one dot percentage ("95.6%"). Group IV states
+  how its score was derived ("15 x 97,22% = 14.58 điểm"). Group VI: "thưởng 2.00 điểm", "thưởng 1.50
+  điểm", "trừ 0.50 điểm" at the ends of list items. Summary: a table \`Nhóm tiêu chí | Điểm tối đa |
+  Điểm tự đánh giá | Ghi chú\` whose first column is "Nhóm tiêu chí I: …" (no TT column), whose notes
+  hold figures that are not scores ("Thu nhập bình quân đạt 98,1% KH", "Thưởng 3.50; trừ 0.50"), last
+  row \`Tổng cộng | 100 | 92.83 |\`; then "2. Tổng điểm tự đánh giá năm 2024: 92.83 điểm." and
+  "… xếp loại: Hoàn thành xuất sắc nhiệm vụ năm 2024.". A running header "UBND phường Lam Sơn - Báo
+  cáo tự đánh giá, chấm điểm, xếp loại năm 2024" on every page but the first, footer "Trang N/M".
+- \`tan-phong-2024\` (own source): title block "ỦY BAN NHÂN DÂN / XÃ TÂN PHONG", a place-and-date
+  line without the level ("Tân Phong, ngày 03 tháng 12 năm 2024"); sections "A. ĐẶC ĐIỂM TÌNH HÌNH",
+  "B. KẾT QUẢ TỰ ĐÁNH GIÁ, CHẤM ĐIỂM", "C. TỔNG HỢP ĐIỂM VÀ ĐỀ NGHỊ XẾP LOẠI" as bold paragraphs; group
+  titles carry the maximum only ("1. Nhóm tiêu chí I (20 điểm): …"); sub-groups "1.1. Chỉ tiêu về
+  kinh tế (8 điểm)" in italics, each closed by "Tự chấm: 5,5đ"; each group closed by a bold italic
+  "=> Số điểm đạt được: 15,25/20 điểm."; groups III and IV have no sub-groups, V has 5.1/5.2. Group
+  VI "Điểm trừ" has only penalties ("…: trừ 0,5 điểm.", "…: trừ 1 điểm.") and is closed by "=> Tổng
+  điểm trừ: 1,5 điểm." — it counts −1,5. Summary list "Nhóm tiêu chí I: 15,25/20 điểm;" … "Nhóm tiêu
+  chí VI (điểm trừ): trừ 1,5 điểm.", then "Tổng số điểm: 78,25/100 điểm." and the classification as
+  a bold heading "2. ĐỀ NGHỊ XẾP LOẠI: HOÀN THÀNH NHIỆM VỤ" (text expected as written, upper case).
+  Bullets "+", page numbers at the top from page 2.
 
 ## Reading the PDFs (what pdftotext showed)
 
@@ -886,6 +1048,15 @@ How the reports are laid out (to know what the readers face):
   page number and the repeated header. Default \`pdftotext\` prints the table column by column;
   \`-raw\` gives rows, with a wrapped "Nội dung" cell's STT on a line before it and its two scores on
   a line after it ("II⏎Kết quả … nhà⏎nước trên địa bàn⏎35 33,5").
+- The \`lam-son-2024\` summary table (4 pages) breaks across pages 3–4 inside row V: "Nhóm tiêu chí V:
+  Hỗ trợ doanh nghiệp, | 10 | 9.75" ends page 3 (then "Trang 3/4"); page 4 starts with the running
+  header, the repeated header row, and the rest of row V's text ("cải thiện môi trường đầu tư kinh
+  doanh"). With \`-layout\`, a three-line "Nhóm tiêu chí" cell (row III) has its numbers on its middle
+  line, a two-line one (rows II, V) on its first line, and the notes column wraps on its own
+  ("Thưởng 3.50; trừ⏎0.50"). Group IV's "15 x 97,22% =⏎14.58 điểm." wraps before the score.
+- In \`tan-phong-2024.pdf\` (3 pages) a page break falls between sub-group 5.2's text and its
+  "Tự chấm: 7,5đ" (the page number "3" comes in between), and between the sub-group title
+  "1.4. Chỉ tiêu về quốc phòng - an ninh (3 điểm)" and its text.
 
 ## Known quirks of the real sample (kept in the reports made from it)
 
@@ -893,9 +1064,9 @@ The expected \`errorFlags\` of the clean files are \`[]\` although the sample's 
 figures that a strict prose-arithmetic check could question: "27,2 ha … 131,9 tạ/ha, sản lượng
 358,7 tấn" (27,2 × 131,9 = 3 587,68 tạ = 358,768 t: truncated, not rounded) and "Chi cho đầu tư
 phát triển: 24,1 tỷ đồng" next to "Tổng chi: 18 tỷ đồng". They are in the sample, in the \`qt-*\`
-variants and in \`dong-tien-2024\`; \`bac-son-2024\`, \`hoa-binh-2024\` and \`ngoc-lac-2024\` (and their
-variants) have consistent figures instead: parts add up to their totals, area × yield = output
-(rounded to the written decimal), percentages of plan are the written ratios rounded, each bonus's
+variants and in \`dong-tien-2024\`; \`bac-son-2024\`, \`hoa-binh-2024\`, \`ngoc-lac-2024\`,
+\`lam-son-2024\` and \`tan-phong-2024\` (and their variants) have consistent figures instead: parts
+add up to their totals, area × yield = output (rounded to the written decimal), percentages of plan are the written ratios rounded, each bonus's
 indicator beats its target, and an indicator stated twice has one value.
 
 ## Bad inputs
