@@ -90,10 +90,11 @@ export function readScores(blocks: readonly Block[], context: NumberContext): Sc
     }
   };
 
-  const figureFrom = (block: Block, token: NumberToken, label?: string, sign = 1): Figure => {
+  /** A figure from a token; a declared score's sign comes from its words unless `sign` is given. */
+  const figureFrom = (block: Block, token: NumberToken, label?: string, sign?: 1 | -1): Figure => {
     if (token.ambiguity) notes.push({ message: token.ambiguity, at: spanAt(block, token.start) });
     const confidence = confidenceAt(block, token.start, token.end);
-    const exact: Decimal = sign < 0 ? negate(token.exact) : token.exact;
+    const exact: Decimal = (sign ?? declaredSign(block, token.start)) < 0 ? negate(token.exact) : token.exact;
     return {
       exact,
       raw: token.raw,
@@ -101,6 +102,25 @@ export function readScores(blocks: readonly Block[], context: NumberContext): Sc
       ...(label ? { label } : {}),
       ...(confidence !== undefined ? { confidence } : {}),
     };
+  };
+
+  // A summary line naming a group without its score ("Nhóm tiêu chí III: Thanh tra,"), waiting
+  // for the table row right after it that carries the numbers.
+  let pendingLabel: { id: string; at: Span } | null = null;
+  const flushLabel = (): void => {
+    if (pendingLabel) summary.push({ id: pendingLabel.id, score: null, at: pendingLabel.at });
+    pendingLabel = null;
+  };
+  const labelledRow = (block: Block, cells: readonly string[], ctx: NumberContext): TableRowReading | null => {
+    if (!pendingLabel) return null;
+    const trailing = lastIndex(cells, (c, i) => i > 0 && parseNumber(c, ctx) !== null);
+    if (trailing === null) return null;
+    const offset = cellOffset(block.text, cells, trailing);
+    const token = findNumbers(cells[trailing]!, ctx)[0];
+    if (!token) return null;
+    const id = pendingLabel.id;
+    pendingLabel = null;
+    return { kind: 'group', id, token: { ...token, start: token.start + offset, end: token.end + offset } };
   };
 
   for (const block of blocks) {
@@ -116,7 +136,9 @@ export function readScores(blocks: readonly Block[], context: NumberContext): Sc
         };
         continue;
       }
-      const row = readTableRow(block, cells, folded, columns, context);
+      const row = readTableRow(block, cells, folded, columns, context) ?? labelledRow(block, cells, context);
+      if (pendingLabel && row?.kind === 'group' && row.id === pendingLabel.id) pendingLabel = null;
+      else flushLabel();
       if (!row) continue;
       const figure = row.token ? figureFrom(block, row.token, row.label) : null;
       if (row.kind === 'total') {
@@ -157,7 +179,10 @@ export function readScores(blocks: readonly Block[], context: NumberContext): Sc
         if (state.region === 'summary' || seen) {
           if (state.region !== 'summary') enterSummary(at);
           const token = firstScoreToken(block, groupHead[0].length, context, false);
-          summary.push({ id, score: token ? figureFrom(block, token) : null, at });
+          flushLabel();
+          if (token) summary.push({ id, score: figureFrom(block, token), at });
+          // A table cell that wrapped in PDF text: its numbers may stand on the next row.
+          else pendingLabel = { id, at };
           continue;
         }
         state.region = 'body';
@@ -237,8 +262,10 @@ export function readScores(blocks: readonly Block[], context: NumberContext): Sc
     if (current.bonus) {
       for (const token of findNumbers(block.text, context)) {
         if (token.unit !== 'điểm' || token.kind === 'ratio') continue;
-        const before = BONUS_BEFORE.exec(f.slice(Math.max(0, token.start - 30), token.start));
-        if (!before) continue;
+        const window = f.slice(Math.max(0, token.start - 30), token.start);
+        const before = BONUS_BEFORE.exec(window);
+        // "Tổng điểm trừ: 1,5 điểm" closes the group: its score, not one more item.
+        if (!before || /tong\s+(?:so\s+)?diem|tu\s+cham/.test(window)) continue;
         const sign = PENALTY_WORDS.has(before[1]!) ? -1 : 1;
         current.items.push(figureFrom(block, token, block.text, sign));
       }
@@ -256,6 +283,7 @@ export function readScores(blocks: readonly Block[], context: NumberContext): Sc
     else notes.push({ message: `Bỏ qua điểm ${figure.raw} không rõ thuộc mục nào.`, at: figure.at });
   }
 
+  flushLabel();
   return {
     groups: groups.map(freezeGroup),
     summary,
@@ -279,6 +307,18 @@ function declareSubgroupFromTable(groups: MutableGroup[], id: string, title: str
     return;
   }
   group.subgroups.push({ id, ...(title ? { title } : {}), score, at });
+}
+
+/**
+ * A declared score written as a deduction is negative: "Tổng điểm trừ: 1,5 điểm", "trừ 1,5 điểm",
+ * "−1,5" — but not "Điểm thưởng, phạt: 04 điểm" (both words: the group's name) nor a bullet dash.
+ */
+function declaredSign(block: Block, start: number): 1 | -1 {
+  const before = block.folded.slice(Math.max(0, start - 24), start);
+  const dash = /(?:^|[\s:(=|])[-−–]\s?$/.exec(block.text.slice(0, start));
+  if (dash && block.text.slice(0, start).trim().length > 1) return -1;
+  if (/\b(?:tru|phat)\b[^\d]{0,8}$/.test(before) && !/thuong\s*(?:,|va|\/)\s*(?:diem\s+)?(?:tru|phat)/.test(before)) return -1;
+  return 1;
 }
 
 function newGroup(id: string, title: string | undefined, at: Span): MutableGroup {

@@ -214,3 +214,49 @@ describe('what other communes write (held-out variants that first failed)', () =
     ]);
   });
 });
+
+describe('blind variants (second round) that first failed', () => {
+  it('a penalties-only group: its total and its summary line count negative, the closing line is no item', () => {
+    const ex = extractReport(
+      docOf([
+        '5. Nhóm tiêu chí V (20 điểm): Hỗ trợ doanh nghiệp',
+        '=> Số điểm đạt được: 16/20 điểm.',
+        '6. Nhóm tiêu chí VI: Điểm trừ',
+        '- Chậm nộp báo cáo 02 lần: trừ 0,5 điểm.',
+        '- Để xảy ra khiếu nại vượt cấp: trừ 1 điểm.',
+        '=> Tổng điểm trừ: 1,5 điểm.',
+        'C. TỔNG HỢP KẾT QUẢ',
+        '- Nhóm tiêu chí V: 16 điểm;',
+        '- Nhóm tiêu chí VI (điểm trừ): trừ 1,5 điểm.',
+        'Tổng số điểm: 14,5/100 điểm.',
+      ]),
+    );
+    expect(groupsOf(ex)).toEqual([
+      ['V', 16, [], []],
+      ['VI', -1.5, [], [-0.5, -1]],
+    ]);
+    expect(ex.summary.map((s) => [s.id, v(s.score)])).toEqual([['V', 16], ['VI', -1.5]]);
+    expect(v(ex.total)).toBe(14.5);
+  });
+
+  it('"Tổng điểm thưởng, phạt: 04 điểm" names the group: the score stays positive', () => {
+    const ex = extractReport(docOf(['6. Nhóm tiêu chí VI: Điểm thưởng, phạt. Tổng điểm thưởng, phạt: 04 điểm.', '- Đề nghị thưởng 2 điểm.', '- Đề nghị thưởng 2 điểm.']));
+    expect(groupsOf(ex)).toEqual([['VI', 4, [], [2, 2]]]);
+  });
+
+  it('a summary table row whose label wrapped onto the line above its numbers (PDF)', () => {
+    const ex = extractReport(
+      docOf(
+        [
+          'Nhóm tiêu chí III: Thanh tra. Điểm tự đánh giá: 9.75 điểm.',
+          'Phần III. TỔNG HỢP KẾT QUẢ VÀ ĐỀ NGHỊ XẾP LOẠI',
+          'Nhóm tiêu chí III: Thanh tra, kiểm tra,',
+          { cells: ['phòng chống tham nhũng, tiêu cực; tiếp', '10', '9.75'] },
+          'công dân, giải quyết khiếu nại, tố cáo',
+        ],
+        'pdf',
+      ),
+    );
+    expect(ex.summary.map((s) => [s.id, v(s.score)])).toEqual([['III', 9.75]]);
+  });
+});
