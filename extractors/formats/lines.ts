@@ -1,9 +1,12 @@
 /**
- * The last step of every reader: raw lines in, a numbered page out. Each line (and each table
- * cell) goes through normalizeLine, empty lines are dropped, and numbering is 1-based and
- * consecutive after dropping, so an auditor's "page 3, line 12" is stable.
+ * The last step of every reader: raw lines in, a numbered page out. Legacy-encoded lines (TCVN3,
+ * VNI mojibake) are converted to Unicode first, the page's lines deciding together (see
+ * text/legacy.ts), before normalizeLine could drop TCVN3's ư (the soft hyphen). Then each line
+ * (and each table cell) goes through normalizeLine, empty lines are dropped, and numbering is
+ * 1-based and consecutive after dropping, so an auditor's "page 3, line 12" is stable.
  */
 import { CELL_SEPARATOR, type Line, type LineKind, type Page } from '../document.js';
+import { decodeLegacyUnits } from '../text/legacy.js';
 import { normalizeLine } from '../text/normalize.js';
 
 export interface RawLine {
@@ -34,9 +37,19 @@ export function toLine(raw: RawLine, number: number): Line | null {
 
 export function pageOf(number: number, raws: Iterable<RawLine>): Page {
   const lines: Line[] = [];
-  for (const raw of raws) {
+  for (const raw of decodeLegacy([...raws])) {
     const line = toLine(raw, lines.length + 1);
     if (line) lines.push(line);
   }
   return { number, lines };
+}
+
+/** Raw lines with TCVN3/VNI ones converted; a table row is decided on all its cells. */
+function decodeLegacy(raws: readonly RawLine[]): RawLine[] {
+  const decoded = decodeLegacyUnits(raws.map((raw) => raw.cells ?? [raw.text]));
+  return raws.map((raw, i) => {
+    const d = decoded[i]!;
+    if (!d.encoding) return raw;
+    return raw.cells ? { ...raw, cells: d.cells } : { ...raw, text: d.cells[0]! };
+  });
 }
