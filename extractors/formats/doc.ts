@@ -25,13 +25,21 @@ export async function readDoc(bytes: Uint8Array): Promise<DocumentModel> {
   try {
     const doc = await new WordExtractor().extract(buffer);
     // Unfiltered: keep the real dashes and quotes, as the DOCX reader does.
-    body = doc.getBody({ filterUnicode: false });
-    notes = doc.getFootnotes({ filterUnicode: false }) + '\n' + doc.getEndnotes({ filterUnicode: false });
+    body = dropOptionalHyphens(doc.getBody({ filterUnicode: false }));
+    notes = dropOptionalHyphens(doc.getFootnotes({ filterUnicode: false }) + '\n' + doc.getEndnotes({ filterUnicode: false }));
   } catch (e) {
     throw whyNotWord(buffer, e);
   }
   const lines = [...textToLines(body), ...textToLines(notes)];
   return { format: 'doc', pages: [pageOf(1, lines)], pageCount: null };
+}
+
+/**
+ * word-extractor 1.0.4 maps Word's optional hyphen (0x1F) through a table that has no entry for
+ * it, so "hội‑hóa" comes out as "hộiundefinedhóa". An optional hyphen is invisible: join the word.
+ */
+function dropOptionalHyphens(text: string): string {
+  return text.replace(/(?<=\p{L})undefined(?=\p{L})/gu, '');
 }
 
 const utf16 = (s: string): Buffer => Buffer.from(s, 'utf16le');
