@@ -1,0 +1,334 @@
+/**
+ * One OCR engine: a tesseract.js worker thread with the Vietnamese model, created fully offline.
+ *
+ * tesseract.js, left to its defaults, fetches the model from a CDN (and, without a network, then
+ * crashes or hangs). Here every path is local and resolved from node_modules, not from the working
+ * directory:
+ * - `langPath`: the folder of `@tesseract.js-data/vie/4.0.0_best_int/vie.traineddata.gz`, read from
+ *   disk because it is a path, not a URL (`gzip: true`);
+ * - `cacheMethod: 'none'`: no `vie.traineddata` is read from or written to a cache (its default
+ *   cache is the working directory); `cachePath` points into os.tmpdir() all the same;
+ * - `workerPath`: tesseract.js's own Node worker script; `corePath`: the tesseract.js-core package
+ *   (in Node the WebAssembly core is always `require`d from node_modules, never fetched).
+ *
+ * Start-up fails with a DoisoatError, never hangs: the model file is checked before a thread is
+ * started, tesseract.js's failures (which it otherwise throws from a message handler, crashing the
+ * process, while the start-up promise never settles) arrive through `errorHandler`, and a time
+ * limit bounds the whole start-up. A thread that fails to start is terminated.
+ */
+import diagnostics from 'node:diagnostics_channel';
+import { closeSync, openSync, readSync, statSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import os from 'node:os';
+import path from 'node:path';
+import type { Worker as NodeWorker } from 'node:worker_threads';
+import type Tesseract from 'tesseract.js';
+import { DoisoatError } from '../../core/errors.js';
+import { parseTsv, type OcrLine } from './tsv.js';
+
+const require = createRequire(import.meta.url);
+
+/** Page segmentation modes worth using on report pages (tesseract's PSM numbers). */
+export type OcrPsm = 3 | 4 | 6;
+
+export interface OcrEngineOptions {
+  /** Folder holding `vie.traineddata.gz`; default: the `4.0.0_best_int` data of @tesseract.js-data/vie. */
+  langPath?: string;
+  /** Page segmentation mode (default DEFAULT_PSM). */
+  psm?: OcrPsm;
+  /** Time limit for starting the worker, loading and initialising the model, in ms (default 30 s). */
+  startupTimeoutMs?: number;
+}
+
+export interface OcrRecognizeOptions {
+  /** Resolution the image was rendered or scanned at, when known (else read from the file, or estimated). */
+  dpi?: number;
+  /** Detect a skew of a few degrees and straighten the page before reading it (default true). */
+  rotateAuto?: boolean;
+  /** Page segmentation mode for this page only. */
+  psm?: OcrPsm;
+  /** Time limit for this page in ms: past it the engine is terminated and the page gets `timeout`. */
+  timeoutMs?: number;
+}
+
+/** What tesseract read on one page. */
+export interface OcrPage {
+  /** Tesseract's text lines in reading order, NFC, empty lines left out. */
+  readonly lines: readonly OcrLine[];
+  /** Tesseract's mean word confidence on the page, 0–100. */
+  readonly meanConfidence: number;
+  /** Size of the image as given, in pixels. */
+  readonly width: number;
+  readonly height: number;
+  /** The skew corrected before reading, in radians (0 when none was found). */
+  readonly rotateRadians: number;
+}
+
+export type { OcrLine };
+
+/** Chosen by measurement on the fixtures' 300-dpi pages (bench/ocr.ts --tune). */
+export const DEFAULT_PSM: OcrPsm = 6;
+export const DEFAULT_STARTUP_TIMEOUT_MS = 30_000;
+
+const MODEL_PACKAGE = '@tesseract.js-data/vie';
+const MODEL_FILE = 'vie.traineddata.gz';
+
+/** The folder of the bundled `_best_int` Vietnamese model, resolved from this module, not the cwd. */
+export function defaultLangPath(): string {
+  try {
+    return path.dirname(require.resolve(`${MODEL_PACKAGE}/4.0.0_best_int/${MODEL_FILE}`));
+  } catch (err) {
+    throw DoisoatError.withDetail(
+      'internal-error',
+      `Không tìm thấy mô hình nhận dạng chữ tiếng Việt (gói ${MODEL_PACKAGE}, tệp 4.0.0_best_int/${MODEL_FILE}); hãy chạy lại “npm ci”.`,
+      err,
+    );
+  }
+}
+
+/**
+ * Checks that the model is there and looks like a gzip file of a plausible size, so a missing or
+ * broken model fails at once with a clear message instead of inside the worker.
+ */
+export function checkModel(langPath: string): string {
+  const file = path.join(langPath, MODEL_FILE);
+  const missing = (why: string, cause?: unknown): DoisoatError =>
+    DoisoatError.withDetail('internal-error', `Mô hình nhận dạng chữ tiếng Việt ${why}: ${file}. Hãy cài lại gói ${MODEL_PACKAGE} (“npm ci”).`, cause);
+  let size: number;
+  try {
+    const info = statSync(file);
+    if (!info.isFile()) throw missing('không phải là tệp');
+    size = info.size;
+  } catch (err) {
+    if (err instanceof DoisoatError) throw err;
+    throw missing('không có', err);
+  }
+  const head = Buffer.alloc(2);
+  try {
+    const fd = openSync(file, 'r');
+    try {
+      readSync(fd, head, 0, 2, 0);
+    } finally {
+      closeSync(fd);
+    }
+  } catch (err) {
+    throw missing('không đọc được', err);
+  }
+  if (size < 100_000 || head[0] !== 0x1f || head[1] !== 0x8b) throw missing('bị hỏng');
+  return file;
+}
+
+type TesseractModule = typeof Tesseract;
+let tesseractModule: Promise<TesseractModule> | undefined;
+
+/** tesseract.js is loaded on first use: text documents never pay for it. */
+function loadTesseract(): Promise<TesseractModule> {
+  tesseractModule ??= import('tesseract.js').then((m) => m.default);
+  return tesseractModule;
+}
+
+function localPaths(): { workerPath: string; corePath: string } {
+  const tesseractRequire = createRequire(require.resolve('tesseract.js'));
+  return {
+    workerPath: tesseractRequire.resolve('tesseract.js/src/worker-script/node/index.js'),
+    corePath: path.dirname(tesseractRequire.resolve('tesseract.js-core/package.json')),
+  };
+}
+
+let engineCount = 0;
+
+/** One worker thread with the model loaded. Not safe for two pages at once: the pool sees to that. */
+export class OcrEngine {
+  readonly id: number;
+  /** Pages read so far (the pool recycles the engine after a number of them). */
+  pagesDone = 0;
+  #worker: Tesseract.Worker;
+  #thread: NodeWorker;
+  #psm: OcrPsm;
+  #dead = false;
+  #onDeath: ((err: DoisoatError) => void) | undefined;
+  /** Rejects when the engine stops, so a page being read never waits on a thread that is gone. */
+  #stopped: Promise<never>;
+  #stop: (err: DoisoatError) => void = () => {};
+
+  private constructor(worker: Tesseract.Worker, thread: NodeWorker, psm: OcrPsm) {
+    this.id = ++engineCount;
+    this.#worker = worker;
+    this.#thread = thread;
+    this.#psm = psm;
+    this.#stopped = new Promise<never>((_, reject) => {
+      this.#stop = reject;
+    });
+    this.#stopped.catch(() => {});
+    thread.on('error', (err) => this.#die(DoisoatError.withDetail('internal-error', 'Luồng nhận dạng chữ bị lỗi.', err)));
+    thread.on('exit', () => this.#die(DoisoatError.withDetail('internal-error', 'Luồng nhận dạng chữ đã dừng.')));
+  }
+
+  /** Starts a worker and loads the model; rejects with a DoisoatError within the start-up limit. */
+  static async create(options: OcrEngineOptions = {}): Promise<OcrEngine> {
+    const langPath = options.langPath ?? defaultLangPath();
+    checkModel(langPath);
+    const psm = options.psm ?? DEFAULT_PSM;
+    const timeoutMs = options.startupTimeoutMs ?? DEFAULT_STARTUP_TIMEOUT_MS;
+    const T = await loadTesseract();
+
+    let fail: (err: DoisoatError) => void = () => {};
+    const failed = new Promise<never>((_, reject) => {
+      fail = reject;
+    });
+    let starting = true;
+    const errorHandler = (data: unknown): void => {
+      // During start-up this is the only news of a failed model load (tesseract.js would throw it
+      // from its message handler without one); later it duplicates a rejected recognize().
+      if (starting) fail(DoisoatError.withDetail('internal-error', `Không khởi động được bộ nhận dạng chữ: ${String(data)}`));
+    };
+
+    // tesseract.js starts its thread synchronously inside createWorker(), before its first await,
+    // and hands it out only on success: the 'worker_threads' diagnostics channel gives it to us
+    // at once, so a thread that fails to start can be terminated rather than left running.
+    let thread: NodeWorker | undefined;
+    const onThread = (message: unknown): void => {
+      thread ??= (message as { worker?: NodeWorker }).worker;
+    };
+    diagnostics.subscribe('worker_threads', onThread);
+    let pending: Promise<Tesseract.Worker>;
+    try {
+      pending = T.createWorker('vie', T.OEM.LSTM_ONLY, {
+        ...localPaths(),
+        langPath,
+        gzip: true,
+        cacheMethod: 'none',
+        cachePath: os.tmpdir(),
+        legacyCore: false,
+        legacyLang: false,
+        errorHandler,
+      });
+    } finally {
+      diagnostics.unsubscribe('worker_threads', onThread);
+    }
+    const onThreadError = (err: unknown): void => fail(DoisoatError.withDetail('internal-error', 'Luồng nhận dạng chữ bị lỗi khi khởi động.', err));
+    const onThreadExit = (): void => fail(DoisoatError.withDetail('internal-error', 'Luồng nhận dạng chữ dừng khi đang khởi động.'));
+    thread?.once('error', onThreadError);
+    thread?.once('exit', onThreadExit);
+    let timer: NodeJS.Timeout | undefined;
+    const timeout = new Promise<never>((_, reject) => {
+      timer = setTimeout(
+        () => reject(DoisoatError.withDetail('timeout', `Bộ nhận dạng chữ không khởi động được trong ${Math.round(timeoutMs / 1000)} giây.`)),
+        timeoutMs,
+      );
+    });
+    try {
+      const worker = await Promise.race([pending, failed, timeout]);
+      await Promise.race([
+        worker.setParameters({
+          tessedit_pageseg_mode: String(psm) as Tesseract.PSM,
+          // Tesseract's diagnostics ("Estimating resolution as …") go to its in-memory /dev/null.
+          debug_file: '/dev/null',
+        }),
+        failed,
+        timeout,
+      ]);
+      const nodeWorker = thread ?? (worker as unknown as { worker: NodeWorker }).worker;
+      return new OcrEngine(worker, nodeWorker, psm);
+    } catch (err) {
+      if (thread) void thread.terminate();
+      else void pending.then((w) => w.terminate(), () => {});
+      if (err instanceof DoisoatError) throw err;
+      throw DoisoatError.withDetail('internal-error', `Không khởi động được bộ nhận dạng chữ: ${String(err)}`, err);
+    } finally {
+      starting = false;
+      clearTimeout(timer);
+      thread?.off('error', onThreadError);
+      thread?.off('exit', onThreadExit);
+    }
+  }
+
+  get dead(): boolean {
+    return this.#dead;
+  }
+
+  /** Called once if the thread dies on its own (crash, exit). */
+  onDeath(listener: (err: DoisoatError) => void): void {
+    this.#onDeath = listener;
+  }
+
+  /** An idle engine does not keep the process alive; a busy one does. */
+  ref(): void {
+    this.#thread.ref();
+  }
+
+  unref(): void {
+    this.#thread.unref();
+  }
+
+  /**
+   * Reads one page image (PNG, JPEG, TIFF, PNM, BMP; its size already checked). Lines come from
+   * tesseract's own segmentation through its TSV output (the same lines as its `blocks` JSON,
+   * at a thirtieth of the size: that JSON carries every symbol's box).
+   */
+  async recognize(image: Uint8Array, width: number, height: number, options: OcrRecognizeOptions = {}): Promise<OcrPage> {
+    if (this.#dead) throw DoisoatError.withDetail('internal-error', 'Luồng nhận dạng chữ đã dừng.');
+    const params: Record<string, string> = {};
+    if (options.psm !== undefined && options.psm !== this.#psm) params['tessedit_pageseg_mode'] = String(options.psm);
+    if (options.dpi !== undefined && options.dpi > 0) params['user_defined_dpi'] = String(Math.round(options.dpi));
+    const buffer = Buffer.from(image.buffer, image.byteOffset, image.byteLength);
+    let timer: NodeJS.Timeout | undefined;
+    const timeoutMs = options.timeoutMs;
+    const timeout =
+      timeoutMs === undefined || !Number.isFinite(timeoutMs)
+        ? null
+        : new Promise<never>((_, reject) => {
+            timer = setTimeout(() => {
+              reject(DoisoatError.withDetail('timeout', `Nhận dạng chữ một trang quá ${formatSeconds(timeoutMs)} giây.`));
+              // The only way to stop tesseract inside a page is to end its thread (after the
+              // rejection above, so that the page's error is the timeout).
+              void this.terminate();
+            }, timeoutMs);
+          });
+    let result: Tesseract.RecognizeResult;
+    try {
+      const reading = this.#worker.recognize(buffer, { rotateAuto: options.rotateAuto ?? true, ...params }, { text: false, tsv: true });
+      result = await Promise.race(timeout ? [reading, this.#stopped, timeout] : [reading, this.#stopped]);
+    } catch (err) {
+      if (err instanceof DoisoatError) throw err;
+      if (this.#dead) throw DoisoatError.withDetail('internal-error', 'Luồng nhận dạng chữ đã dừng.', err);
+      if (/read image/i.test(String(err))) throw DoisoatError.withDetail('corrupt-file', 'Không giải mã được ảnh.', err);
+      throw DoisoatError.withDetail('internal-error', `Lỗi khi nhận dạng chữ: ${String(err)}`, err);
+    } finally {
+      clearTimeout(timer);
+      this.pagesDone++;
+    }
+    const data = result.data;
+    return {
+      lines: parseTsv(data.tsv ?? ''),
+      meanConfidence: Math.max(0, Math.min(100, data.confidence ?? 0)),
+      width,
+      height,
+      rotateRadians: data.rotateRadians ?? 0,
+    };
+  }
+
+  /** Ends the thread (and with it the WebAssembly heap). */
+  async terminate(): Promise<void> {
+    if (!this.#dead) {
+      this.#dead = true;
+      this.#onDeath = undefined;
+      this.#stop(DoisoatError.withDetail('internal-error', 'Luồng nhận dạng chữ đã bị dừng.'));
+    }
+    await this.#thread.terminate();
+  }
+
+  #die(err: DoisoatError): void {
+    if (this.#dead) return;
+    this.#dead = true;
+    this.#stop(err);
+    const listener = this.#onDeath;
+    this.#onDeath = undefined;
+    listener?.(err);
+  }
+}
+
+function formatSeconds(ms: number): string {
+  const s = ms / 1000;
+  return (Number.isInteger(s) ? s.toString() : s.toFixed(1)).replace('.', ',');
+}
