@@ -104,11 +104,30 @@ export function readScores(blocks: readonly Block[], context: NumberContext): Sc
     };
   };
 
+  /**
+   * Adds a summary entry. In OCR'd text a roman numeral may lose a stroke ("III" read as "II"):
+   * a numeral already listed, where the next one in order is not yet listed but exists in the
+   * body, is read as that next one, and the reading is reported.
+   */
+  const addSummary = (id: string, score: Figure | null, at: Span, block: Block | null): void => {
+    let entryId = id;
+    const ocr = block?.lines.some((l) => l.line.confidence !== undefined) ?? false;
+    if (ocr && summary.some((e) => e.id === id)) {
+      const last = summary[summary.length - 1];
+      const next = last ? intToRoman((romanToInt(last.id) ?? 0) + 1) : null;
+      if (next && !summary.some((e) => e.id === next) && groups.some((g) => g.id === next)) {
+        notes.push({ message: `Đọc “Nhóm tiêu chí ${id}” ở phần tổng hợp là nhóm ${next} (bản scan; theo thứ tự các nhóm).`, at });
+        entryId = next;
+      }
+    }
+    summary.push({ id: entryId, score, at });
+  };
+
   // A summary line naming a group without its score ("Nhóm tiêu chí III: Thanh tra,"), waiting
   // for the table row right after it that carries the numbers.
   let pendingLabel: { id: string; at: Span } | null = null;
   const flushLabel = (): void => {
-    if (pendingLabel) summary.push({ id: pendingLabel.id, score: null, at: pendingLabel.at });
+    if (pendingLabel) addSummary(pendingLabel.id, null, pendingLabel.at, null);
     pendingLabel = null;
   };
   const labelledRow = (block: Block, cells: readonly string[], ctx: NumberContext): TableRowReading | null => {
@@ -149,7 +168,7 @@ export function readScores(blocks: readonly Block[], context: NumberContext): Sc
         const seen = groups.some((g) => g.id === row.id);
         if (state.region === 'summary' || seen) {
           if (state.region !== 'summary') enterSummary(at);
-          summary.push({ id: row.id, score: figure, at });
+          addSummary(row.id, figure, at, block);
         } else {
           group = newGroup(row.id, row.title, at);
           groups.push(group);
@@ -180,7 +199,7 @@ export function readScores(blocks: readonly Block[], context: NumberContext): Sc
           if (state.region !== 'summary') enterSummary(at);
           const token = firstScoreToken(block, groupHead[0].length, context, false);
           flushLabel();
-          if (token) summary.push({ id, score: figureFrom(block, token), at });
+          if (token) addSummary(id, figureFrom(block, token), at, block);
           // A table cell that wrapped in PDF text: its numbers may stand on the next row.
           else pendingLabel = { id, at };
           continue;
@@ -215,7 +234,7 @@ export function readScores(blocks: readonly Block[], context: NumberContext): Sc
         const figure = figureFrom(block, row.token);
         if (row.kind === 'total') setTotal(figure);
         else if (row.kind === 'subgroup') declareSubgroupFromTable(groups, row.id, undefined, figure, at);
-        else summary.push({ id: row.id, score: figure, at });
+        else addSummary(row.id, figure, at, block);
         continue;
       }
       if (TOTAL_PHRASE.test(f) || SCORE_PHRASE.test(f)) {

@@ -260,3 +260,25 @@ describe('blind variants (second round) that first failed', () => {
     expect(ex.summary.map((s) => [s.id, v(s.score)])).toEqual([['III', 9.75]]);
   });
 });
+
+describe('OCR readings', () => {
+  const ocr = (text: string): LineSpec => ({ text, confidence: 0.9 });
+  const body = [ocr('Nhóm tiêu chí I: Kinh tế. Tổng điểm tự chấm 21,3 điểm.'), ocr('Nhóm tiêu chí II: Quản lý. Tổng điểm tự chấm: 33 điểm.'), ocr('Nhóm tiêu chí III: Thanh tra. Tổng điểm tự chấm: 10 điểm.'), ocr('III. TỔNG HỢP KẾT QUẢ')];
+
+  it('a summary numeral that lost a stroke ("II" for "III") is read in order, and said', () => {
+    const ex = extractReport(docOf([...body, ocr('- Nhóm tiêu chí I: 21,3 điểm;'), ocr('- Nhóm tiêu chí II: 33 điểm;'), ocr('- Nhóm tiêu chí II: 10 điểm;')], 'pdf'));
+    expect(ex.summary.map((s) => [s.id, v(s.score)])).toEqual([['I', 21.3], ['II', 33], ['III', 10]]);
+    expect(ex.notes.map((n) => n.message)).toEqual([expect.stringContaining('là nhóm III')]);
+  });
+
+  it('typed text is never renumbered: a repeated numeral stays what it says', () => {
+    const typed = body.map((l) => (typeof l === 'string' ? l : l.text!));
+    const ex = extractReport(docOf([...typed, '- Nhóm tiêu chí I: 21,3 điểm;', '- Nhóm tiêu chí II: 33 điểm;', '- Nhóm tiêu chí II: 10 điểm;']));
+    expect(ex.summary.map((s) => s.id)).toEqual(['I', 'II', 'II']);
+  });
+
+  it('figures carry the confidence of their line', () => {
+    const ex = extractReport(docOf([{ text: 'Nhóm tiêu chí I: Kinh tế. Tổng điểm tự chấm 21,3 điểm.', confidence: 0.62 }], 'pdf'));
+    expect(ex.groups[0]!.score!.confidence).toBe(0.62);
+  });
+});

@@ -2,7 +2,7 @@
 import type { DocumentModel, Line, LineKind } from '../../extractors/document.js';
 import { CELL_SEPARATOR } from '../../extractors/document.js';
 
-export type LineSpec = string | { text?: string; cells?: string[]; kind?: LineKind; emphasis?: boolean };
+export type LineSpec = string | { text?: string; cells?: string[]; kind?: LineKind; emphasis?: boolean; confidence?: number };
 
 /** Pages are split by the marker '---page---'. */
 export function docOf(specs: readonly LineSpec[], format: DocumentModel['format'] = 'docx'): DocumentModel {
@@ -20,6 +20,7 @@ export function docOf(specs: readonly LineSpec[], format: DocumentModel['format'
       text,
       ...(s.cells ? { cells: s.cells, kind: 'table-row' as const } : s.kind ? { kind: s.kind } : {}),
       ...(s.emphasis ? { emphasis: true } : {}),
+      ...(s.confidence !== undefined ? { confidence: s.confidence } : {}),
     });
   }
   return { format, pages, pageCount: format === 'pdf' ? pages.length : null };
