@@ -7,6 +7,7 @@ import { Command, InvalidArgumentError } from 'commander';
 import type { ReportAudit } from '../core/report-audit.js';
 import { errorAudit } from '../pipeline/audit.js';
 import { expandInputs } from '../pipeline/files.js';
+import { closeProcessOcr, processOcr } from '../pipeline/ocr-engine.js';
 import { checkFiles } from '../pipeline/pool.js';
 import { createProgress } from './progress.js';
 import { renderAudit, renderTotals } from './text-report.js';
@@ -38,12 +39,18 @@ async function check(inputs: string[], opts: CheckOptions): Promise<number> {
   const paths = files.map((f) => f.path);
   if (paths.length === 0 && missing.length === 0) process.stderr.write('Không có tệp nào để kiểm tra.\n');
   const progress = createProgress(paths.length);
-  const audits = await checkFiles(paths, {
-    ...(opts.concurrency ? { concurrency: opts.concurrency } : {}),
-    ...(opts.timeout ? { timeoutMs: opts.timeout * 1000 } : {}),
-    onResult: (audit) => progress.tick(audit.file),
-  });
-  progress.stop();
+  let audits: ReportAudit[];
+  try {
+    audits = await checkFiles(paths, {
+      ...(opts.concurrency ? { concurrency: opts.concurrency } : {}),
+      ...(opts.timeout ? { timeoutMs: opts.timeout * 1000 } : {}),
+      ocr: processOcr,
+      onResult: (audit) => progress.tick(audit.file),
+    });
+  } finally {
+    progress.stop();
+    await closeProcessOcr();
+  }
   // A path that does not exist still gets its line in the output: nothing is dropped silently.
   for (const m of missing) {
     const message = m.reason === 'not-found' ? `Không tìm thấy “${m.path}”.` : `“${m.path}” không phải là tệp hay thư mục.`;
@@ -65,7 +72,7 @@ export function buildProgram(): Command {
     .showHelpAfterError();
   program
     .command('check')
-    .description('Đọc các báo cáo (DOCX, DOC, PDF), tính lại các tổng điểm và chỉ ra chỗ mâu thuẫn.')
+    .description('Đọc các báo cáo (DOCX, DOC, PDF, bản scan và ảnh chụp), tính lại các tổng điểm và chỉ ra chỗ mâu thuẫn.')
     .argument('<paths...>', 'tệp hoặc thư mục')
     .option('--json', 'chỉ in mảng JSON các ReportAudit ra stdout')
     .option('-c, --concurrency <n>', 'số luồng xử lý song song (mặc định: số lõi CPU)', positiveInt)

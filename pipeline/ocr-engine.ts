@@ -1,0 +1,26 @@
+/**
+ * The process's OCR engine for the pipeline: one tesseract.js pool, created on the first scan
+ * (a batch of typed files never loads it) and closed when the run ends.
+ */
+import type { OcrService } from '../extractors/formats/ocr-service.js';
+import type { OcrPool } from '../extractors/ocr/pool.js';
+
+let pool: Promise<OcrPool> | null = null;
+
+function load(): Promise<OcrPool> {
+  pool ??= import('../extractors/ocr/pool.js').then((m) => m.getOcrPool());
+  return pool;
+}
+
+/** The OCR service to hand to checkFiles/processDocument in this process. */
+export function processOcr(): OcrService {
+  return { recognize: async (image) => (await load()).recognize(image) };
+}
+
+/** Stops the OCR workers, if any were started, so the process can exit. */
+export async function closeProcessOcr(): Promise<void> {
+  if (!pool) return;
+  const p = await pool;
+  pool = null;
+  await p.close();
+}
