@@ -10,9 +10,11 @@
  *   missing, a partial sum would look like a discrepancy that is not one, so the group is left out
  *   (the missing-figure rule reports the gap instead).
  * - The recomputed grand total adds, for each body group, its declared score; where the body gives
- *   none, the summary's score for that id; failing that, the group's recomputed sum. Such ids are
- *   listed in `totalFallbacks`. The total is null when there are no groups or one group has no
- *   value at all.
+ *   none, the summary's score for that id; failing that, the group's recomputed sum. A group the
+ *   summary lists but the body lacks altogether (a photo of the last page, a body the extractor
+ *   could not read) counts with its summary score. Ids not counted from the body are listed in
+ *   `totalFallbacks`. The total is null when there are no body groups or one group has no value
+ *   at all.
  */
 import { add, toNumber, ZERO, type Decimal } from '../core/decimal.js';
 import type { Extraction, Figure, GroupScore, SummaryEntry } from '../extractors/extraction.js';
@@ -97,7 +99,23 @@ export function recomputeTotal(extraction: Extraction, fallbacks?: string[]): De
     if (value === null) total = null;
     else if (total !== null) total = add(total, value);
   }
+  for (const entry of summaryOnly(extraction)) {
+    fallbacks?.push(entry.id);
+    if (entry.score === null) total = null;
+    else if (total !== null) total = add(total, entry.score.exact);
+  }
   return total;
+}
+
+/** Summary entries for groups the body does not have at all, first occurrence of each id. */
+export function summaryOnly(extraction: Extraction): SummaryEntry[] {
+  const out: SummaryEntry[] = [];
+  for (const entry of extraction.summary) {
+    if (extraction.groups.some((g) => sameId(g.id, entry.id))) continue;
+    if (out.some((e) => sameId(e.id, entry.id))) continue;
+    out.push(entry);
+  }
+  return out;
 }
 
 /** Group id → exact sum of its parts, for the groups that have a complete set of scored parts. */

@@ -7,7 +7,7 @@ import { equals, toNumber, type Decimal } from '../core/decimal.js';
 import type { Span } from '../extractors/document.js';
 import type { Extraction, Figure } from '../extractors/extraction.js';
 import { addends, gap, idRange, points, where } from './format.js';
-import { partsOf, partsSum, recomputeTotal, summaryScoreFor } from './recompute.js';
+import { partsOf, partsSum, recomputeTotal, summaryOnly, summaryScoreFor } from './recompute.js';
 import type { Flag, Rule } from './types.js';
 
 export const RULE_ID = 'total-mismatch';
@@ -39,6 +39,13 @@ function mismatch(extraction: Extraction, declared: Figure, sum: Decimal): Flag 
     evidence.push(group.at);
     const of = partsOf(group) === 'subgroups' ? 'các tiểu mục' : 'các khoản điểm';
     notes.push(`nhóm ${group.id} không ghi điểm (${where(group.at)}) nên lấy tổng ${of} là ${points(parts)}`);
+  }
+  for (const entry of summaryOnly(extraction)) {
+    if (entry.score === null) continue; // cannot happen: the total would be null
+    ids.push(entry.id);
+    values.push(entry.score.exact);
+    evidence.push(entry.score.at);
+    notes.push(`nhóm ${entry.id} chỉ có ở phần tổng hợp (${where(entry.score.at)}) nên lấy ${points(entry.score.exact)}`);
   }
   const message =
     `Tổng điểm tự chấm khai ${points(declared.exact)} (${where(declared.at)}) ` +

@@ -73,6 +73,12 @@ function recomputeTotal(groups: readonly ExpectedGroup[], summary: Expected['dec
     if (v === null) return null;
     acc += hundredths(v);
   }
+  // Groups only the summary lists count with their summary score (rules/recompute.ts).
+  for (const s of summary) {
+    if (groups.some((g) => g.id === s.id)) continue;
+    if (s.score === null) return null;
+    acc += hundredths(s.score.value);
+  }
   return fromHundredths(acc);
 }
 

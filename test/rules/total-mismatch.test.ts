@@ -20,12 +20,21 @@ const valid: Array<[string, ExtSpec]> = [
     { groups: [g('I', '21,3'), g('II', null, { sub: [['2.1', '24'], ['2.2', '9']] })], total: '54,3' },
   ],
   [
+    'a group only the summary lists (a photo of the last page) counts with its summary score',
+    { groups: [g('IV', '14'), g('V', '9,5')], total: '54,8', summary: [['I', '31,3'], ['IV', '14'], ['V', '9,5']] },
+  ],
+  [
     'the body score, not the summary, counts when both exist',
     { groups: [g('I', '21,3'), g('II', '33')], total: '54,3', summary: [['I', '21,3'], ['II', '34']] },
   ],
 ];
 
 const invalid: Array<[string, ExtSpec, Expected[]]> = [
+  [
+    'groups only in the summary count, and the sum still differs',
+    { groups: [g('IV', '14')], total: '50', summary: [['I', '31,3'], ['IV', '14']] },
+    [{ rule: 'total-mismatch', severity: 'error', declared: 50, recomputed: 45.3 }],
+  ],
   [
     'the sample with one group raised by 1',
     { ...quangTrung, groups: [g('I', '22,3'), ...(quangTrung.groups ?? []).slice(1)] },
