@@ -5,7 +5,8 @@
  * folder and reads each page three ways in one run:
  *  - doisoat's OCR pool with 1 engine (pages one after another),
  *  - doisoat's OCR pool at full size (os.availableParallelism() engines, all pages at once),
- *  - `OMP_THREAD_LIMIT=1 tesseract page.png - -l vie` (Debian's tesseract-ocr and tesseract-ocr-vie).
+ *  - `OMP_THREAD_LIMIT=1 tesseract page.png - -l vie` (Debian's tesseract-ocr and tesseract-ocr-vie),
+ *  - and, for reference, the same CLI with doisoat's model (`--tessdata-dir`, the best_int data).
  * For each: seconds per page (wall, median over pages; the full pool: its wall time over the
  * pages), CPU seconds per page, and the character error rate against the typed twin's text layer
  * (`pdftotext -layout`, same page): Levenshtein distance / reference length, on NFC text with
@@ -18,11 +19,12 @@
  * --tune also compares tesseract's page segmentation modes 3, 4 and 6 (1 engine).
  */
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { OcrPool, type OcrPage, type OcrPsm } from '../extractors/ocr/index.js';
+import { gunzipSync } from 'node:zlib';
+import { defaultLangPath, OcrPool, type OcrPage, type OcrPsm } from '../extractors/ocr/index.js';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const reports = path.join(root, 'fixtures/reports');
@@ -143,10 +145,14 @@ interface Sample extends Errors {
   cpu: number;
 }
 
-/** Native CLI on one page: wall, CPU (the shell's `times` for its child) and text. */
-function native(image: PageImage): Sample {
+/**
+ * Native CLI on one page: wall, CPU (the shell's `times` for its child) and text. With `tessdata`,
+ * the CLI reads that folder's model instead of Debian's.
+ */
+function native(image: PageImage, tessdata?: string): Sample {
   const started = performance.now();
-  const r = spawnSync('bash', ['-c', 'tesseract "$1" - -l vie 2>/dev/null; s=$?; times >&2; exit $s', 'bench', image.file], {
+  const dataArgs = tessdata ? `--tessdata-dir "${tessdata}"` : '';
+  const r = spawnSync('bash', ['-c', `tesseract ${dataArgs} "$1" - -l vie 2>/dev/null; s=$?; times >&2; exit $s`, 'bench', image.file], {
     encoding: 'utf8',
     env: { ...process.env, OMP_THREAD_LIMIT: '1' },
     maxBuffer: 16 * 1024 * 1024,
@@ -195,6 +201,11 @@ async function main(): Promise<void> {
   const work = mkdtempSync(path.join(os.tmpdir(), 'doisoat-bench-ocr-'));
   try {
     const images = renderPages(work);
+    // The same model doisoat uses, for the native CLI too: Debian's tesseract-ocr-vie is the
+    // smaller, faster tessdata_fast network; this row separates model cost from WebAssembly cost.
+    const tessdata = path.join(work, 'tessdata');
+    mkdirSync(tessdata);
+    writeFileSync(path.join(tessdata, 'vie.traineddata'), gunzipSync(readFileSync(path.join(defaultLangPath(), 'vie.traineddata.gz'))));
     const nativeVersion = run('tesseract', ['--version']).split('\n')[0] ?? 'tesseract';
     console.log(`doisoat OCR bench: ${images.length} page images (${docs.length} typed fixtures, first ${pagesPerDoc} pages, ${dpis.join(' and ')} dpi), ${cores} cores, ${rounds} round(s)`);
     console.log(`baseline: ${nativeVersion} (Debian), OMP_THREAD_LIMIT=1; load average at start: ${os.loadavg().map((l) => l.toFixed(2)).join(' ')}`);
@@ -221,6 +232,7 @@ async function main(): Promise<void> {
     for (const dpi of dpis) {
       const set = images.filter((i) => i.dpi === dpi);
       const nat: Sample[] = [];
+      const natBest: Sample[] = [];
       const one: Sample[] = [];
       const poolRuns: PoolRun[] = [];
       for (let r = 0; r < rounds; r++) {
@@ -229,7 +241,9 @@ async function main(): Promise<void> {
           if (k % 2 === 0) {
             nat.push(native(image));
             one.push(await oneEngine(single, image));
+            natBest.push(native(image, tessdata));
           } else {
+            natBest.push(native(image, tessdata));
             one.push(await oneEngine(single, image));
             nat.push(native(image));
           }
@@ -250,6 +264,7 @@ async function main(): Promise<void> {
       rows.push([`${dpi}`, 'doisoat, 1 engine', sec(s.one), sec(s.cpu1), pct(s.cer1), pct(medianCer(one))]);
       rows.push([`${dpi}`, `doisoat, pool of ${cores}`, sec(s.pool), sec(median(poolRuns.map((x) => x.cpu))), pct(s.cerPool), pct(medianCer(poolErrors))]);
       rows.push([`${dpi}`, 'tesseract CLI (native)', sec(s.native), sec(s.cpuNative), pct(cerOf(nat)), pct(medianCer(nat))]);
+      rows.push([`${dpi}`, 'tesseract CLI, best_int model', sec(median(natBest.map((x) => x.wall))), sec(median(natBest.map((x) => x.cpu))), pct(cerOf(natBest)), pct(medianCer(natBest))]);
     }
 
     if (tune) {

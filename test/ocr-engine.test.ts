@@ -144,6 +144,14 @@ describe.skipIf(!hasPdftoppm || !hasConvert)('OCR engine (tesseract.js, vie)', (
     } finally {
       await small.close();
     }
+    // An engine that read a large image is recycled right after it (its heap stays grown).
+    const big = new OcrPool({ size: 1, recycleAbovePixels: 1_000_000 });
+    try {
+      for (let i = 0; i < 2; i++) expect(textOf(await big.recognize(heading))).toContain('BÁO CÁO');
+      expect(big.stats().started).toBe(2);
+    } finally {
+      await big.close();
+    }
   });
 
   it('a page over its time limit gets `timeout`, and the pool goes on', async () => {

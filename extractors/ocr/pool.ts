@@ -21,6 +21,11 @@ export interface OcrPoolOptions extends OcrEngineOptions {
   size?: number;
   /** Pages an engine reads before it is recycled (default 100). */
   recycleAfterPages?: number;
+  /**
+   * An engine that has read an image above this many pixels is recycled right after it (default
+   * 16 MP, an A4 page at 400 dpi): one 35-MP page leaves its WebAssembly heap over 400 MB larger.
+   */
+  recycleAbovePixels?: number;
   /** Time limit per page in ms, from when an engine starts on it (default 60 s). */
   pageTimeoutMs?: number;
   /** Largest image accepted, in pixels (default 40 megapixels). */
@@ -52,6 +57,7 @@ export interface OcrPoolStats {
 
 export const DEFAULT_RECYCLE_AFTER_PAGES = 100;
 export const DEFAULT_PAGE_TIMEOUT_MS = 60_000;
+export const DEFAULT_RECYCLE_ABOVE_PIXELS = 16_000_000;
 
 interface Job {
   image: Uint8Array;
@@ -67,6 +73,7 @@ export class OcrPool {
   readonly size: number;
   readonly #options: OcrPoolOptions;
   readonly #recycleAfter: number;
+  readonly #recycleAbove: number;
   readonly #timeoutMs: number;
   readonly #maxPixels: number;
   readonly #idle: OcrEngine[] = [];
@@ -83,6 +90,7 @@ export class OcrPool {
     this.#options = options;
     this.size = Math.max(1, Math.floor(options.size ?? os.availableParallelism()));
     this.#recycleAfter = Math.max(1, Math.floor(options.recycleAfterPages ?? DEFAULT_RECYCLE_AFTER_PAGES));
+    this.#recycleAbove = options.recycleAbovePixels ?? DEFAULT_RECYCLE_ABOVE_PIXELS;
     this.#timeoutMs = options.pageTimeoutMs ?? DEFAULT_PAGE_TIMEOUT_MS;
     this.#maxPixels = options.maxPixels ?? DEFAULT_MAX_PIXELS;
   }
@@ -209,26 +217,27 @@ export class OcrPool {
       timeoutMs: options.timeoutMs ?? this.#timeoutMs,
     };
     if (job.onAbort) options.signal?.removeEventListener('abort', job.onAbort);
+    const large = job.width * job.height > this.#recycleAbove;
     engine.recognize(job.image, job.width, job.height, pageOptions).then(
       (page) => {
         this.#pagesDone++;
         this.#busy--;
-        this.#release(engine);
+        this.#release(engine, large);
         job.resolve(page);
         this.#pump();
       },
       (err: unknown) => {
         this.#busy--;
-        this.#release(engine);
+        this.#release(engine, large);
         job.reject(err);
         this.#pump();
       },
     );
   }
 
-  /** Back to the idle list, or retired if dead or worn. */
-  #release(engine: OcrEngine): void {
-    if (engine.dead || engine.pagesDone >= this.#recycleAfter || this.#closed) {
+  /** Back to the idle list, or retired if dead, worn, or grown by a large page. */
+  #release(engine: OcrEngine, grown = false): void {
+    if (grown || engine.dead || engine.pagesDone >= this.#recycleAfter || this.#closed) {
       this.#retire(engine);
       return;
     }
