@@ -189,10 +189,21 @@ export function readScores(blocks: readonly Block[], context: NumberContext): Sc
     columns = null;
 
     const f = block.folded;
-    const groupHead = GROUP_HEAD.exec(f);
+    const ocr = isOcrBlock(block);
+    const groupHead = ocr ? ocrGroupHead(f) : GROUP_HEAD.exec(f);
     if (groupHead) {
-      const id = groupHead[2]!.toUpperCase();
-      const ordinal = romanToInt(id);
+      let id = groupHead[2]!.toUpperCase();
+      let ordinal = romanToInt(id);
+      if (ocr && state.region !== 'summary' && !isSummaryLine(block, groupHead[0].length, groups, ordinal)) {
+        // A body heading read by OCR: numerals lose strokes (III → II, I → L), so the order of
+        // the groups and the heading's own "2." decide; the reading is reported.
+        const chosen = chooseOrdinal(ordinal, groupHead[1] ? Number(groupHead[1]) : null, (groups[groups.length - 1]?.ordinal ?? 0) + 1, groups);
+        if (chosen !== ordinal) {
+          notes.push({ message: `Đọc tiêu đề “${block.text.slice(0, 40)}…” là Nhóm tiêu chí ${intToRoman(chosen)} (bản scan; theo thứ tự các nhóm).`, at });
+        }
+        ordinal = chosen;
+        id = intToRoman(chosen);
+      }
       if (ordinal !== null) {
         const seen = groups.some((g) => g.id === id);
         if (state.region === 'summary' || seen) {
@@ -249,9 +260,10 @@ export function readScores(blocks: readonly Block[], context: NumberContext): Sc
     const current: MutableGroup = group;
 
     // "Cộng nhóm tiêu chí I: 21,5 điểm." closes the group it names.
-    const closing = GROUP_TOTAL.exec(f);
+    const closing = GROUP_TOTAL.exec(ocr ? f.replace(OCR_NUMERAL_AFTER_NHOM, (_m, prefix: string, numeral: string) => prefix + ocrNumeral(numeral)) : f);
     if (closing) {
-      const named = groups.find((g) => g.id === closing[1]!.toUpperCase());
+      // OCR may misread the numeral: the open group, if it has no score yet, is the one closing.
+      const named = ocr && current.score === null ? current : groups.find((g) => g.id === closing[1]!.toUpperCase());
       const token = named ? firstScoreToken(block, closing[0].length, context, true) : null;
       if (named && token) {
         const figure = figureFrom(block, token);
@@ -326,6 +338,45 @@ function declareSubgroupFromTable(groups: MutableGroup[], id: string, title: str
     return;
   }
   group.subgroups.push({ id, ...(title ? { title } : {}), score, at });
+}
+
+/** Whether some line of the block was read by OCR. */
+function isOcrBlock(block: Block): boolean {
+  return block.lines.some((l) => l.line.confidence !== undefined);
+}
+
+/** Characters OCR gives for the strokes of a roman numeral. */
+const OCR_NUMERAL_AFTER_NHOM = /(nhom\s+(?:tieu\s+chi\s+)?(?:thu\s+)?)([ivxl1|!]{1,4})(?![\p{L}\d])/gu;
+
+function ocrNumeral(text: string): string {
+  return text.replace(/[l1|!]/g, 'i');
+}
+
+/**
+ * A group heading in OCR'd text: a misread "5." may leave a short stray token before "NHÓM"
+ * ("Lễ NHÓM TIÊU CHÍ V"), and the numeral's strokes come as l, 1, | or !. Same groups as GROUP_HEAD.
+ */
+function ocrGroupHead(folded: string): RegExpExecArray | null {
+  const m = /^\W*(?:(\d{1,2})\s*[.),:;]?\s*|[^\s\d]{1,3}\s+)?nhom\s+(?:tieu\s+chi\s+)?(?:thu\s+)?([ivxl1|!]{1,4})(?![\p{L}\d])\s*[:;.\-–—)]?\s*/u.exec(folded);
+  if (!m) return null;
+  m[2] = ocrNumeral(m[2]!);
+  return m;
+}
+
+/** A summary list line ("- Nhóm tiêu chí II: 33 điểm;") rather than a body heading. */
+function isSummaryLine(block: Block, headEnd: number, groups: readonly MutableGroup[], ordinal: number | null): boolean {
+  const seen = ordinal !== null && groups.some((g) => g.ordinal === ordinal);
+  const rest = block.folded.slice(headEnd).replace(/[\d.,:;()%\s]|diem/g, '');
+  return seen && /^\s*[-+•*]/.test(block.folded) && rest.length < 6;
+}
+
+/** The ordinal of an OCR'd body heading: the expected next one unless the heading clearly says another. */
+function chooseOrdinal(read: number | null, arabic: number | null, expected: number, groups: readonly MutableGroup[]): number {
+  const seen = (n: number): boolean => groups.some((g) => g.ordinal === n);
+  if (read === expected || arabic === expected) return expected;
+  if (read !== null && read > expected && !seen(read) && (arabic === null || arabic === read)) return read;
+  if (arabic !== null && arabic > expected && !seen(arabic)) return arabic;
+  return expected;
 }
 
 /**

@@ -16,6 +16,8 @@ export interface RawLine {
   readonly emphasis?: boolean;
   /** Table rows: the cells, raw. `text` is then ignored and rebuilt from them. */
   readonly cells?: readonly string[];
+  /** OCR'd lines: the recogniser's confidence, 0–1. */
+  readonly confidence?: number;
 }
 
 export function toLine(raw: RawLine, number: number): Line | null {
@@ -32,6 +34,7 @@ export function toLine(raw: RawLine, number: number): Line | null {
     ...(raw.kind ? { kind: raw.kind } : {}),
     ...(raw.kind === 'heading' && raw.level ? { level: raw.level } : {}),
     ...(raw.emphasis ? { emphasis: true } : {}),
+    ...(raw.confidence !== undefined ? { confidence: raw.confidence } : {}),
   };
 }
 
