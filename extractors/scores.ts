@@ -5,7 +5,7 @@
  *   the first group named a second time).
  * Each figure carries its exact decimal and the span of the line where its number stands.
  */
-import { negate, type Decimal } from '../core/decimal.js';
+import { compare, negate, toNumber, type Decimal } from '../core/decimal.js';
 import type { Block } from './blocks.js';
 import { confidenceAt, spanAt } from './blocks.js';
 import type { Span } from './document.js';
@@ -194,7 +194,19 @@ export function readScores(blocks: readonly Block[], context: NumberContext): Sc
     if (groupHead) {
       let id = groupHead[2]!.toUpperCase();
       let ordinal = romanToInt(id);
-      if (ocr && state.region !== 'summary' && !isSummaryLine(block, groupHead[0].length, groups, ordinal)) {
+      const summaryLine = state.region === 'summary' || isSummaryLine(block, groupHead[0].length, groups, ordinal);
+      if (ocr && summaryLine) {
+        // A summary line read by OCR: the numerals come in order, so an unreadable one ("HI") or
+        // one already listed is the next in order.
+        const last = summary.length > 0 ? (romanToInt(summary[summary.length - 1]!.id) ?? 0) : 0;
+        const listed = (n: number): boolean => summary.some((e) => e.id === intToRoman(n));
+        const chosen = ordinal !== null && (ordinal === last + 1 || (ordinal > last && !listed(ordinal))) ? ordinal : last + 1;
+        if (chosen !== ordinal) {
+          notes.push({ message: `Đọc “${block.text.slice(0, 30)}…” ở phần tổng hợp là nhóm ${intToRoman(chosen)} (bản scan; theo thứ tự các nhóm).`, at });
+        }
+        ordinal = chosen;
+        id = intToRoman(chosen);
+      } else if (ocr && !summaryLine) {
         // A body heading read by OCR: numerals lose strokes (III → II, I → L), so the order of
         // the groups and the heading's own "2." decide; the reading is reported.
         const chosen = chooseOrdinal(ordinal, groupHead[1] ? Number(groupHead[1]) : null, (groups[groups.length - 1]?.ordinal ?? 0) + 1, groups);
@@ -346,10 +358,11 @@ function isOcrBlock(block: Block): boolean {
 }
 
 /** Characters OCR gives for the strokes of a roman numeral. */
-const OCR_NUMERAL_AFTER_NHOM = /(nhom\s+(?:tieu\s+chi\s+)?(?:thu\s+)?)([ivxl1|!]{1,4})(?![\p{L}\d])/gu;
+const OCR_NUMERAL_AFTER_NHOM = /(nhom\s+(?:tieu\s+chi\s+)?(?:thu\s+)?)([ivxlh1|!]{1,4})(?![\p{L}\d])/gu;
 
 function ocrNumeral(text: string): string {
-  return text.replace(/[l1|!]/g, 'i');
+  // "HI" for "III": an 'h' is strokes run together, the count unknown; the order decides.
+  return text.includes('h') ? '?' : text.replace(/[l1|!]/g, 'i');
 }
 
 /**
@@ -357,7 +370,7 @@ function ocrNumeral(text: string): string {
  * ("Lễ NHÓM TIÊU CHÍ V"), and the numeral's strokes come as l, 1, | or !. Same groups as GROUP_HEAD.
  */
 function ocrGroupHead(folded: string): RegExpExecArray | null {
-  const m = /^\W*(?:(\d{1,2})\s*[.),:;]?\s*|[^\s\d]{1,3}\s+)?nhom\s+(?:tieu\s+chi\s+)?(?:thu\s+)?([ivxl1|!]{1,4})(?![\p{L}\d])\s*[:;.\-–—)]?\s*/u.exec(folded);
+  const m = /^\W*(?:(\d{1,2})\s*[.),:;]?\s*|[^\s\d]{1,3}\s+)?nhom\s+(?:tieu\s+chi\s+)?(?:thu\s+)?([ivxlh1|!]{1,4})(?![\p{L}\d])\s*[:;.\-–—)]?\s*/u.exec(folded);
   if (!m) return null;
   m[2] = ocrNumeral(m[2]!);
   return m;
@@ -489,20 +502,55 @@ function numericColumnOrder(folded: string): Array<'score' | 'max'> {
 function textTableRow(
   block: Block,
   context: NumberContext,
-  order: Array<'score' | 'max'> | null,
+  columns: Array<'score' | 'max'> | null,
 ): { kind: 'group' | 'subgroup' | 'total'; id: string; token: NumberToken } | null {
+  let order = columns;
   const head = /^\s*([ivxl]+)\s+\S/.exec(block.folded);
   const subHead = /^\s*(\d{1,2}\.\d{1,2})\.?\s+\S/.exec(block.folded);
   const isTotal = TOTAL_ROW.test(block.folded);
   if (!isTotal && !subHead && (!head || romanToInt(head[1]!) === null)) return null;
-  const trailing = /(?:\s+\d+(?:[.,]\d+)?)+\s*$/.exec(block.text);
-  if (!trailing) return null;
-  const tokens = findNumbers(block.text.slice(trailing.index), context).map((t) => ({ ...t, start: t.start + trailing.index, end: t.end + trailing.index }));
+  // The numbers end the row's first line that ends in numbers: a wrapped title may continue below
+  // (OCR) or may have come first (PDF text).
+  let at = -1;
+  for (const part of block.lines) {
+    const m = /(?:\s+\d+(?:[.,]\d+)?)+\s*$/.exec(part.line.text);
+    if (m) {
+      at = part.offset + m.index;
+      const end = part.offset + part.line.text.length;
+      const found = findNumbers(block.text.slice(at, end), context);
+      if (found.length > 0) break;
+    }
+  }
+  if (at < 0) return null;
+  const lineEnd = block.text.indexOf(' ', at + 1) < 0 ? block.text.length : at + (/^(?:\s+\d+(?:[.,]\d+)?)+/.exec(block.text.slice(at))?.[0].length ?? 0);
+  const start = at;
+  const tokens = findNumbers(block.text.slice(start, lineEnd), context).map((t) => ({ ...t, start: t.start + start, end: t.end + start }));
   if (tokens.length === 0 || tokens.some((t) => t.kind !== 'number')) return null;
+  const ocr = isOcrBlock(block);
+  // OCR lost a column's number: which one is the score cannot be told.
+  if (ocr && order && tokens.length < order.length) return null;
+  // An OCR'd header is often unreadable: the usual layout puts the maximum before the score.
+  if (ocr && !order && tokens.length === 2) order = ['max', 'score'];
   const index = order && tokens.length === order.length ? order.indexOf('score') : tokens.length - 1;
-  if (isTotal) return { kind: 'total', id: '', token: tokens[index]! };
-  if (subHead) return { kind: 'subgroup', id: subHead[1]!, token: tokens[index]! };
-  return { kind: 'group', id: head![1]!.toUpperCase(), token: tokens[index]! };
+  let token = tokens[index]!;
+  const max = order && tokens.length === order.length ? tokens[order.indexOf('max')] : undefined;
+  if (ocr && max) token = withinMaximum(token, max, context);
+  if (isTotal) return { kind: 'total', id: '', token };
+  if (subHead) return { kind: 'subgroup', id: subHead[1]!, token };
+  return { kind: 'group', id: head![1]!.toUpperCase(), token };
+}
+
+/**
+ * No score exceeds its maximum: an OCR'd "95" against a maximum of 10 lost its decimal mark
+ * ("9.5"). Read it so, and say so; anything else stays as read.
+ */
+function withinMaximum(score: NumberToken, max: NumberToken, context: NumberContext): NumberToken {
+  if (compare(score.exact, max.exact) <= 0 || score.decimals > 0 || score.raw.length < 2) return score;
+  const exact = { units: score.exact.units, scale: score.exact.scale + 1 };
+  if (compare(exact, max.exact) > 0) return score;
+  const mark = context.style === 'dot' ? '.' : ',';
+  const raw = `${score.raw.slice(0, -1)}${mark}${score.raw.slice(-1)}`;
+  return { ...score, exact, value: toNumber(exact), raw, decimals: 1, ambiguity: `Đọc “${score.raw}” là ${raw} (bản scan mất dấu thập phân; điểm không vượt quá tối đa ${max.raw}).` };
 }
 
 function cellOffset(text: string, cells: readonly string[], index: number): number {

@@ -282,3 +282,46 @@ describe('OCR readings', () => {
     expect(ex.groups[0]!.score!.confidence).toBe(0.62);
   });
 });
+
+describe('OCR readings of headings and tables', () => {
+  const ocr = (text: string): LineSpec => ({ text, confidence: 0.9 });
+
+  it('body headings whose numerals lost strokes are read in the groups’ order; closings find their group', () => {
+    const ex = extractReport(
+      docOf(
+        [
+          ocr('NHÓM TIÊU CHÍ L KẾT QUẢ THỰC HIỆN CÁC MỤC TIÊU'),
+          ocr('Cộng nhóm tiêu chí I: 21,5 điểm.'),
+          ocr('2. NHÓM TIÊU CHÍ li: KẾT QUẢ THỰC HIỆN NHIỆM VỤ'),
+          ocr('Cộng nhóm tiêu chí II: 33 điểm.'),
+          ocr('. NHÓM TIÊU CHÍ II: CÔNG TÁC THANH TRA, KIỂM TRA,'),
+          ocr('Cộng nhóm tiêu chí Il: 9,5 điểm.'),
+          ocr('Lễ NHÓM TIÊU CHÍ IV; CẢI CÁCH HÀNH CHÍNH'),
+          ocr('Cộng nhóm tiêu chí IV: 14 điểm.'),
+          ocr('III. TỔNG HỢP ĐIỂM TỰ CHẤM'),
+          ocr('- Nhóm tiêu chí I: 21,5 điểm;'),
+          ocr('- Nhóm tiêu chí II: 33 điểm;'),
+          ocr('- Nhóm tiêu chí HI: 9,5 điểm;'),
+          ocr('- Nhóm tiêu chí IV: 14 điểm;'),
+        ],
+        'pdf',
+      ),
+    );
+    expect(groupsOf(ex)).toEqual([
+      ['I', 21.5, [], []],
+      ['II', 33, [], []],
+      ['III', 9.5, [], []],
+      ['IV', 14, [], []],
+    ]);
+    expect(ex.summary.map((s) => [s.id, v(s.score)])).toEqual([['I', 21.5], ['II', 33], ['III', 9.5], ['IV', 14]]);
+    expect(ex.notes.length).toBeGreaterThanOrEqual(2);
+  });
+
+  it('a table score that lost its decimal mark is read within its maximum, and said', () => {
+    const ex = extractReport(
+      docOf([ocr('Nhóm tiêu chí III: Thanh tra. Tổng điểm tự chấm: 9,5 điểm.'), ocr('III. TỔNG HỢP KẾT QUẢ'), ocr('III Công tác thanh tra, kiểm tra | 10 95')], 'pdf'),
+    );
+    expect(ex.summary.map((s) => [s.id, v(s.score), s.score?.raw])).toEqual([['III', 9.5, '9,5']]);
+    expect(ex.notes.map((n) => n.message)).toEqual([expect.stringContaining('mất dấu thập phân')]);
+  });
+});

@@ -105,7 +105,8 @@ export function describeFixtures(dir: string, options: { minimum: number; exitCo
           expect(f.at, `${a.file}: ${f.raw}`).toBeDefined();
           expect(f.at!.page).toBeGreaterThanOrEqual(1);
           expect(f.at!.line).toBeGreaterThanOrEqual(1);
-          expect(f.at!.text, a.file).toContain(f.raw);
+          // OCR'd figures may have been repaired ("2l,3" → "21,3"): the line keeps what was read.
+          if (a.ocr === null) expect(f.at!.text, a.file).toContain(f.raw);
         }
         for (const flag of a.flags) expect(flag.evidence.length, `${a.file}: ${flag.rule}`).toBeGreaterThan(0);
       }
