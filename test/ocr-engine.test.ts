@@ -210,7 +210,7 @@ describe.skipIf(!hasPdftoppm || !hasConvert)('OCR engine (tesseract.js, vie)', (
     expect(Date.now() - started).toBeLessThan(1000);
   });
 
-  it('a model that passes the first checks but is not one fails start-up, and its thread ends', async () => {
+  it('a model that passes the first checks but is not one, or a start-up over its time limit, fails start-up and its thread ends', async () => {
     const bad = mkdtempSync(path.join(dir, 'bad-model-'));
     // gzip magic, then garbage: tesseract.js fails inside its thread while loading it.
     const bytes = Buffer.alloc(300_000, 7);
@@ -226,14 +226,19 @@ describe.skipIf(!hasPdftoppm || !hasConvert)('OCR engine (tesseract.js, vie)', (
         `const started = Date.now();`,
         `try { await OcrEngine.create({ langPath: ${JSON.stringify(bad)}, startupTimeoutMs: 20000 }); console.log('{"started":true}'); }`,
         `catch (e) { console.log(JSON.stringify({ code: e.code, message: e.userMessage, ms: Date.now() - started })); }`,
+        // And a start-up that overruns its time limit (here 1 ms) is stopped the same way.
+        `try { await OcrEngine.create({ startupTimeoutMs: 1 }); console.log('{"started":true}'); }`,
+        `catch (e) { console.log(JSON.stringify({ code: e.code, message: e.userMessage, ms: Date.now() - started })); }`,
       ].join('\n'),
     );
     const r = await runNode(script, dir, 30_000);
     expect(r.code, r.stderr).toBe(0);
-    const out = JSON.parse(r.stdout) as { code: string; message: string; ms: number };
-    expect(out.code).toBe('internal-error');
-    expect(out.message).toMatch(/Không khởi động được bộ nhận dạng chữ/);
-    expect(out.ms).toBeLessThan(15_000);
+    const [broken, slow] = r.stdout.trim().split('\n').map((l) => JSON.parse(l) as { code: string; message: string; ms: number });
+    expect(broken!.code).toBe('internal-error');
+    expect(broken!.message).toMatch(/Không khởi động được bộ nhận dạng chữ/);
+    expect(broken!.ms).toBeLessThan(15_000);
+    expect(slow!.code).toBe('timeout');
+    expect(slow!.message).toMatch(/không khởi động được trong/);
   });
 
   it.skipIf(!canUnshare)(
