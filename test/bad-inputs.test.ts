@@ -23,7 +23,7 @@ describe('bad inputs', () => {
     );
   });
 
-  it.each(cases)('%s → %s, under 5 s and 500 MB', (name, code) => {
+  it.each(cases)('%s → %s, under 5 s and 500 MB (no OCR engine)', (name, code) => {
     const started = Date.now();
     const r = spawnSync(process.execPath, [path.join(ROOT, 'test/support/run-one.mjs'), path.join(BAD, name)], {
       cwd: ROOT,
@@ -48,7 +48,12 @@ describe('bad inputs', () => {
     expect(audits).toHaveLength(cases.length + 2);
     for (const a of audits) expect(schemaErrors(a), a.file).toBe('');
     const byName = new Map(audits.map((a) => [path.basename(a.file), a]));
-    for (const [name, code] of cases) expect(byName.get(name)?.error?.code, name).toBe(code);
+    // The CLI reads photos by OCR: the PNG renamed .docx is sniffed as what its bytes are, an
+    // image, and read as a photo of a page (without OCR, as probed above, it is unsupported-format).
+    for (const [name, code] of cases) {
+      if (name === 'photo-renamed.docx') expect(byName.get(name)?.format).toBe('image');
+      else expect(byName.get(name)?.error?.code, name).toBe(code);
+    }
     expect(byName.get('quang-trung-2024.docx')?.error).toBeNull();
     expect(byName.get('quang-trung-2024.docx')?.declared.groups.length).toBeGreaterThan(0);
     expect(byName.get('does-not-exist.docx')?.error?.code).toBe('read-failed');
