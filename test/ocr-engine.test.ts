@@ -112,6 +112,8 @@ describe.skipIf(!hasPdftoppm || !hasConvert)('OCR engine (tesseract.js, vie)', (
   });
 
   it('reads two pages of one document in parallel, on two engines', async () => {
+    await pool.warmUp();
+    expect(pool.stats()).toMatchObject({ engines: 2, busy: 0 });
     let maxBusy = 0;
     const watch = setInterval(() => {
       maxBusy = Math.max(maxBusy, pool.stats().busy);

@@ -136,10 +136,10 @@ export class OcrPool {
   async warmUp(count: number = this.size): Promise<void> {
     const want = Math.min(count, this.size) - this.#live;
     const started = await Promise.allSettled(Array.from({ length: Math.max(0, want) }, () => this.#start()));
-    for (const s of started) {
-      if (s.status === 'fulfilled') this.#release(s.value);
-      else throw s.reason;
-    }
+    for (const s of started) if (s.status === 'fulfilled') this.#release(s.value);
+    this.#pump();
+    const failed = started.find((s) => s.status === 'rejected');
+    if (failed) throw failed.reason;
   }
 
   stats(): OcrPoolStats {
