@@ -5,11 +5,12 @@
  *   the first group named a second time).
  * Each figure carries its exact decimal and the span of the line where its number stands.
  */
-import { compare, negate, toNumber, type Decimal } from '../core/decimal.js';
+import { negate, type Decimal } from '../core/decimal.js';
 import type { Block } from './blocks.js';
 import { confidenceAt, spanAt } from './blocks.js';
 import type { Span } from './document.js';
 import { fold } from './fold.js';
+import { chooseOrdinal, isOcrBlock, isSummaryLine, OCR_NUMERAL_AFTER_NHOM, ocrGroupHead, ocrNumeral, withinMaximum } from './ocr-readings.js';
 import type { Figure, GroupScore, ReadingNote, SubgroupScore, SummaryEntry } from './extraction.js';
 import { findNumbers, parseNumber, type NumberContext, type NumberToken } from './numbers.js';
 import {
@@ -194,7 +195,7 @@ export function readScores(blocks: readonly Block[], context: NumberContext): Sc
     if (groupHead) {
       let id = groupHead[2]!.toUpperCase();
       let ordinal = romanToInt(id);
-      const summaryLine = state.region === 'summary' || isSummaryLine(block, groupHead[0].length, groups, ordinal);
+      const summaryLine = state.region === 'summary' || isSummaryLine(block, groupHead[0].length, ordinal !== null && groups.some((g) => g.ordinal === ordinal));
       if (ocr && summaryLine) {
         // A summary line read by OCR: the numerals come in order, so an unreadable one ("HI") or
         // one already listed is the next in order.
@@ -209,7 +210,7 @@ export function readScores(blocks: readonly Block[], context: NumberContext): Sc
       } else if (ocr && !summaryLine) {
         // A body heading read by OCR: numerals lose strokes (III → II, I → L), so the order of
         // the groups and the heading's own "2." decide; the reading is reported.
-        const chosen = chooseOrdinal(ordinal, groupHead[1] ? Number(groupHead[1]) : null, (groups[groups.length - 1]?.ordinal ?? 0) + 1, groups);
+        const chosen = chooseOrdinal(ordinal, groupHead[1] ? Number(groupHead[1]) : null, (groups[groups.length - 1]?.ordinal ?? 0) + 1, (n) => groups.some((g) => g.ordinal === n));
         if (chosen !== ordinal) {
           notes.push({ message: `Đọc tiêu đề “${block.text.slice(0, 40)}…” là Nhóm tiêu chí ${intToRoman(chosen)} (bản scan; theo thứ tự các nhóm).`, at });
         }
@@ -350,46 +351,6 @@ function declareSubgroupFromTable(groups: MutableGroup[], id: string, title: str
     return;
   }
   group.subgroups.push({ id, ...(title ? { title } : {}), score, at });
-}
-
-/** Whether some line of the block was read by OCR. */
-function isOcrBlock(block: Block): boolean {
-  return block.lines.some((l) => l.line.confidence !== undefined);
-}
-
-/** Characters OCR gives for the strokes of a roman numeral. */
-const OCR_NUMERAL_AFTER_NHOM = /(nhom\s+(?:tieu\s+chi\s+)?(?:thu\s+)?)([ivxlh1|!]{1,4})(?![\p{L}\d])/gu;
-
-function ocrNumeral(text: string): string {
-  // "HI" for "III": an 'h' is strokes run together, the count unknown; the order decides.
-  return text.includes('h') ? '?' : text.replace(/[l1|!]/g, 'i');
-}
-
-/**
- * A group heading in OCR'd text: a misread "5." may leave a short stray token before "NHÓM"
- * ("Lễ NHÓM TIÊU CHÍ V"), and the numeral's strokes come as l, 1, | or !. Same groups as GROUP_HEAD.
- */
-function ocrGroupHead(folded: string): RegExpExecArray | null {
-  const m = /^\W*(?:(\d{1,2})\s*[.),:;]?\s*|[^\s\d]{1,3}\s+)?nhom\s+(?:tieu\s+chi\s+)?(?:thu\s+)?([ivxlh1|!]{1,4})(?![\p{L}\d])\s*[:;.\-–—)]?\s*/u.exec(folded);
-  if (!m) return null;
-  m[2] = ocrNumeral(m[2]!);
-  return m;
-}
-
-/** A summary list line ("- Nhóm tiêu chí II: 33 điểm;") rather than a body heading. */
-function isSummaryLine(block: Block, headEnd: number, groups: readonly MutableGroup[], ordinal: number | null): boolean {
-  const seen = ordinal !== null && groups.some((g) => g.ordinal === ordinal);
-  const rest = block.folded.slice(headEnd).replace(/[\d.,:;()%\s]|diem/g, '');
-  return seen && /^\s*[-+•*]/.test(block.folded) && rest.length < 6;
-}
-
-/** The ordinal of an OCR'd body heading: the expected next one unless the heading clearly says another. */
-function chooseOrdinal(read: number | null, arabic: number | null, expected: number, groups: readonly MutableGroup[]): number {
-  const seen = (n: number): boolean => groups.some((g) => g.ordinal === n);
-  if (read === expected || arabic === expected) return expected;
-  if (read !== null && read > expected && !seen(read) && (arabic === null || arabic === read)) return read;
-  if (arabic !== null && arabic > expected && !seen(arabic)) return arabic;
-  return expected;
 }
 
 /**
@@ -538,19 +499,6 @@ function textTableRow(
   if (isTotal) return { kind: 'total', id: '', token };
   if (subHead) return { kind: 'subgroup', id: subHead[1]!, token };
   return { kind: 'group', id: head![1]!.toUpperCase(), token };
-}
-
-/**
- * No score exceeds its maximum: an OCR'd "95" against a maximum of 10 lost its decimal mark
- * ("9.5"). Read it so, and say so; anything else stays as read.
- */
-function withinMaximum(score: NumberToken, max: NumberToken, context: NumberContext): NumberToken {
-  if (compare(score.exact, max.exact) <= 0 || score.decimals > 0 || score.raw.length < 2) return score;
-  const exact = { units: score.exact.units, scale: score.exact.scale + 1 };
-  if (compare(exact, max.exact) > 0) return score;
-  const mark = context.style === 'dot' ? '.' : ',';
-  const raw = `${score.raw.slice(0, -1)}${mark}${score.raw.slice(-1)}`;
-  return { ...score, exact, value: toNumber(exact), raw, decimals: 1, ambiguity: `Đọc “${score.raw}” là ${raw} (bản scan mất dấu thập phân; điểm không vượt quá tối đa ${max.raw}).` };
 }
 
 function cellOffset(text: string, cells: readonly string[], index: number): number {

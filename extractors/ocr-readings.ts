@@ -1,0 +1,59 @@
+/**
+ * Readings of OCR'd text that typed text never needs: numerals that lost a stroke, a stray token
+ * where "5." was, a table score that lost its decimal mark. Each is a guess the caller reports.
+ */
+import { compare, toNumber } from '../core/decimal.js';
+import type { Block } from './blocks.js';
+import type { NumberContext, NumberToken } from './numbers.js';
+
+/** Whether some line of the block was read by OCR. */
+export function isOcrBlock(block: Block): boolean {
+  return block.lines.some((l) => l.line.confidence !== undefined);
+}
+
+/** Characters OCR gives for the strokes of a roman numeral. */
+export const OCR_NUMERAL_AFTER_NHOM = /(nhom\s+(?:tieu\s+chi\s+)?(?:thu\s+)?)([ivxlh1|!]{1,4})(?![\p{L}\d])/gu;
+
+export function ocrNumeral(text: string): string {
+  // "HI" for "III": an 'h' is strokes run together, the count unknown; the order decides.
+  return text.includes('h') ? '?' : text.replace(/[l1|!]/g, 'i');
+}
+
+/**
+ * A group heading in OCR'd text: a misread "5." may leave a short stray token before "NHÓM"
+ * ("Lễ NHÓM TIÊU CHÍ V"), and the numeral's strokes come as l, 1, | or !. Same groups as GROUP_HEAD.
+ */
+export function ocrGroupHead(folded: string): RegExpExecArray | null {
+  const m = /^\W*(?:(\d{1,2})\s*[.),:;]?\s*|[^\s\d]{1,3}\s+)?nhom\s+(?:tieu\s+chi\s+)?(?:thu\s+)?([ivxlh1|!]{1,4})(?![\p{L}\d])\s*[:;.\-–—)]?\s*/u.exec(folded);
+  if (!m) return null;
+  m[2] = ocrNumeral(m[2]!);
+  return m;
+}
+
+/** A summary list line ("- Nhóm tiêu chí II: 33 điểm;") rather than a body heading. */
+export function isSummaryLine(block: Block, headEnd: number, seen: boolean): boolean {
+  const rest = block.folded.slice(headEnd).replace(/[\d.,:;()%\s]|diem/g, '');
+  return seen && /^\s*[-+•*]/.test(block.folded) && rest.length < 6;
+}
+
+/** The ordinal of an OCR'd body heading: the expected next one unless the heading clearly says another. */
+export function chooseOrdinal(read: number | null, arabic: number | null, expected: number, seen: (ordinal: number) => boolean): number {
+  if (read === expected || arabic === expected) return expected;
+  if (read !== null && read > expected && !seen(read) && (arabic === null || arabic === read)) return read;
+  if (arabic !== null && arabic > expected && !seen(arabic)) return arabic;
+  return expected;
+}
+
+/**
+ * No score exceeds its maximum: an OCR'd "95" against a maximum of 10 lost its decimal mark
+ * ("9.5"). Read it so, and say so; anything else stays as read.
+ */
+export function withinMaximum(score: NumberToken, max: NumberToken, context: NumberContext): NumberToken {
+  if (compare(score.exact, max.exact) <= 0 || score.decimals > 0 || score.raw.length < 2) return score;
+  const exact = { units: score.exact.units, scale: score.exact.scale + 1 };
+  if (compare(exact, max.exact) > 0) return score;
+  const mark = context.style === 'dot' ? '.' : ',';
+  const raw = `${score.raw.slice(0, -1)}${mark}${score.raw.slice(-1)}`;
+  return { ...score, exact, value: toNumber(exact), raw, decimals: 1, ambiguity: `Đọc “${score.raw}” là ${raw} (bản scan mất dấu thập phân; điểm không vượt quá tối đa ${max.raw}).` };
+}
+
