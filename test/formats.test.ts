@@ -8,7 +8,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import zlib from 'node:zlib';
-import { AlignmentType, Document, HeadingLevel, Packer, Paragraph, Table, TableCell, TableRow, TextRun, WidthType } from 'docx';
+import { AlignmentType, Document, HeadingLevel, Packer, Paragraph, SoftHyphen, Table, TableCell, TableRow, TextRun, WidthType } from 'docx';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { isDoisoatError, type ErrorCode } from '../core/errors.js';
 import type { DocumentModel, Line } from '../extractors/document.js';
@@ -228,6 +228,17 @@ describe.skipIf(!SOFFICE)('DOC (LibreOffice export of the same report)', () => {
       ['Tổng cộng', '', '100', '92,3'],
     ]);
   });
+
+  it('an optional hyphen inside a word disappears (word-extractor alone writes "undefined" there)', async () => {
+    const hyphenated = new Document({
+      sections: [{ children: [new Paragraph({ children: [new TextRun({ children: ['Phần mềm TD', new SoftHyphen(), 'OFFICE đã triển khai.'] })] })] }],
+    });
+    writeFileSync(file('hyphen.docx'), await Packer.toBuffer(hyphenated));
+    const profile = `-env:UserInstallation=file://${file('lo-profile')}`;
+    execFileSync('soffice', [profile, '--headless', '--convert-to', 'doc', '--outdir', dir, file('hyphen.docx')], { stdio: 'ignore', timeout: 120_000 });
+    const read = await readDocument(readFileSync(file('hyphen.doc')));
+    expect(allLines(read).map((l) => l.text)).toEqual(['Phần mềm TDOFFICE đã triển khai.']);
+  }, 120_000);
 });
 
 // ---------------------------------------------------------------------------------------------
