@@ -6,7 +6,7 @@
 import { Command, InvalidArgumentError } from 'commander';
 import type { ReportAudit } from '../core/report-audit.js';
 import { errorAudit } from '../pipeline/audit.js';
-import { expandInputs } from '../pipeline/files.js';
+import { expandInputs, isMissing } from '../pipeline/files.js';
 import { closeProcessOcr, processOcr } from '../pipeline/ocr-engine.js';
 import { checkFiles } from '../pipeline/pool.js';
 import { createProgress } from './progress.js';
@@ -34,14 +34,14 @@ interface CheckOptions {
   timeout?: number;
 }
 
-async function check(inputs: string[], opts: CheckOptions): Promise<number> {
-  const { files, missing } = await expandInputs(inputs);
-  const paths = files.map((f) => f.path);
-  if (paths.length === 0 && missing.length === 0) process.stderr.write('Không có tệp nào để kiểm tra.\n');
+async function check(args: string[], opts: CheckOptions): Promise<number> {
+  const inputs = await expandInputs(args);
+  const paths = inputs.filter((i) => !isMissing(i)).map((i) => i.path);
+  if (inputs.length === 0) process.stderr.write('Không có tệp nào để kiểm tra.\n');
   const progress = createProgress(paths.length);
-  let audits: ReportAudit[];
+  let checked: ReportAudit[];
   try {
-    audits = await checkFiles(paths, {
+    checked = await checkFiles(paths, {
       ...(opts.concurrency ? { concurrency: opts.concurrency } : {}),
       ...(opts.timeout ? { timeoutMs: opts.timeout * 1000 } : {}),
       ocr: processOcr,
@@ -51,11 +51,13 @@ async function check(inputs: string[], opts: CheckOptions): Promise<number> {
     progress.stop();
     await closeProcessOcr();
   }
-  // A path that does not exist still gets its line in the output: nothing is dropped silently.
-  for (const m of missing) {
-    const message = m.reason === 'not-found' ? `Không tìm thấy “${m.path}”.` : `“${m.path}” không phải là tệp hay thư mục.`;
-    audits.push(errorAudit(m.path, '0'.repeat(64), 'unknown', 'read-failed', message));
-  }
+  // In input order; a path that does not exist still gets its audit: nothing is dropped silently.
+  let next = 0;
+  const audits = inputs.map((i) => {
+    if (!isMissing(i)) return checked[next++]!;
+    const message = i.reason === 'not-found' ? `Không tìm thấy “${i.path}”.` : `“${i.path}” không phải là tệp hay thư mục.`;
+    return errorAudit(i.path, '0'.repeat(64), 'unknown', 'read-failed', message);
+  });
   if (opts.json) {
     process.stdout.write(JSON.stringify(audits, null, 2) + '\n');
   } else {

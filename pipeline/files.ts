@@ -18,22 +18,26 @@ export interface MissingInput {
   readonly reason: 'not-found' | 'not-a-file';
 }
 
-export async function expandInputs(args: readonly string[]): Promise<{ files: InputFile[]; missing: MissingInput[] }> {
-  const files: InputFile[] = [];
-  const missing: MissingInput[] = [];
+/** Every input in command-line order: files to check, and paths that are not there. */
+export async function expandInputs(args: readonly string[]): Promise<Array<InputFile | MissingInput>> {
+  const out: Array<InputFile | MissingInput> = [];
   for (const arg of args) {
     let info;
     try {
       info = await stat(arg);
     } catch {
-      missing.push({ path: arg, reason: 'not-found' });
+      out.push({ path: arg, reason: 'not-found' });
       continue;
     }
-    if (info.isDirectory()) files.push(...(await walk(arg)));
-    else if (info.isFile()) files.push({ path: arg });
-    else missing.push({ path: arg, reason: 'not-a-file' });
+    if (info.isDirectory()) out.push(...(await walk(arg)));
+    else if (info.isFile()) out.push({ path: arg });
+    else out.push({ path: arg, reason: 'not-a-file' });
   }
-  return { files, missing };
+  return out;
+}
+
+export function isMissing(input: InputFile | MissingInput): input is MissingInput {
+  return 'reason' in input;
 }
 
 async function walk(dir: string): Promise<InputFile[]> {

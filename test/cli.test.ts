@@ -38,6 +38,18 @@ describe('doisoat check', () => {
     expect(audits.map((a) => path.basename(a.file))).toEqual(['quang-trung-2024.docx', 'bac-son-2024.pdf']);
   });
 
+  it('keeps input order, a missing path included where it was given', () => {
+    const missing = report('does-not-exist.pdf');
+    const run = runCli(['check', '--json', report('quang-trung-2024.docx'), missing, report('dong-tien-2024.docx')]);
+    expect(run.status).toBe(2);
+    const audits = JSON.parse(run.stdout) as Array<{ file: string; error: { code: string } | null }>;
+    expect(audits.map((a) => [path.basename(a.file), a.error?.code ?? null])).toEqual([
+      ['quang-trung-2024.docx', null],
+      ['does-not-exist.pdf', 'read-failed'],
+      ['dong-tien-2024.docx', null],
+    ]);
+  });
+
   it('rejects a bad option in Vietnamese', () => {
     const run = runCli(['check', '--concurrency', '0', report('quang-trung-2024.docx')]);
     expect(run.status).not.toBe(0);
