@@ -119,6 +119,20 @@ const TAN_PHONG_STYLE: RenderOptions = {
   date: '2024-12-03T03:10:00Z',
 };
 
+/** Xã Yên Lạc: parts "PHẦN THỨ …" as Heading 1, groups Heading 2, sub-groups Heading 3, "•" bullets, footer "Trang N/M". */
+const YEN_LAC_STYLE: RenderOptions = {
+  ...QUANG_TRUNG_STYLE,
+  sizePt: 13,
+  headings: 'word',
+  bullet: '•',
+  pageNumbers: 'footer-of-total',
+  bodyStart: /^Thực hiện Kế hoạch/,
+  lineSpacing: 1.15,
+  title: 'Bao cao tu danh gia cham diem nam 2024 - xa Yen Lac',
+  creator: 'UBND-YenLac',
+  date: '2024-12-12T01:45:00Z',
+};
+
 // =============================================================================================
 // Scores as each report declares them (raw strings exactly as typed in the text)
 // =============================================================================================
@@ -264,6 +278,31 @@ const TP: ScoreModel = {
     VI: { score: '-1,5', items: ['-0,5', '-1'] },
   },
   summary: { I: '15,25', II: '25', III: '12', IV: '11,5', V: '16', VI: '-1,5' },
+};
+
+/**
+ * Xã Yên Lạc (fixtures/source/yen-lac-2024.md, written for the fixtures): group titles carry the
+ * maximum ("(thang điểm 25)"); sub-group scores at their end ("Tiểu nhóm 1.1 tự chấm đạt 8,5 điểm.",
+ * "Mục 2.1 tự chấm đạt 22,5 điểm."); group scores closed in different ways ("Điểm tự đánh giá nhóm I:
+ * 21,25 điểm.", "Nhóm II tự chấm đạt 31,25/35 điểm.", III's in its title "- tự chấm đạt 8,5 điểm",
+ * "Nhóm V tự chấm đạt 9 điểm."); group IV has sub-groups 4.1/4.2; group VI "(tự chấm: 2 điểm)" with
+ * "cộng 1,5 điểm", "cộng 1 điểm", "tự trừ 0,5 điểm". Summary table `Nhóm | Tên nhóm tiêu chí |
+ * Thang điểm | Điểm tự chấm`. 21,25 + 31,25 + 8,5 + 13,25 + 9 + 2 = 85,25.
+ */
+const YL: ScoreModel = {
+  unit: { type: 'xã', name: 'Yên Lạc' },
+  year: 2024,
+  total: '85,25',
+  classification: { level: 'good', text: 'Hoàn thành tốt nhiệm vụ' },
+  groups: {
+    I: { score: '21,25', subgroups: { '1.1': '8,5', '1.2': '7', '1.3': '3,25', '1.4': '2,5' } },
+    II: { score: '31,25', subgroups: { '2.1': '22,5', '2.2': '8,75' } },
+    III: { score: '8,5' },
+    IV: { score: '13,25', subgroups: { '4.1': '7,25', '4.2': '6' } },
+    V: { score: '9' },
+    VI: { score: '2', items: ['+1,5', '+1', '-0,5'] },
+  },
+  summary: { I: '21,25', II: '31,25', III: '8,5', IV: '13,25', V: '9', VI: '2' },
 };
 
 /** A copy of `m` changed by `f` (models are plain data). */
@@ -539,6 +578,17 @@ const REPORTS: readonly ReportVariant[] = [
     model: TP,
     errors: [],
   },
+  {
+    name: 'yen-lac-2024',
+    what: 'Xã Yên Lạc, written afresh: parts "PHẦN THỨ NHẤT/HAI/BA" (Heading 1), group titles with the maximum ("Nhóm tiêu chí I. … (thang điểm 25)"), sub-group scores at their end ("Tiểu nhóm 1.1 tự chấm đạt 8,5 điểm.", "Mục 2.1 tự chấm đạt 22,5 điểm."), group scores stated variously ("Điểm tự đánh giá nhóm I: 21,25 điểm.", "Nhóm II tự chấm đạt 31,25/35 điểm.", III in its title, "Nhóm V tự chấm đạt 9 điểm."), sub-groups in group IV, group VI "(tự chấm: 2 điểm)" with "cộng 1,5 điểm", "cộng 1 điểm", "tự trừ 0,5 điểm", summary table `Nhóm | Tên nhóm tiêu chí | Thang điểm | Điểm tự chấm`, "tổng số điểm … tự chấm năm 2024 là 85,25 điểm", "Tự xếp loại …: Hoàn thành tốt nhiệm vụ.", "•" bullets, footer "Trang N/M".',
+    from: 'source/yen-lac-2024.md',
+    edits: [],
+    style: YEN_LAC_STYLE,
+    summaryStart: /^PHẦN THỨ BA/u,
+    formats: ['docx', 'pdf'],
+    model: YL,
+    errors: [],
+  },
   // --- B. One discrepancy each ---------------------------------------------------------------
   {
     name: 'qt-total-mismatch',
@@ -656,6 +706,18 @@ const REPORTS: readonly ReportVariant[] = [
       m.groups.V!.subgroups!['5.2'] = '7';
     }),
     errors: [{ rule: 'group-sum-mismatch', group: 'V' }],
+  },
+  {
+    name: 'yl-summary-mismatch',
+    what: "Yên Lạc with the summary table's cell for group II at 32,25 (the body says 31,25; the table's Tổng cộng and the sentence \"85,25 điểm\" unchanged).",
+    from: 'yen-lac-2024',
+    summaryStart: /^PHẦN THỨ BA/u,
+    edits: [['| II | Quản lý nhà nước trên địa bàn | 35 | 31,25 |', '| II | Quản lý nhà nước trên địa bàn | 35 | 32,25 |']],
+    formats: ['docx', 'pdf'],
+    model: changed(YL, (m) => {
+      m.summary.II = '32,25';
+    }),
+    errors: [{ rule: 'summary-mismatch', group: 'II' }],
   },
 ];
 
@@ -943,6 +1005,8 @@ generated files are committed; CI uses them as committed and never runs the gene
   generalises beyond the sample; the \`hh-*\` and \`nl-*\` variants are made from them.
 - \`source/lam-son-2024.md\`, \`source/tan-phong-2024.md\` — two more reports written the same way
   (invented figures), unlike the four above in wording and layout; \`ts-*\` is made from Tân Phong.
+- \`source/yen-lac-2024.md\` — one more report written the same way (invented figures), in wording
+  of its own; \`yl-*\` is made from it.
 - \`reports/<name>.<ext>\` — a report as DOCX (written with the \`docx\` package), PDF (exported
   from that DOCX by LibreOffice: a real text layer, several A4 pages) or DOC (LibreOffice, Word 97).
 - \`reports/<name>.<ext>.expected.json\` — what doisoat must report for that file: a subset of
@@ -1029,6 +1093,18 @@ How the reports are laid out (to know what the readers face):
   chí VI (điểm trừ): trừ 1,5 điểm.", then "Tổng số điểm: 78,25/100 điểm." and the classification as
   a bold heading "2. ĐỀ NGHỊ XẾP LOẠI: HOÀN THÀNH NHIỆM VỤ" (text expected as written, upper case).
   Bullets "+", page numbers at the top from page 2.
+- \`yen-lac-2024\` (own source): title block "UBND HUYỆN NHƯ THANH / UBND XÃ YÊN LẠC", "Xã Yên Lạc, ngày
+  12 tháng 12 năm 2024"; parts "PHẦN THỨ NHẤT/HAI/BA: …" as Heading 1, groups as Heading 2 with their
+  maximum ("Nhóm tiêu chí I. Phát triển kinh tế - xã hội (thang điểm 25)"), sub-groups as Heading 3
+  ("1.1. Về kinh tế (tối đa 10 điểm)") closed by an italic "Tiểu nhóm 1.1 tự chấm đạt 8,5 điểm." /
+  "Mục 2.1 tự chấm đạt 22,5 điểm.". Each group's score in its own words: a bold closing "Điểm tự đánh
+  giá nhóm I: 21,25 điểm.", "Nhóm II tự chấm đạt 31,25/35 điểm.", group III's at the end of its title
+  ("(thang điểm 10) - tự chấm đạt 8,5 điểm"), "Điểm tự đánh giá nhóm IV: 13,25 điểm." (IV has
+  sub-groups 4.1/4.2), "Nhóm V tự chấm đạt 9 điểm.", group VI's in its title "(tự chấm: 2 điểm)" with
+  items "đề nghị cộng 1,5 điểm", "đề nghị cộng 1 điểm", "tự trừ 0,5 điểm". Summary: a table
+  \`Nhóm | Tên nhóm tiêu chí | Thang điểm | Điểm tự chấm\` (rows I–VI, \`Tổng cộng | | 100 | 85,25\`),
+  then "… tổng số điểm UBND xã Yên Lạc tự chấm năm 2024 là 85,25 điểm (thang điểm 100)." and "Tự xếp
+  loại mức độ hoàn thành nhiệm vụ năm 2024: Hoàn thành tốt nhiệm vụ.". Bullets "•", footer "Trang N/M".
 
 ## Reading the PDFs (what pdftotext showed)
 
@@ -1065,7 +1141,7 @@ figures that a strict prose-arithmetic check could question: "27,2 ha … 131,9 
 358,7 tấn" (27,2 × 131,9 = 3 587,68 tạ = 358,768 t: truncated, not rounded) and "Chi cho đầu tư
 phát triển: 24,1 tỷ đồng" next to "Tổng chi: 18 tỷ đồng". They are in the sample, in the \`qt-*\`
 variants and in \`dong-tien-2024\`; \`bac-son-2024\`, \`hoa-binh-2024\`, \`ngoc-lac-2024\`,
-\`lam-son-2024\` and \`tan-phong-2024\` (and their variants) have consistent figures instead: parts
+\`lam-son-2024\`, \`tan-phong-2024\` and \`yen-lac-2024\` (and their variants) have consistent figures instead: parts
 add up to their totals, area × yield = output (rounded to the written decimal), percentages of plan are the written ratios rounded, each bonus's
 indicator beats its target, and an indicator stated twice has one value.
 
