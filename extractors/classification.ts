@@ -16,7 +16,10 @@ const CLAIM = /xep\s+loai|danh\s+gia|de\s+nghi|tu\s+xep/;
 export function readClassification(blocks: readonly Block[], summaryIndex: number): Classification | null {
   const candidates: Array<{ block: Block; index: number; match: RegExpExecArray; claim: boolean; inSummary: boolean }> = [];
   blocks.forEach((block, index) => {
-    const match = CLASSIFICATION.exec(block.folded);
+    // The last phrase of the block: "Tự xếp loại mức độ hoàn thành nhiệm vụ năm 2024: Hoàn thành
+    // tốt nhiệm vụ" names the subject first and the class last.
+    const all = [...block.folded.matchAll(new RegExp(CLASSIFICATION.source, 'g'))];
+    const match = all[all.length - 1] as RegExpExecArray | undefined;
     if (!match) return;
     candidates.push({ block, index, match, claim: CLAIM.test(block.folded.slice(0, match.index)), inSummary: summaryIndex >= 0 && index >= summaryIndex });
   });

@@ -8,10 +8,10 @@
 export const GROUP_HEAD = /^\s*(?:[-+•*]\s*)?(?:(\d{1,2})\s*[.)/]\s*)?nhom\s+(?:tieu\s+chi\s+)?(?:thu\s+)?([ivxl]+)\b\s*[:.\-–—)]?\s*/;
 
 /** A group's own total, stated where the group ends: "Cộng nhóm tiêu chí I: 21,5 điểm". */
-export const GROUP_TOTAL = /^\s*(?:[-+•*]\s*)?(?:cong|tong\s+cong|tong\s+(?:so\s+)?diem(?:\s+tu\s+cham)?)\s+(?:cua\s+)?nhom\s+(?:tieu\s+chi\s+)?([ivxl]+)\b/;
+export const GROUP_TOTAL = /^\s*(?:[-+•*]\s*)?(?:cong|tong\s+cong|tong\s+(?:so\s+)?diem(?:\s+tu\s+cham)?|(?:so\s+)?diem(?:\s+tu\s+(?:cham|danh\s+gia))?)\s+(?:cua\s+)?nhom\s+(?:tieu\s+chi\s+)?([ivxl]+)\b/;
 
-/** "1.1 Nhóm tiêu chí về kinh tế:", "2.2. Kết quả thực hiện …". */
-export const SUBGROUP_HEAD = /^\s*(?:[-+•*]\s*)?(\d{1,2})\.(\d{1,2})\.?\s+(\S.*)$/;
+/** "1.1 Nhóm tiêu chí về kinh tế:", "2.2. Kết quả thực hiện …", "Tiểu nhóm 4.1 tự chấm đạt 7,25 điểm". */
+export const SUBGROUP_HEAD = /^\s*(?:[-+•*]\s*)?(?:(?:tieu\s+nhom|tieu\s+muc|muc)\s+)?(\d{1,2})\.(\d{1,2})\.?\s+(\S.*)$/;
 
 /** A number after one of these is a declared score. */
 export const SCORE_PHRASE = /tu\s+cham|tu\s+danh\s+gia|tong\s+(?:so\s+)?diem|diem\s+dat/;

@@ -218,7 +218,16 @@ export function readScores(blocks: readonly Block[], context: NumberContext): Sc
         id = intToRoman(chosen);
       }
       if (ordinal !== null) {
-        const seen = groups.some((g) => g.id === id);
+        const seen = groups.find((g) => g.id === id);
+        // "Nhóm II tự chấm đạt 31,25/35 điểm.": a body line stating a named group's score.
+        if (seen && state.region === 'body' && seen.score === null) {
+          const phrase = firstMatch(SCORE_PHRASE, f, groupHead[0].length);
+          const token = phrase ? firstScoreToken(block, phrase.end, context, true) : null;
+          if (token) {
+            seen.score = figureFrom(block, token);
+            continue;
+          }
+        }
         if (state.region === 'summary' || seen) {
           if (state.region !== 'summary') enterSummary(at);
           const token = firstScoreToken(block, groupHead[0].length, context, false);
@@ -295,9 +304,16 @@ export function readScores(blocks: readonly Block[], context: NumberContext): Sc
         const phrase = firstMatch(SCORE_PHRASE, f, 0);
         const titleText = block.text.slice(f.indexOf(subHead[3]!), phrase ? phrase.index : undefined);
         const title = cleanTitle(titleText);
+        const token = phrase ? firstScoreToken(block, phrase.end, context, true) : null;
+        // "Tiểu nhóm 4.1 tự chấm …" after a "4.1." heading: the same sub-group, now scored.
+        const again = current.subgroups.find((x) => x.id === id && x.score === null);
+        if (again && token) {
+          again.score = figureFrom(block, token);
+          sub = again;
+          continue;
+        }
         sub = { id, ...(title ? { title } : {}), score: null, at };
         current.subgroups.push(sub);
-        const token = phrase ? firstScoreToken(block, phrase.end, context, true) : null;
         if (token) sub.score = figureFrom(block, token);
         continue;
       }

@@ -325,3 +325,29 @@ describe('OCR readings of headings and tables', () => {
     expect(ex.notes.map((n) => n.message)).toEqual([expect.stringContaining('mất dấu thập phân')]);
   });
 });
+
+describe('blind variants (third round) that first failed', () => {
+  it('"Nhóm II tự chấm đạt 31,25/35 điểm." states the open group’s score, it does not start the summary', () => {
+    const ex = extractReport(
+      docOf([
+        'Nhóm tiêu chí II. Quản lý nhà nước trên địa bàn (thang điểm 35)',
+        'Nhóm II tự chấm đạt 31,25/35 điểm.',
+        'Nhóm tiêu chí III. Thanh tra (thang điểm 10) - tự chấm đạt 8,5 điểm',
+        'Nhóm tiêu chí IV. Cải cách hành chính (thang điểm 15)',
+        'Tiểu nhóm 4.1 tự chấm đạt 7,25 điểm.',
+        'Điểm tự đánh giá nhóm IV: 13,25 điểm.',
+      ]),
+    );
+    expect(groupsOf(ex).map(([id, score]) => [id, score])).toEqual([
+      ['II', 31.25],
+      ['III', 8.5],
+      ['IV', 13.25],
+    ]);
+    expect(ex.summary).toEqual([]);
+  });
+
+  it('the class is the last phrase of the line, not the subject named before it', () => {
+    const ex = extractReport(docOf(['Nhóm tiêu chí I: Kinh tế. Tổng điểm tự chấm 20 điểm.', 'Tự xếp loại mức độ hoàn thành nhiệm vụ năm 2024: Hoàn thành tốt nhiệm vụ.']));
+    expect(ex.classification).toMatchObject({ level: 'good', text: 'Hoàn thành tốt nhiệm vụ' });
+  });
+});
