@@ -133,6 +133,20 @@ const YEN_LAC_STYLE: RenderOptions = {
   date: '2024-12-12T01:45:00Z',
 };
 
+/** Phường Thạch Sơn: bold (non-heading) titles, "-" bullets, 14 pt, footer "Trang N". */
+const THACH_SON_STYLE: RenderOptions = {
+  ...QUANG_TRUNG_STYLE,
+  sizePt: 14,
+  headings: 'bold',
+  bullet: '-',
+  pageNumbers: 'footer',
+  bodyStart: /^Căn cứ Công văn/,
+  lineSpacing: 1.15,
+  title: 'Bao cao tu cham diem nam 2024 - phuong Thach Son',
+  creator: 'VP-ThachSon',
+  date: '2024-12-09T02:20:00Z',
+};
+
 // =============================================================================================
 // Scores as each report declares them (raw strings exactly as typed in the text)
 // =============================================================================================
@@ -303,6 +317,31 @@ const YL: ScoreModel = {
     VI: { score: '2', items: ['+1,5', '+1', '-0,5'] },
   },
   summary: { I: '21,25', II: '31,25', III: '8,5', IV: '13,25', V: '9', VI: '2' },
+};
+
+/**
+ * Phường Thạch Sơn (fixtures/source/thach-son-2024.md, written for the fixtures): group titles carry
+ * the maximum ("(điểm tối đa: 25)"), every sub-group closed by "Số điểm tự chấm: 8,75 điểm."; group
+ * scores "Số điểm tự chấm cả nhóm tiêu chí I: 22,5/25 điểm.", "… tự đánh giá đạt 32,75 điểm/35 điểm.",
+ * "Tự đánh giá nhóm tiêu chí III: 9,25 điểm/10 điểm.", "Số điểm tự chấm nhóm tiêu chí IV: 13,75 điểm."
+ * (IV has 4.1/4.2), V like III; group VI "cộng 1,5 điểm", "cộng 1 điểm", "trừ 0,5 điểm" closed by
+ * "Điểm nhóm tiêu chí VI (cộng, trừ): 2 điểm.". Summary list "Nhóm tiêu chí I: đạt 22,5/25 điểm;".
+ * 22,5 + 32,75 + 9,25 + 13,75 + 9,5 + 2 = 89,75.
+ */
+const TS: ScoreModel = {
+  unit: { type: 'phường', name: 'Thạch Sơn' },
+  year: 2024,
+  total: '89,75',
+  classification: { level: 'good', text: 'Hoàn thành tốt nhiệm vụ năm 2024' },
+  groups: {
+    I: { score: '22,5', subgroups: { '1.1': '8,75', '1.2': '7,5', '1.3': '3,5', '1.4': '2,75' } },
+    II: { score: '32,75', subgroups: { '2.1': '24,25', '2.2': '8,5' } },
+    III: { score: '9,25' },
+    IV: { score: '13,75', subgroups: { '4.1': '7,5', '4.2': '6,25' } },
+    V: { score: '9,5' },
+    VI: { score: '2', items: ['+1,5', '+1', '-0,5'] },
+  },
+  summary: { I: '22,5', II: '32,75', III: '9,25', IV: '13,75', V: '9,5', VI: '2' },
 };
 
 /** A copy of `m` changed by `f` (models are plain data). */
@@ -587,6 +626,16 @@ const REPORTS: readonly ReportVariant[] = [
     summaryStart: /^PHẦN THỨ BA/u,
     formats: ['docx', 'pdf'],
     model: YL,
+    errors: [],
+  },
+  {
+    name: 'thach-son-2024',
+    what: 'Phường Thạch Sơn, written afresh: bold (non-heading) titles, group titles with the maximum ("Nhóm tiêu chí I - … (điểm tối đa: 25)"), sub-group scores "Số điểm tự chấm: 8,75 điểm.", group scores "Số điểm tự chấm cả nhóm tiêu chí I: 22,5/25 điểm.", "… tự đánh giá đạt 32,75 điểm/35 điểm.", "Tự đánh giá nhóm tiêu chí III: 9,25 điểm/10 điểm.", sub-groups in group IV, group VI "cộng 1,5 điểm", "cộng 1 điểm", "trừ 0,5 điểm" = 2, summary list "Nhóm tiêu chí I: đạt 22,5/25 điểm;", "Tổng số điểm tự chấm năm 2024 …: 89,75 điểm.", "Hoàn thành tốt nhiệm vụ năm 2024", footer "Trang N".',
+    from: 'source/thach-son-2024.md',
+    edits: [],
+    style: THACH_SON_STYLE,
+    formats: ['docx', 'pdf'],
+    model: TS,
     errors: [],
   },
   // --- B. One discrepancy each ---------------------------------------------------------------
@@ -1007,6 +1056,8 @@ generated files are committed; CI uses them as committed and never runs the gene
   (invented figures), unlike the four above in wording and layout; \`ts-*\` is made from Tân Phong.
 - \`source/yen-lac-2024.md\` — one more report written the same way (invented figures), in wording
   of its own; \`yl-*\` is made from it.
+- \`source/thach-son-2024.md\` — one more report written the same way (invented figures), in wording
+  of its own; no variants are made from it.
 - \`reports/<name>.<ext>\` — a report as DOCX (written with the \`docx\` package), PDF (exported
   from that DOCX by LibreOffice: a real text layer, several A4 pages) or DOC (LibreOffice, Word 97).
 - \`reports/<name>.<ext>.expected.json\` — what doisoat must report for that file: a subset of
