@@ -371,13 +371,14 @@ function declareSubgroupFromTable(groups: MutableGroup[], id: string, title: str
 
 /**
  * A declared score written as a deduction is negative: "Tổng điểm trừ: 1,5 điểm", "trừ 1,5 điểm",
- * "−1,5" — but not "Điểm thưởng, phạt: 04 điểm" (both words: the group's name) nor a bullet dash.
+ * "−1,5" — but not "Điểm thưởng, phạt: 04 điểm" or "(cộng, trừ): 2 điểm" (both words: the group's
+ * name) nor a bullet dash.
  */
 function declaredSign(block: Block, start: number): 1 | -1 {
   const before = block.folded.slice(Math.max(0, start - 24), start);
   const dash = /(?:^|[\s:(=|])[-−–]\s?$/.exec(block.text.slice(0, start));
   if (dash && block.text.slice(0, start).trim().length > 1) return -1;
-  if (/\b(?:tru|phat)\b[^\d]{0,8}$/.test(before) && !/thuong\s*(?:,|va|\/)\s*(?:diem\s+)?(?:tru|phat)/.test(before)) return -1;
+  if (/\b(?:tru|phat)\b[^\d]{0,8}$/.test(before) && !/(?:thuong|cong)\s*(?:,|va|\/)\s*(?:diem\s+)?(?:tru|phat)/.test(before)) return -1;
   return 1;
 }
 

@@ -351,3 +351,17 @@ describe('blind variants (third round) that first failed', () => {
     expect(ex.classification).toMatchObject({ level: 'good', text: 'Hoàn thành tốt nhiệm vụ' });
   });
 });
+
+describe('blind variants (fourth round) that first failed', () => {
+  it('"Điểm nhóm tiêu chí VI (cộng, trừ): 2 điểm" names both: the score stays positive', () => {
+    const ex = extractReport(
+      docOf([
+        'Nhóm tiêu chí VI: Điểm cộng, điểm trừ',
+        '- Tỷ lệ hồ sơ trực tuyến đạt 85%: đề xuất được cộng 1,5 điểm.',
+        '- Để xảy ra vi phạm trật tự xây dựng: phường tự nhận trừ 0,5 điểm.',
+        'Điểm nhóm tiêu chí VI (cộng, trừ): 1 điểm.',
+      ]),
+    );
+    expect(groupsOf(ex)).toEqual([['VI', 1, [], [1.5, -0.5]]]);
+  });
+});
