@@ -58,6 +58,8 @@ interface MutableGroup {
 interface TableColumns {
   score: number | null;
   max: number | null;
+  /** Cells in the header row. */
+  width: number;
 }
 
 type Region = 'front' | 'body' | 'summary';
@@ -153,6 +155,7 @@ export function readScores(blocks: readonly Block[], context: NumberContext): Sc
         columns = {
           score: lastIndex(folded, (c) => SCORE_COLUMN.test(c)),
           max: firstIndex(folded, (c) => MAX_COLUMN.test(c)),
+          width: cells.length,
         };
         continue;
       }
@@ -438,7 +441,10 @@ function readTableRow(
   context: NumberContext,
 ): TableRowReading | null {
   const scoreToken = (): NumberToken | null => {
-    const index = columns?.score ?? lastIndex(cells, (c, i) => i > 0 && i !== columns?.max && parseNumber(c, context) !== null);
+    // A PDF row loses its empty cells ("VI | Điểm cộng … | | 1,25" → 3 cells): when the header's
+    // score column is not there, the last number of the row is the score.
+    const whole = columns !== null && cells.length === columns.width;
+    const index = whole && columns.score !== null ? columns.score : lastIndex(cells, (c, i) => i > 0 && (!whole || i !== columns?.max) && parseNumber(c, context) !== null);
     if (index === null || index < 0 || index >= cells.length) return null;
     // Find the cell's number inside the row text so its offsets point into the block.
     const offset = cellOffset(block.text, cells, index);
