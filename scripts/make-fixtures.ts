@@ -147,6 +147,20 @@ const THACH_SON_STYLE: RenderOptions = {
   date: '2024-12-09T02:20:00Z',
 };
 
+/** Xã Vĩnh Hùng: sections Heading 1, groups Heading 2, sub-groups Heading 3, "–" bullets, 13 pt, page numbers at the top. */
+const VINH_HUNG_STYLE: RenderOptions = {
+  ...QUANG_TRUNG_STYLE,
+  sizePt: 13,
+  headings: 'word',
+  bullet: '–',
+  pageNumbers: 'header',
+  bodyStart: /^Thực hiện Hướng dẫn số 92/,
+  lineSpacing: 1.1,
+  title: 'Bao cao tu cham diem 2024 - xa Vinh Hung',
+  creator: 'UBND-VinhHung',
+  date: '2024-12-16T03:40:00Z',
+};
+
 // =============================================================================================
 // Scores as each report declares them (raw strings exactly as typed in the text)
 // =============================================================================================
@@ -342,6 +356,31 @@ const TS: ScoreModel = {
     VI: { score: '2', items: ['+1,5', '+1', '-0,5'] },
   },
   summary: { I: '22,5', II: '32,75', III: '9,25', IV: '13,75', V: '9,5', VI: '2' },
+};
+
+/**
+ * Xã Vĩnh Hùng (fixtures/source/vinh-hung-2024.md, written for the fixtures): group titles carry the
+ * maximum ("(khung điểm: 25)"), sub-groups closed by "UBND xã tự chấm phần kinh tế: 8,25 điểm.", group
+ * scores "Tổng điểm nhóm I xã tự chấm: 21,5 điểm (…)", "Nhóm tiêu chí II được xã tự chấm 31 điểm trên
+ * tổng số 35 điểm.", "Kết quả nhóm III: tự chấm 9 điểm/10.", "Điểm tự chấm của nhóm tiêu chí IV là 13,5
+ * điểm.", "Nhóm tiêu chí V, xã tự chấm tổng cộng 9,25 điểm." (IV and V have sub-groups); group VI
+ * "đề nghị cộng 1 điểm", "đề nghị cộng 0,5 điểm", "nhận bị trừ 0,25 điểm" = 1,25. Summary table
+ * `STT | Nội dung | Điểm tối đa | Điểm xã tự chấm`. 21,5 + 31 + 9 + 13,5 + 9,25 + 1,25 = 85,5.
+ */
+const VH: ScoreModel = {
+  unit: { type: 'xã', name: 'Vĩnh Hùng' },
+  year: 2024,
+  total: '85,5',
+  classification: { level: 'good', text: 'Hoàn thành tốt nhiệm vụ' },
+  groups: {
+    I: { score: '21,5', subgroups: { '1.1': '8,25', '1.2': '7', '1.3': '3,5', '1.4': '2,75' } },
+    II: { score: '31', subgroups: { '2.1': '23', '2.2': '8' } },
+    III: { score: '9' },
+    IV: { score: '13,5', subgroups: { '4.1': '7,5', '4.2': '6' } },
+    V: { score: '9,25', subgroups: { '5.1': '4,75', '5.2': '4,5' } },
+    VI: { score: '1,25', items: ['+1', '+0,5', '-0,25'] },
+  },
+  summary: { I: '21,5', II: '31', III: '9', IV: '13,5', V: '9,25', VI: '1,25' },
 };
 
 /** A copy of `m` changed by `f` (models are plain data). */
@@ -636,6 +675,16 @@ const REPORTS: readonly ReportVariant[] = [
     style: THACH_SON_STYLE,
     formats: ['docx', 'pdf'],
     model: TS,
+    errors: [],
+  },
+  {
+    name: 'vinh-hung-2024',
+    what: 'Xã Vĩnh Hùng, written afresh: sections and groups as Word headings, group titles with the maximum ("Nhóm tiêu chí I. … (khung điểm: 25)"), sub-group scores "UBND xã tự chấm phần kinh tế: 8,25 điểm.", group scores stated variously ("Tổng điểm nhóm I xã tự chấm: 21,5 điểm (8,25 + 7 + 3,5 + 2,75).", "… được xã tự chấm 31 điểm trên tổng số 35 điểm.", "Kết quả nhóm III: tự chấm 9 điểm/10.", "… là 13,5 điểm.", "… tự chấm tổng cộng 9,25 điểm."), sub-groups in groups IV and V, group VI "đề nghị cộng 1 điểm", "đề nghị cộng 0,5 điểm", "nhận bị trừ 0,25 điểm" = 1,25, summary table `STT | Nội dung | Điểm tối đa | Điểm xã tự chấm` with a VI row "Điểm cộng (+1,5), điểm trừ (-0,25)", "tổng điểm tự chấm … là 85,5 điểm", "… xếp loại ở mức: Hoàn thành tốt nhiệm vụ.", "–" bullets, page numbers at the top.',
+    from: 'source/vinh-hung-2024.md',
+    edits: [],
+    style: VINH_HUNG_STYLE,
+    formats: ['docx', 'pdf'],
+    model: VH,
     errors: [],
   },
   // --- B. One discrepancy each ---------------------------------------------------------------
@@ -1057,6 +1106,8 @@ generated files are committed; CI uses them as committed and never runs the gene
 - \`source/yen-lac-2024.md\` — one more report written the same way (invented figures), in wording
   of its own; \`yl-*\` is made from it.
 - \`source/thach-son-2024.md\` — one more report written the same way (invented figures), in wording
+  of its own; no variants are made from it.
+- \`source/vinh-hung-2024.md\` — one more report written the same way (invented figures), in wording
   of its own; no variants are made from it.
 - \`reports/<name>.<ext>\` — a report as DOCX (written with the \`docx\` package), PDF (exported
   from that DOCX by LibreOffice: a real text layer, several A4 pages) or DOC (LibreOffice, Word 97).
