@@ -365,3 +365,20 @@ describe('blind variants (fourth round) that first failed', () => {
     expect(groupsOf(ex)).toEqual([['VI', 1, [], [1.5, -0.5]]]);
   });
 });
+
+describe('blind variants (fifth round) that first failed', () => {
+  it('a PDF summary row that lost its empty maximum cell: the score is the row’s last number', () => {
+    const ex = extractReport(
+      docOf(
+        [
+          'Nhóm tiêu chí VI: Điểm cộng, điểm trừ. Tổng điểm tự chấm: 1,25 điểm.',
+          'III. TỔNG HỢP KẾT QUẢ',
+          { cells: ['STT', 'Nội dung', 'Điểm tối đa', 'Điểm xã tự chấm'] },
+          { cells: ['VI', 'Điểm cộng (+1,5), điểm trừ (-0,25)', '1,25'] },
+        ],
+        'pdf',
+      ),
+    );
+    expect(ex.summary.map((s) => [s.id, v(s.score)])).toEqual([['VI', 1.25]]);
+  });
+});
