@@ -225,6 +225,35 @@ function split(text: string, isWordChar: (c: string) => boolean): Array<{ word: 
   return parts;
 }
 
+type Counts = { -readonly [K in Exclude<keyof Reading, 'encoding' | 'text' | 'contradictions'>]: Reading[K] };
+
+function newCounts(): Counts {
+  return { strong: 0, strongWords: 0, words: 0, wordsValid: 0, changed: 0, valid: 0, changedLong: 0, validLong: 0, invalidAsIs: 0, lexicon: 0, lexiconAsIs: 0 };
+}
+
+/** Adds one word, as written and as converted, to the evidence both encodings are judged on. */
+function countWord(c: Counts, w: { asIs: string; out: string; length: number; counted: boolean; changed: boolean; signatures: number }): void {
+  const ok = isWordLike(w.out);
+  if (w.counted) {
+    c.words++;
+    if (ok) c.wordsValid++;
+  }
+  if (w.signatures > 0) {
+    c.strong += w.signatures;
+    c.strongWords++;
+  }
+  if (!w.changed) return;
+  c.changed++;
+  if (ok) c.valid++;
+  if (w.length > 1) {
+    c.changedLong++;
+    if (ok) c.validLong++;
+  }
+  if (!isWordLike(w.asIs)) c.invalidAsIs++;
+  if (COMMON.has(w.out.toLowerCase())) c.lexicon++;
+  if (COMMON.has(w.asIs.toLowerCase())) c.lexiconAsIs++;
+}
+
 const isTcvn3WordChar = (c: string): boolean => TCVN3.has(c) || isLetter(c) || MARK.test(c);
 const isVniWordChar = (c: string): boolean => isLetter(c) || MARK.test(c);
 
@@ -235,17 +264,7 @@ function readTcvn3(text: string): Reading {
   const parts = split(text, isTcvn3WordChar);
   let contradictions = (text.match(NOT_TCVN3) ?? []).length;
   if (UNICODE_VIETNAMESE.test(text)) contradictions++;
-  let strong = 0;
-  let strongWords = 0;
-  let words = 0;
-  let wordsValid = 0;
-  let changed = 0;
-  let valid = 0;
-  let changedLong = 0;
-  let validLong = 0;
-  let invalidAsIs = 0;
-  let lexicon = 0;
-  let lexiconAsIs = 0;
+  const counts = newCounts();
   const decoded: string[] = [];
   const wordsAt: Array<{ index: number; ascii: string; legacy: boolean }> = [];
   for (const part of parts) {
@@ -284,26 +303,7 @@ function readTcvn3(text: string): Reading {
     if (legacy && decoded.length >= 2 && before !== undefined && /[.!?]\s+$/.test(before) && isLowerLetter(out.slice(0, 1)) && NO_TCVN3_CAPITAL.test(out)) {
       out = out.slice(0, 1).toUpperCase() + out.slice(1);
     }
-    const outOk = isWordLike(out);
-    if (chars.some(isLetter) || legacy) {
-      words++;
-      if (outOk) wordsValid++;
-    }
-    if (signatures > 0) {
-      strong += signatures;
-      strongWords++;
-    }
-    if (legacy) {
-      changed++;
-      if (outOk) valid++;
-      if (chars.length > 1) {
-        changedLong++;
-        if (outOk) validLong++;
-      }
-      if (!isWordLike(part.text)) invalidAsIs++;
-      if (COMMON.has(out.toLowerCase())) lexicon++;
-      if (COMMON.has(part.text.toLowerCase())) lexiconAsIs++;
-    }
+    countWord(counts, { asIs: part.text, out, length: chars.length, counted: chars.some(isLetter) || legacy, changed: legacy, signatures });
     wordsAt.push({ index: decoded.length, ascii: chars.filter(isAsciiLetter).join(''), legacy });
     decoded.push(out);
   }
@@ -312,17 +312,7 @@ function readTcvn3(text: string): Reading {
     encoding: 'tcvn3',
     text: restoreHyphenU(decoded.join('')),
     contradictions,
-    strong,
-    strongWords,
-    words,
-    wordsValid,
-    changed,
-    valid,
-    changedLong,
-    validLong,
-    invalidAsIs,
-    lexicon,
-    lexiconAsIs,
+    ...counts,
   };
 }
 
@@ -365,17 +355,7 @@ function readVni(text: string): Reading {
     const chars = [...part.text];
     if (part.word && chars.length > 1) contradictions += chars.filter((c) => TCVN3_SYMBOLS.has(c)).length;
   }
-  let strong = 0;
-  let strongWords = 0;
-  let words = 0;
-  let wordsValid = 0;
-  let changed = 0;
-  let valid = 0;
-  let changedLong = 0;
-  let validLong = 0;
-  let invalidAsIs = 0;
-  let lexicon = 0;
-  let lexiconAsIs = 0;
+  const counts = newCounts();
   let out = '';
   for (const part of parts) {
     if (!part.word) {
@@ -407,27 +387,10 @@ function readVni(text: string): Reading {
       }
       word += c;
     }
-    const wordOk = isWordLike(word);
-    words++;
-    if (wordOk) wordsValid++;
-    if (signatures > 0) {
-      strong += signatures;
-      strongWords++;
-    }
-    if (touched) {
-      changed++;
-      if (wordOk) valid++;
-      if (chars.length > 1) {
-        changedLong++;
-        if (wordOk) validLong++;
-      }
-      if (!isWordLike(part.text)) invalidAsIs++;
-      if (COMMON.has(word.toLowerCase())) lexicon++;
-      if (COMMON.has(part.text.toLowerCase())) lexiconAsIs++;
-    }
+    countWord(counts, { asIs: part.text, out: word, length: chars.length, counted: true, changed: touched, signatures });
     out += word;
   }
-  return { encoding: 'vni', text: out, contradictions, strong, strongWords, words, wordsValid, changed, valid, changedLong, validLong, invalidAsIs, lexicon, lexiconAsIs };
+  return { encoding: 'vni', text: out, contradictions, ...counts };
 }
 
 // ---------------------------------------------------------------------------------------------
