@@ -5,7 +5,7 @@
  */
 import { Command, InvalidArgumentError } from 'commander';
 import type { ReportAudit } from '../core/report-audit.js';
-import { errorAudit } from '../pipeline/audit.js';
+import { errorAudit, NO_FILE_SHA } from '../pipeline/audit.js';
 import { expandInputs, isMissing } from '../pipeline/files.js';
 import { closeProcessOcr, processOcr } from '../pipeline/ocr-engine.js';
 import { checkFiles } from '../pipeline/pool.js';
@@ -56,7 +56,7 @@ async function check(args: string[], opts: CheckOptions): Promise<number> {
   const audits = inputs.map((i) => {
     if (!isMissing(i)) return checked[next++]!;
     const message = i.reason === 'not-found' ? `Không tìm thấy “${i.path}”.` : `“${i.path}” không phải là tệp hay thư mục.`;
-    return errorAudit(i.path, '0'.repeat(64), 'unknown', 'read-failed', message);
+    return errorAudit(i.path, NO_FILE_SHA, 'unknown', 'read-failed', message);
   });
   if (opts.json) {
     process.stdout.write(JSON.stringify(audits, null, 2) + '\n');

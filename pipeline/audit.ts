@@ -54,6 +54,9 @@ export function auditOf(file: string, sha256: string, doc: DocumentModel, ex: Ex
   };
 }
 
+/** The sha256 field of an audit for a file that could not be opened at all (no bytes to hash). */
+export const NO_FILE_SHA = '0'.repeat(64);
+
 export function errorAudit(file: string, sha256: string, format: AuditFormat, code: ErrorCode, message?: string): ReportAudit {
   return {
     schemaVersion: SCHEMA_VERSION,

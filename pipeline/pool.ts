@@ -12,7 +12,7 @@ import { DoisoatError, type ErrorCode } from '../core/errors.js';
 import type { ReportAudit } from '../core/report-audit.js';
 import type { ReadOptions } from '../extractors/formats/index.js';
 import type { OcrService } from '../extractors/formats/ocr-service.js';
-import { errorAudit } from './audit.js';
+import { errorAudit, NO_FILE_SHA } from './audit.js';
 import { serveOcr } from './ocr-bridge.js';
 import { formatOf, sha256Of } from './process.js';
 
@@ -50,7 +50,6 @@ export interface PoolOptions {
 const DEFAULT_TIMEOUT_MS = 180_000;
 const DEFAULT_HEAP_MB = 256;
 const DEFAULT_MAX_BYTES = 50 * 1024 * 1024;
-const NO_FILE_SHA = '0'.repeat(64);
 
 /**
  * Starts a worker thread running worker-thread.{js,ts}. Built code runs the .js directly; from
