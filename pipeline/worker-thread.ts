@@ -6,7 +6,7 @@
 import { parentPort } from 'node:worker_threads';
 import { remoteOcr } from './ocr-bridge.js';
 import { processDocument } from './process.js';
-import type { TaskMessage, ResultMessage } from './pool.js';
+import type { TaskMessage, ResultMessage } from './document-pool.js';
 
 if (!parentPort) throw new Error('worker-thread.ts must run as a worker thread');
 const port = parentPort;
