@@ -3,30 +3,19 @@
  * or with --json only a JSON array of ReportAudit (input order). Exit codes: 0 no error-severity
  * flag, 1 discrepancies found, 2 some file could not be read (the others are still reported).
  */
-import { Command, InvalidArgumentError } from 'commander';
+import { Command } from 'commander';
 import type { ReportAudit } from '../core/report-audit.js';
 import { errorAudit, NO_FILE_SHA } from '../pipeline/audit.js';
 import { expandInputs, isMissing } from '../pipeline/files.js';
 import { closeProcessOcr, processOcr } from '../pipeline/ocr-engine.js';
 import { checkFiles } from '../pipeline/pool.js';
 import { createProgress } from './progress.js';
-import { renderAudit, renderTotals } from './text-report.js';
-
-export const EXIT_OK = 0;
-export const EXIT_DISCREPANCY = 1;
-export const EXIT_UNREADABLE = 2;
-
-function positiveInt(value: string): number {
-  const n = Number(value);
-  if (!Number.isInteger(n) || n < 1) throw new InvalidArgumentError('phải là số nguyên dương.');
-  return n;
-}
-
-export function exitCodeFor(audits: readonly ReportAudit[]): number {
-  if (audits.some((a) => a.error)) return EXIT_UNREADABLE;
-  if (audits.some((a) => a.flags.some((f) => f.severity === 'error'))) return EXIT_DISCREPANCY;
-  return EXIT_OK;
-}
+import { enqueueCommand } from './enqueue.js';
+import { positiveInt, printAudits } from './output.js';
+import { reconcileCommand } from './reconcile.js';
+import { scheduleCommand } from './schedule.js';
+import { statusCommand } from './status.js';
+import { workerCommand } from './worker.js';
 
 interface CheckOptions {
   json?: boolean;
@@ -58,13 +47,7 @@ async function check(args: string[], opts: CheckOptions): Promise<number> {
     const message = i.reason === 'not-found' ? `Không tìm thấy “${i.path}”.` : `“${i.path}” không phải là tệp hay thư mục.`;
     return errorAudit(i.path, NO_FILE_SHA, 'unknown', 'read-failed', message);
   });
-  if (opts.json) {
-    process.stdout.write(JSON.stringify(audits, null, 2) + '\n');
-  } else {
-    for (const a of audits) process.stdout.write(renderAudit(a) + '\n\n');
-    process.stdout.write(renderTotals(audits) + '\n');
-  }
-  return exitCodeFor(audits);
+  return printAudits(audits, opts.json);
 }
 
 export function buildProgram(): Command {
@@ -82,7 +65,10 @@ export function buildProgram(): Command {
     .action(async (paths: string[], opts: CheckOptions) => {
       process.exitCode = await check(paths, opts);
     });
+  program.addCommand(enqueueCommand());
+  program.addCommand(workerCommand());
+  program.addCommand(scheduleCommand());
+  program.addCommand(reconcileCommand());
+  program.addCommand(statusCommand());
   return program;
 }
-
-

@@ -5,25 +5,33 @@
 import cliProgress from 'cli-progress';
 
 export interface Progress {
+  /** One more file done. */
   tick(file: string): void;
+  /** So many done (a batch followed through the store). */
+  update(done: number): void;
   stop(): void;
 }
 
-export function createProgress(total: number, stream: NodeJS.WriteStream = process.stderr): Progress {
-  if (total < 2) return { tick: () => {}, stop: () => {} };
+export function createProgress(total: number, stream: NodeJS.WriteStream = process.stderr, verb = 'kiểm tra'): Progress {
+  if (total < 2) return { tick: () => {}, update: () => {}, stop: () => {} };
   if (stream.isTTY) {
     const bar = new cliProgress.SingleBar(
-      { format: 'Đang kiểm tra |{bar}| {value}/{total} tệp ({percentage}%) {file}', stream, hideCursor: true, clearOnComplete: true },
+      { format: `Đang ${verb} |{bar}| {value}/{total} tệp ({percentage}%) {file}`, stream, hideCursor: true, clearOnComplete: true },
       cliProgress.Presets.shades_classic,
     );
     bar.start(total, 0, { file: '' });
-    return { tick: (file) => bar.increment(1, { file }), stop: () => bar.stop() };
+    return { tick: (file) => bar.increment(1, { file }), update: (done) => bar.update(done, { file: '' }), stop: () => bar.stop() };
   }
   let done = 0;
   return {
     tick: (file) => {
       done++;
-      stream.write(`Đã kiểm tra ${done}/${total}: ${file}\n`);
+      stream.write(`Đã ${verb} ${done}/${total}: ${file}\n`);
+    },
+    update: (now) => {
+      if (now === done) return;
+      done = now;
+      stream.write(`Đã ${verb} ${done}/${total} tệp\n`);
     },
     stop: () => {},
   };

@@ -1,0 +1,96 @@
+/**
+ * `doisoat enqueue <files or folders…>`: registers every document in the store, then queues one
+ * job per document (its sha256 is the job id), as one batch. A document that already has a
+ * result is not processed again (unless --force): its stored result is reported as if it had
+ * just run. Waits for the batch with a progress bar (unless --no-wait) and prints it as `check`
+ * does (--json: the same ReportAudit array). Without REDIS_URL, or with --local, the same
+ * processors run in this process: the embedded default.
+ */
+import { Command } from 'commander';
+import { waitForBatch } from '../pipeline/batches.js';
+import { runLocal } from '../pipeline/local-runner.js';
+import type { DocumentJob } from '../pipeline/processor.js';
+import { DocumentQueues, pingRedis, queueConfigFromEnv } from '../pipeline/queues.js';
+import { submittedItems } from '../pipeline/submit.js';
+import { Store, type SubmittedItem } from '../store/store.js';
+import { positiveInt, printAudits } from './output.js';
+import { createProgress } from './progress.js';
+
+interface EnqueueOptions {
+  json?: boolean;
+  force?: boolean;
+  wait: boolean;
+  local?: boolean;
+  concurrency?: number;
+  timeout?: number;
+}
+
+/** One job per document not yet done (a file given twice, under any name, is one job). */
+export function jobsFor(items: readonly SubmittedItem[], registered: ReadonlyArray<{ sha256: string | null; hasResult: boolean }>, batchId: string, force: boolean): Array<DocumentJob & { format: string }> {
+  const seen = new Set<string>();
+  const jobs: Array<DocumentJob & { format: string }> = [];
+  items.forEach((item, i) => {
+    const reg = registered[i]!;
+    if (!('file' in item) || !reg.sha256 || seen.has(reg.sha256)) return;
+    seen.add(reg.sha256);
+    if (reg.hasResult && !force) return;
+    jobs.push({ sha256: reg.sha256, format: item.file.format, batchId, force });
+  });
+  return jobs;
+}
+
+async function enqueue(args: string[], opts: EnqueueOptions): Promise<number> {
+  const queueConfig = opts.local ? null : queueConfigFromEnv();
+  if (queueConfig) await pingRedis(queueConfig);
+  const items = await submittedItems(args);
+  if (items.length === 0) process.stderr.write('Không có tệp nào để đưa vào hàng đợi.\n');
+  const store = await Store.open();
+  try {
+    const batch = await store.registerBatch(queueConfig ? 'enqueue' : 'local', items, { force: Boolean(opts.force) });
+    const jobs = jobsFor(items, batch.items, batch.id, Boolean(opts.force));
+    const reused = batch.items.filter((i) => i.sha256 && i.hasResult).length;
+    if (reused > 0 && !opts.force) process.stderr.write(`${reused} tệp đã có kết quả từ trước, không xử lý lại (dùng --force để xử lý lại).\n`);
+    const progress = createProgress(items.length, process.stderr, 'xử lý');
+    try {
+      if (queueConfig) {
+        const queues = new DocumentQueues(queueConfig);
+        try {
+          await queues.add(jobs);
+        } finally {
+          await queues.close();
+        }
+        if (!opts.wait) {
+          progress.stop();
+          process.stdout.write(`Lô ${batch.id}: đã đưa ${jobs.length} tài liệu vào hàng đợi (${items.length} tệp).\n`);
+          return 0;
+        }
+      } else {
+        await runLocal(store, jobs, {
+          ...(opts.concurrency ? { concurrency: opts.concurrency } : {}),
+          ...(opts.timeout ? { timeoutMs: opts.timeout * 1000 } : {}),
+        });
+      }
+      await waitForBatch(store, batch.id, { onProgress: (p) => progress.update(p.done) });
+    } finally {
+      progress.stop();
+    }
+    return printAudits(await store.batchAudits(batch.id), opts.json);
+  } finally {
+    await store.close();
+  }
+}
+
+export function enqueueCommand(): Command {
+  return new Command('enqueue')
+    .description('Lưu các báo cáo vào kho và đưa vào hàng đợi xử lý (một lô); chờ xong rồi in kết quả như lệnh check.')
+    .argument('<paths...>', 'tệp hoặc thư mục')
+    .option('--json', 'khi lô xong, chỉ in mảng JSON các ReportAudit (như check --json)')
+    .option('--force', 'xử lý lại cả những tệp đã có kết quả')
+    .option('--no-wait', 'đưa vào hàng đợi rồi thoát ngay, không chờ kết quả')
+    .option('--local', 'xử lý ngay trong tiến trình này, không qua Redis (mặc định khi không có REDIS_URL)')
+    .option('-c, --concurrency <n>', 'số luồng xử lý khi chạy tại chỗ (mặc định: số lõi CPU)', positiveInt)
+    .option('--timeout <seconds>', 'giới hạn thời gian cho mỗi tệp khi chạy tại chỗ (mặc định 180 giây)', positiveInt)
+    .action(async (paths: string[], opts: EnqueueOptions) => {
+      process.exitCode = await enqueue(paths, opts);
+    });
+}

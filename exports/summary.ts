@@ -1,0 +1,80 @@
+/**
+ * A batch's summary for the outbox: CSV (UTF-8 with a byte-order mark, so Excel opens the
+ * Vietnamese right) and JSON, one row per report: its total, the recomputed total, its flags.
+ * Cells that Excel would take for a formula (= + - @, tab, CR) are escaped with a leading quote.
+ */
+import { mkdir, rename, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { stringify } from 'csv-stringify/sync';
+import type { ReportAudit } from '../core/report-audit.js';
+
+export interface SummaryRow {
+  file: string;
+  sha256: string;
+  unit: string | null;
+  year: number | null;
+  total: number | null;
+  recomputedTotal: number | null;
+  classification: string | null;
+  flagCount: number;
+  errorFlagCount: number;
+  error: { code: string; message: string } | null;
+}
+
+export interface BatchSummary {
+  batchId: string;
+  source: string | null;
+  createdAt: string;
+  finishedAt: string;
+  reports: SummaryRow[];
+}
+
+export function summaryRow(a: ReportAudit): SummaryRow {
+  return {
+    file: a.file,
+    sha256: a.sha256,
+    unit: a.unit ? `${a.unit.type} ${a.unit.name}` : null,
+    year: a.year,
+    total: a.declared.total?.value ?? null,
+    recomputedTotal: a.recomputed.total,
+    classification: a.declared.classification?.text ?? null,
+    flagCount: a.flags.length,
+    errorFlagCount: a.flags.filter((f) => f.severity === 'error').length,
+    error: a.error,
+  };
+}
+
+const HEADER = ['Tệp', 'Đơn vị', 'Năm', 'Tổng điểm tự chấm', 'Tổng điểm tính lại', 'Chênh lệch', 'Xếp loại tự đánh giá', 'Số cảnh báo', 'Số lỗi mâu thuẫn', 'Lỗi đọc tệp'];
+
+/** A cell Excel would run as a formula gets a leading apostrophe (OWASP's CSV injection advice). */
+export function escapeCell(text: string): string {
+  return /^[=+\-@\t\r]/.test(text) ? `'${text}` : text;
+}
+
+/** Vietnamese decimal comma: 85,3. */
+const vn = (n: number | null): string => (n === null ? '' : String(n).replace('.', ','));
+
+export function summaryCsv(rows: readonly SummaryRow[]): string {
+  const records = rows.map((r) => {
+    // Difference in exact hundredths: both figures have at most two decimals.
+    const diff = r.total !== null && r.recomputedTotal !== null ? (Math.round(r.total * 100) - Math.round(r.recomputedTotal * 100)) / 100 : null;
+    return [r.file, r.unit ?? '', r.year === null ? '' : String(r.year), vn(r.total), vn(r.recomputedTotal), vn(diff), r.classification ?? '', String(r.flagCount), String(r.errorFlagCount), r.error ? `${r.error.code}: ${r.error.message}` : ''].map(escapeCell);
+  });
+  return stringify([HEADER, ...records], { bom: true, record_delimiter: 'windows' });
+}
+
+/** Writes `<stem>.csv` and `<stem>.json` into the outbox (atomically: a reader never sees half a file). */
+export async function writeSummary(outbox: string, stem: string, summary: BatchSummary): Promise<{ csv: string; json: string }> {
+  await mkdir(outbox, { recursive: true });
+  const csv = path.join(outbox, `${stem}.csv`);
+  const json = path.join(outbox, `${stem}.json`);
+  await writeAtomic(csv, summaryCsv(summary.reports));
+  await writeAtomic(json, JSON.stringify(summary, null, 2) + '\n');
+  return { csv, json };
+}
+
+async function writeAtomic(file: string, content: string): Promise<void> {
+  const tmp = path.join(path.dirname(file), `.${path.basename(file)}.${process.pid}.tmp`);
+  await writeFile(tmp, content, 'utf8');
+  await rename(tmp, file);
+}

@@ -1,0 +1,61 @@
+/**
+ * The processor: one stored document in, its audit stored. The same function runs for a BullMQ
+ * job (pipeline/queue-worker.ts) and in-process (pipeline/local-runner.ts); it reads its bytes
+ * from the store (jobs carry ids only) and parses them on a DocumentPool thread, so the caller's
+ * event loop stays free. Bad input is a result (an audit with `error`), not a failure: only what
+ * may pass (the database, Redis) throws and is retried.
+ */
+import os from 'node:os';
+import { errorAudit } from './audit.js';
+import type { DocumentPool } from './document-pool.js';
+import type { Store } from '../store/store.js';
+
+/** What a job carries: ids only, no names or content (they may be personal data). */
+export interface DocumentJob {
+  sha256: string;
+  batchId: string | null;
+  /** Process again even if the document has a result. */
+  force: boolean;
+}
+
+export type ProcessOutcome = 'stored' | 'kept' | 'deferred';
+
+export interface ProcessorContext {
+  store: Store;
+  pool: DocumentPool;
+  /** Queue name, or 'local' in-process. */
+  queue: string;
+  /** Who ran it (host:pid), recorded with the run. */
+  worker?: string;
+}
+
+export const WORKER_ID = `${os.hostname()}:${process.pid}`;
+
+export async function processStoredDocument(job: DocumentJob, ctx: ProcessorContext): Promise<ProcessOutcome> {
+  const started = performance.now();
+  const runId = await ctx.store.startRun({ sha256: job.sha256, batchId: job.batchId, queue: ctx.queue, worker: ctx.worker ?? WORKER_ID });
+  try {
+    // A job may be delivered again (a stalled lock, reconcile after a Redis restart): the
+    // stored result is the answer, not a second parse.
+    if (!job.force && (await ctx.store.getAudit(job.sha256))) {
+      await ctx.store.finishRun(runId, 'kept', started);
+      return 'kept';
+    }
+    const doc = await ctx.store.getDocument(job.sha256);
+    const bytes = doc ? await ctx.store.getFile(job.sha256) : null;
+    let outcome: ProcessOutcome;
+    if (!doc || !bytes) {
+      const audit = errorAudit(doc?.first_path ?? job.sha256, job.sha256, 'unknown', 'read-failed', 'Không tìm thấy nội dung tệp trong kho lưu trữ.');
+      outcome = await ctx.store.saveAudit(job.sha256, audit, { batchId: job.batchId, replace: job.force });
+    } else {
+      const run = await ctx.pool.run(doc.first_path, bytes, job.sha256);
+      if (run.needsOcr) outcome = 'deferred';
+      else outcome = await ctx.store.saveAudit(job.sha256, run.audit, { batchId: job.batchId, replace: job.force });
+    }
+    await ctx.store.finishRun(runId, outcome, started);
+    return outcome;
+  } catch (err) {
+    await ctx.store.finishRun(runId, 'failed', started, err instanceof Error ? err.message : String(err)).catch(() => {});
+    throw err;
+  }
+}

@@ -1,0 +1,115 @@
+/**
+ * `doisoat worker`: BullMQ workers for the typed, scans and nightly queues in one process.
+ * Each document job is parsed on a DocumentPool thread (compiled JS, time and heap limits), so
+ * this process's event loop only moves messages and keeps the job locks renewed. A typed PDF
+ * that turns out to be a scan is handed on to the scans queue, so one slow scan never holds back
+ * a hundred typed files. SIGTERM: `close()` lets running jobs finish (or, past the grace time,
+ * leaves them to be taken up again by another worker once their lock expires).
+ */
+import { Worker, type Job } from 'bullmq';
+import type { Redis } from 'ioredis';
+import type { Store } from '../store/store.js';
+import { errorAudit } from './audit.js';
+import { DocumentPool } from './document-pool.js';
+import { runNightly, type NightlyJob } from './nightly.js';
+import { closeProcessOcr, processOcr } from './ocr-engine.js';
+import { processStoredDocument, WORKER_ID, type DocumentJob, type ProcessOutcome } from './processor.js';
+import { DOCUMENT_JOB_OPTIONS, DocumentQueues, JOB_NAME, NIGHTLY_QUEUE, redisConnection, SCANS_QUEUE, TYPED_QUEUE, type QueueConfig } from './queues.js';
+
+export interface QueueWorkerOptions {
+  store: Store;
+  config: QueueConfig;
+  /** Typed documents at once (threads); default: the number of cores. */
+  concurrency?: number;
+  /** Scans at once (each OCR'd by the process's tesseract pool, sized to the cores); default 1. */
+  scansConcurrency?: number;
+  /** Job lock time in ms (BullMQ's default 30 s); a job whose worker died is taken up after it. */
+  lockDurationMs?: number;
+  /** Per-document time limit in ms. */
+  timeoutMs?: number;
+  log?: (line: string) => void;
+}
+
+export class QueueWorker {
+  readonly #workers: Worker[] = [];
+  readonly #pools: DocumentPool[] = [];
+  readonly #queues: DocumentQueues;
+  readonly #connection: Redis;
+  #closing: Promise<void> | null = null;
+
+  private constructor(queues: DocumentQueues, connection: Redis) {
+    this.#queues = queues;
+    this.#connection = connection;
+  }
+
+  static async start(options: QueueWorkerOptions): Promise<QueueWorker> {
+    const { store, config } = options;
+    const log = options.log ?? ((): void => {});
+    const connection = redisConnection(config);
+    const queues = new DocumentQueues(config, connection);
+    const self = new QueueWorker(queues, connection);
+    const concurrency = Math.max(1, options.concurrency ?? (await import('node:os')).availableParallelism());
+    const scansConcurrency = Math.max(1, options.scansConcurrency ?? 1);
+    const timing = {
+      ...(options.lockDurationMs ? { lockDuration: options.lockDurationMs, stalledInterval: options.lockDurationMs } : {}),
+      // A job whose worker died twice is failed rather than handed round forever.
+      maxStalledCount: 2,
+    };
+    const poolTimeout = options.timeoutMs ? { timeoutMs: options.timeoutMs } : {};
+    const typedPool = new DocumentPool({ concurrency, ocr: 'defer', ...poolTimeout });
+    const scansPool = new DocumentPool({ concurrency: scansConcurrency, ocr: processOcr, ...poolTimeout });
+    self.#pools.push(typedPool, scansPool);
+
+    const documentProcessor =
+      (queue: string, pool: DocumentPool) =>
+      async (job: Job<DocumentJob>): Promise<ProcessOutcome> => {
+        const outcome = await processStoredDocument(job.data, { store, pool, queue, worker: WORKER_ID });
+        if (outcome === 'deferred') {
+          await queues.scans.add(JOB_NAME, job.data, { ...DOCUMENT_JOB_OPTIONS, jobId: job.id! });
+          log(`Chuyển sang hàng đợi bản scan: ${job.data.sha256.slice(0, 12)}`);
+        }
+        return outcome;
+      };
+    const base = { connection, prefix: config.prefix, ...timing };
+    const typed = new Worker<DocumentJob, ProcessOutcome>(TYPED_QUEUE, documentProcessor(TYPED_QUEUE, typedPool), { ...base, concurrency });
+    const scans = new Worker<DocumentJob, ProcessOutcome>(SCANS_QUEUE, documentProcessor(SCANS_QUEUE, scansPool), { ...base, concurrency: scansConcurrency });
+    const nightly = new Worker<NightlyJob>(NIGHTLY_QUEUE, async (job) => runNightly(job.data, { store, queues, log }), { ...base, concurrency: 1 });
+    self.#workers.push(typed, scans, nightly);
+
+    for (const w of [typed, scans]) {
+      w.on('failed', (job, err) => {
+        if (!job) return;
+        const attempts = job.opts.attempts ?? 1;
+        log(`Lỗi xử lý ${job.data.sha256.slice(0, 12)} (lần ${job.attemptsMade}/${attempts}): ${err.message}`);
+        if (job.attemptsMade < attempts) return;
+        // Out of retries: the document still gets a result, with the reason, instead of none.
+        const audit = errorAudit(job.data.sha256, job.data.sha256, 'unknown', 'internal-error', `Xử lý thất bại sau ${attempts} lần thử (${err.message}).`);
+        void store.saveAudit(job.data.sha256, audit, { batchId: job.data.batchId }).catch(() => {});
+      });
+    }
+    for (const w of self.#workers) w.on('error', (err) => log(`Lỗi hàng đợi: ${err.message}`));
+    await Promise.all(self.#workers.map((w) => w.waitUntilReady()));
+    return self;
+  }
+
+  /**
+   * Stops taking jobs and lets the running ones finish; past `graceMs` stops at once, and the
+   * jobs still running are taken up by another worker when their locks expire.
+   */
+  close(graceMs = 60_000): Promise<void> {
+    this.#closing ??= (async () => {
+      const graceful = Promise.all(this.#workers.map((w) => w.close()));
+      let timer: NodeJS.Timeout | undefined;
+      const late = new Promise<'late'>((resolve) => {
+        timer = setTimeout(() => resolve('late'), graceMs);
+      });
+      if ((await Promise.race([graceful, late])) === 'late') await Promise.all(this.#workers.map((w) => w.close(true)));
+      clearTimeout(timer);
+      await Promise.all(this.#pools.map((p) => p.close()));
+      await closeProcessOcr();
+      await this.#queues.close();
+      this.#connection.disconnect();
+    })();
+    return this.#closing;
+  }
+}

@@ -1,0 +1,121 @@
+/**
+ * The BullMQ side: queue names, the Redis connection, job options, and adding a batch's
+ * documents. Redis is transport only: everything a job needs is in the store, and a job carries
+ * the document's sha256 (its id: the same file queued twice is one job) and its batch id.
+ */
+import { Queue, type JobsOptions } from 'bullmq';
+import { Redis } from 'ioredis';
+import { DoisoatError } from '../core/errors.js';
+import type { DocumentJob } from './processor.js';
+
+/** Typed documents; a PDF that turns out to need OCR is handed on to the scans queue. */
+export const TYPED_QUEUE = 'typed';
+/** Scans and photos: OCR, slow; their own queue so they never hold back typed files. */
+export const SCANS_QUEUE = 'scans';
+/** Nightly inbox runs (job schedulers). */
+export const NIGHTLY_QUEUE = 'nightly';
+
+export const JOB_NAME = 'document';
+
+/** Transient failures (database, Redis) are retried 5 times, 2 s, 4 s, 8 s…; nothing forever. */
+export const DOCUMENT_JOB_OPTIONS: JobsOptions = {
+  attempts: 5,
+  backoff: { type: 'exponential', delay: 2000 },
+  removeOnComplete: true,
+  // Kept a week for `doisoat status`; the store holds the error audit in any case.
+  removeOnFail: { age: 7 * 24 * 3600 },
+};
+
+export interface QueueConfig {
+  redisUrl: string;
+  /** Key prefix, so several installations (or test runs) can share one Redis. */
+  prefix: string;
+}
+
+export function queueConfigFromEnv(env: NodeJS.ProcessEnv = process.env): QueueConfig | null {
+  const redisUrl = env['REDIS_URL'];
+  if (!redisUrl) return null;
+  return { redisUrl, prefix: env['DOISOAT_QUEUE_PREFIX'] || 'doisoat' };
+}
+
+/**
+ * A connection for BullMQ. `maxRetriesPerRequest: null` is what BullMQ requires of a worker's
+ * connection: commands wait for Redis to come back instead of failing the worker.
+ */
+export function redisConnection(config: QueueConfig, options: { failFast?: boolean } = {}): Redis {
+  const redis = new Redis(config.redisUrl, {
+    maxRetriesPerRequest: options.failFast ? 1 : null,
+    enableOfflineQueue: !options.failFast,
+    lazyConnect: false,
+  });
+  // Connection errors are retried by ioredis and reported by BullMQ; without a listener they
+  // would be printed as unhandled.
+  redis.on('error', () => {});
+  return redis;
+}
+
+export function documentQueueFor(format: string): typeof TYPED_QUEUE | typeof SCANS_QUEUE {
+  return format === 'image' || format === 'pdf-scanned' ? SCANS_QUEUE : TYPED_QUEUE;
+}
+
+/** Job ids: the sha256; a forced run gets its own id so it is not merged with a pending one. */
+export function jobIdFor(job: DocumentJob): string {
+  return job.force && job.batchId ? `${job.sha256}-force-${job.batchId}` : job.sha256;
+}
+
+export class DocumentQueues {
+  readonly typed: Queue<DocumentJob>;
+  readonly scans: Queue<DocumentJob>;
+  readonly #connection: Redis;
+
+  constructor(config: QueueConfig, connection: Redis = redisConnection(config)) {
+    this.#connection = connection;
+    this.typed = new Queue<DocumentJob>(TYPED_QUEUE, { connection, prefix: config.prefix });
+    this.scans = new Queue<DocumentJob>(SCANS_QUEUE, { connection, prefix: config.prefix });
+  }
+
+  queue(name: string): Queue<DocumentJob> {
+    return name === SCANS_QUEUE ? this.scans : this.typed;
+  }
+
+  /**
+   * Adds one job per document, in one bulk per queue. A job already waiting or running under the
+   * same id absorbs the new one; a failed one left from an earlier try is removed first, so the
+   * document is tried again.
+   */
+  async add(jobs: ReadonlyArray<DocumentJob & { format: string }>): Promise<void> {
+    const byQueue = new Map<Queue<DocumentJob>, Array<{ name: string; data: DocumentJob; opts: JobsOptions }>>();
+    for (const j of jobs) {
+      const queue = this.queue(documentQueueFor(j.format));
+      const jobId = jobIdFor(j);
+      const old = await queue.getJob(jobId);
+      if (old && (await old.isFailed())) await old.remove();
+      const data: DocumentJob = { sha256: j.sha256, batchId: j.batchId, force: j.force };
+      const list = byQueue.get(queue) ?? [];
+      list.push({ name: JOB_NAME, data, opts: { ...DOCUMENT_JOB_OPTIONS, jobId } });
+      byQueue.set(queue, list);
+    }
+    for (const [queue, list] of byQueue) {
+      for (let i = 0; i < list.length; i += 500) await queue.addBulk(list.slice(i, i + 500));
+    }
+  }
+
+  async close(): Promise<void> {
+    await Promise.all([this.typed.close(), this.scans.close()]);
+    this.#connection.disconnect();
+  }
+}
+
+/** Fails fast with a Vietnamese message when Redis cannot be reached (the CLI's commands). */
+export async function pingRedis(config: QueueConfig): Promise<void> {
+  const redis = new Redis(config.redisUrl, { maxRetriesPerRequest: 1, enableOfflineQueue: false, lazyConnect: true, retryStrategy: () => null });
+  redis.on('error', () => {});
+  try {
+    await redis.connect();
+    await redis.ping();
+  } catch (err) {
+    throw DoisoatError.withDetail('internal-error', `Không kết nối được Redis (${config.redisUrl}).`, err);
+  } finally {
+    redis.disconnect();
+  }
+}

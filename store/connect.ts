@@ -1,0 +1,86 @@
+/**
+ * Opens the database: PostgreSQL when DATABASE_URL is set (many workers on many machines), else
+ * SQLite in the data folder (DOISOAT_DATA, default ./data): the embedded default. Migrations run
+ * on open; concurrent openers are serialised by Kysely's migration lock.
+ */
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
+import { Kysely, Migrator, PostgresDialect, SqliteDialect, type MigrationProvider } from 'kysely';
+import { DoisoatError } from '../core/errors.js';
+import { migrations } from './migrations.js';
+import type { Database } from './schema.js';
+
+export type Dialect = 'sqlite' | 'postgres';
+
+export interface StoreConfig {
+  /** postgres://… ; when absent, SQLite. */
+  databaseUrl?: string;
+  /** Folder of the SQLite file (default ./data). */
+  dataDir?: string;
+}
+
+export function storeConfigFromEnv(env: NodeJS.ProcessEnv = process.env): StoreConfig {
+  return {
+    ...(env['DATABASE_URL'] ? { databaseUrl: env['DATABASE_URL'] } : {}),
+    dataDir: env['DOISOAT_DATA'] || './data',
+  };
+}
+
+export interface Connection {
+  db: Kysely<Database>;
+  dialect: Dialect;
+  /** For people: which database this is (no password). */
+  where: string;
+}
+
+export const SQLITE_FILE = 'doisoat.sqlite';
+
+export async function connect(config: StoreConfig): Promise<Connection> {
+  const conn = config.databaseUrl ? await openPostgres(config.databaseUrl) : await openSqlite(config.dataDir ?? './data');
+  const provider: MigrationProvider = { getMigrations: () => Promise.resolve(migrations(conn.dialect)) };
+  const { error } = await new Migrator({ db: conn.db, provider }).migrateToLatest();
+  if (error) {
+    await conn.db.destroy();
+    throw DoisoatError.withDetail('internal-error', `Không cập nhật được cấu trúc cơ sở dữ liệu (${conn.where}).`, error);
+  }
+  return conn;
+}
+
+async function openSqlite(dataDir: string): Promise<Connection> {
+  const { default: SqliteDatabase } = await import('better-sqlite3');
+  mkdirSync(dataDir, { recursive: true });
+  const file = path.join(dataDir, SQLITE_FILE);
+  const database = new SqliteDatabase(file);
+  // WAL lets readers (status, the waiting CLI) run beside a writing worker; several worker
+  // processes on one machine wait for each other's short writes instead of failing.
+  database.pragma('journal_mode = WAL');
+  database.pragma('synchronous = NORMAL');
+  database.pragma('busy_timeout = 10000');
+  database.pragma('foreign_keys = ON');
+  return { db: new Kysely<Database>({ dialect: new SqliteDialect({ database }) }), dialect: 'sqlite', where: file };
+}
+
+async function openPostgres(url: string): Promise<Connection> {
+  const { default: pg } = await import('pg');
+  const pool = new pg.Pool({ connectionString: url, max: 4 });
+  // A lost connection is reported on the pool; without a listener it would crash the process.
+  pool.on('error', () => {});
+  try {
+    const client = await pool.connect();
+    client.release();
+  } catch (err) {
+    await pool.end();
+    throw DoisoatError.withDetail('internal-error', `Không kết nối được cơ sở dữ liệu PostgreSQL (${redact(url)}).`, err);
+  }
+  return { db: new Kysely<Database>({ dialect: new PostgresDialect({ pool }) }), dialect: 'postgres', where: redact(url) };
+}
+
+function redact(url: string): string {
+  try {
+    const u = new URL(url);
+    if (u.password) u.password = '***';
+    return u.toString();
+  } catch {
+    return 'DATABASE_URL';
+  }
+}

@@ -1,0 +1,100 @@
+/**
+ * Migrations, in code (compiled with the rest, no folder to find at run time). Column types are
+ * the ones both SQLite and PostgreSQL understand; only the blob and the generated id differ.
+ */
+import { sql, type Kysely, type Migration } from 'kysely';
+import type { Dialect } from './connect.js';
+
+export function migrations(dialect: Dialect): Record<string, Migration> {
+  const blob = dialect === 'postgres' ? 'bytea' : 'blob';
+  return {
+    '0001_initial': {
+      async up(db: Kysely<unknown>): Promise<void> {
+        await db.schema
+          .createTable('documents')
+          .addColumn('sha256', 'text', (c) => c.primaryKey())
+          .addColumn('size', 'integer', (c) => c.notNull())
+          .addColumn('format', 'text', (c) => c.notNull())
+          .addColumn('first_path', 'text', (c) => c.notNull())
+          .addColumn('registered_at', 'text', (c) => c.notNull())
+          .execute();
+        await db.schema
+          .createTable('files')
+          .addColumn('sha256', 'text', (c) => c.primaryKey().references('documents.sha256'))
+          .addColumn('bytes', sql.raw(blob), (c) => c.notNull())
+          .execute();
+        await db.schema
+          .createTable('batches')
+          .addColumn('id', 'text', (c) => c.primaryKey())
+          .addColumn('kind', 'text', (c) => c.notNull())
+          .addColumn('source', 'text')
+          .addColumn('force', 'integer', (c) => c.notNull().defaultTo(0))
+          .addColumn('size', 'integer', (c) => c.notNull())
+          .addColumn('created_at', 'text', (c) => c.notNull())
+          .addColumn('finished_at', 'text')
+          .execute();
+        await db.schema
+          .createTable('batch_items')
+          .addColumn('batch_id', 'text', (c) => c.notNull().references('batches.id'))
+          .addColumn('position', 'integer', (c) => c.notNull())
+          .addColumn('path', 'text', (c) => c.notNull())
+          .addColumn('sha256', 'text', (c) => c.references('documents.sha256'))
+          .addColumn('error_code', 'text')
+          .addColumn('error_message', 'text')
+          .addPrimaryKeyConstraint('batch_items_pk', ['batch_id', 'position'])
+          .execute();
+        await db.schema.createIndex('batch_items_sha256').on('batch_items').column('sha256').execute();
+        await db.schema
+          .createTable('audits')
+          .addColumn('sha256', 'text', (c) => c.notNull().references('documents.sha256'))
+          .addColumn('pipeline_version', 'text', (c) => c.notNull())
+          .addColumn('batch_id', 'text')
+          .addColumn('format', 'text', (c) => c.notNull())
+          .addColumn('unit_name', 'text')
+          .addColumn('year', 'integer')
+          .addColumn('total', 'text')
+          .addColumn('recomputed_total', 'text')
+          .addColumn('classification', 'text')
+          .addColumn('flag_count', 'integer', (c) => c.notNull())
+          .addColumn('error_flag_count', 'integer', (c) => c.notNull())
+          .addColumn('error_code', 'text')
+          .addColumn('audit', 'text', (c) => c.notNull())
+          .addColumn('created_at', 'text', (c) => c.notNull())
+          .addColumn('updated_at', 'text', (c) => c.notNull())
+          .addPrimaryKeyConstraint('audits_pk', ['sha256', 'pipeline_version'])
+          .execute();
+        await db.schema
+          .createTable('flags')
+          .addColumn('sha256', 'text', (c) => c.notNull())
+          .addColumn('pipeline_version', 'text', (c) => c.notNull())
+          .addColumn('seq', 'integer', (c) => c.notNull())
+          .addColumn('rule', 'text', (c) => c.notNull())
+          .addColumn('severity', 'text', (c) => c.notNull())
+          .addColumn('message', 'text', (c) => c.notNull())
+          .addColumn('evidence', 'text', (c) => c.notNull())
+          .addColumn('review_status', 'text')
+          .addColumn('reviewer', 'text')
+          .addColumn('review_note', 'text')
+          .addColumn('reviewed_at', 'text')
+          .addPrimaryKeyConstraint('flags_pk', ['sha256', 'pipeline_version', 'seq'])
+          .addForeignKeyConstraint('flags_audit_fk', ['sha256', 'pipeline_version'], 'audits', ['sha256', 'pipeline_version'])
+          .execute();
+        await db.schema.createIndex('flags_rule').on('flags').columns(['rule', 'severity']).execute();
+        await db.schema
+          .createTable('runs')
+          .addColumn('id', dialect === 'postgres' ? 'serial' : 'integer', (c) => (dialect === 'postgres' ? c.primaryKey() : c.primaryKey().autoIncrement()))
+          .addColumn('sha256', 'text', (c) => c.notNull())
+          .addColumn('batch_id', 'text')
+          .addColumn('queue', 'text', (c) => c.notNull())
+          .addColumn('worker', 'text', (c) => c.notNull())
+          .addColumn('started_at', 'text', (c) => c.notNull())
+          .addColumn('finished_at', 'text')
+          .addColumn('outcome', 'text')
+          .addColumn('error', 'text')
+          .addColumn('duration_ms', 'integer')
+          .execute();
+        await db.schema.createIndex('runs_sha256').on('runs').column('sha256').execute();
+      },
+    },
+  };
+}

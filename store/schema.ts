@@ -1,0 +1,113 @@
+/**
+ * The database's tables as Kysely types: one schema for SQLite and PostgreSQL (store/migrations.ts
+ * creates it). Times are ISO-8601 text and decimals are exact decimal text ("21.3"), so both
+ * databases store and return the same values.
+ */
+import type { ColumnType, Generated } from 'kysely';
+
+/** Where a batch came from. */
+export type BatchKind = 'enqueue' | 'local' | 'nightly' | 'reconcile';
+
+export interface DocumentsTable {
+  /** sha256 of the file's bytes: the same file under any name is one document. */
+  sha256: string;
+  size: number;
+  /** What the bytes are (docx, pdf, image…), sniffed when registered. */
+  format: string;
+  /** The path it was first submitted under (the original name, for people). */
+  first_path: string;
+  registered_at: string;
+}
+
+/** Original files, content-addressed: the bytes a job reads are exactly the bytes registered. */
+export interface FilesTable {
+  sha256: string;
+  bytes: Uint8Array;
+}
+
+export interface BatchesTable {
+  id: string;
+  kind: BatchKind;
+  /** The inbox folder of a nightly run, else null. */
+  source: string | null;
+  /** 1: documents are processed again even if they have a result. */
+  force: number;
+  size: number;
+  created_at: string;
+  finished_at: string | null;
+}
+
+/** One submitted path of a batch, in order; a path that could not be registered keeps its error. */
+export interface BatchItemsTable {
+  batch_id: string;
+  position: number;
+  path: string;
+  sha256: string | null;
+  error_code: string | null;
+  error_message: string | null;
+}
+
+/** The result of one document under one pipeline version. */
+export interface AuditsTable {
+  sha256: string;
+  pipeline_version: string;
+  /** The batch whose job wrote it. */
+  batch_id: string | null;
+  format: string;
+  unit_name: string | null;
+  year: number | null;
+  /** Declared total and the recomputed one, exact decimal text. */
+  total: string | null;
+  recomputed_total: string | null;
+  classification: string | null;
+  flag_count: number;
+  error_flag_count: number;
+  error_code: string | null;
+  /** The full ReportAudit JSON. */
+  audit: string;
+  created_at: string;
+  updated_at: string;
+}
+
+/** One flag of an audit, ready for an auditor's decision. */
+export interface FlagsTable {
+  sha256: string;
+  pipeline_version: string;
+  /** Its index in the audit's `flags`. */
+  seq: number;
+  rule: string;
+  severity: string;
+  message: string;
+  /** JSON array of spans. */
+  evidence: string;
+  /** null until reviewed: 'accepted' (a real discrepancy) or 'dismissed'. */
+  review_status: string | null;
+  reviewer: string | null;
+  review_note: string | null;
+  reviewed_at: string | null;
+}
+
+/** Each time a processor took a document: proves what ran how often, and on which worker. */
+export interface RunsTable {
+  id: Generated<number>;
+  sha256: string;
+  batch_id: string | null;
+  queue: string;
+  worker: string;
+  started_at: string;
+  finished_at: string | null;
+  /** 'stored' (result written), 'kept' (a result was already there), 'deferred' (sent to the scans queue), 'failed'. */
+  outcome: string | null;
+  error: string | null;
+  duration_ms: ColumnType<number | null, number | null, number | null>;
+}
+
+export interface Database {
+  documents: DocumentsTable;
+  files: FilesTable;
+  batches: BatchesTable;
+  batch_items: BatchItemsTable;
+  audits: AuditsTable;
+  flags: FlagsTable;
+  runs: RunsTable;
+}

@@ -1,0 +1,357 @@
+/**
+ * The store: the only module that knows SQL. Documents (keyed by sha256, original bytes kept),
+ * audits (keyed by document + pipeline version, the full ReportAudit), flags (a row each, ready
+ * for review), batches and runs. The database is the source of truth; Redis is only transport.
+ */
+import { randomUUID } from 'node:crypto';
+import { sql, type Kysely } from 'kysely';
+import type { AuditFormat, ReportAudit } from '../core/report-audit.js';
+import { errorAudit } from '../pipeline/audit.js';
+import { PIPELINE_VERSION } from '../pipeline/process.js';
+import { connect, storeConfigFromEnv, type Connection, type Dialect, type StoreConfig } from './connect.js';
+import type { BatchKind, Database } from './schema.js';
+
+export type { BatchKind } from './schema.js';
+
+/** One submitted path: its bytes when they could be read, a document already stored, or why not. */
+export type SubmittedItem =
+  | { path: string; file: { bytes: Uint8Array; sha256: string; format: AuditFormat } }
+  | { path: string; stored: { sha256: string } }
+  | { path: string; sha256?: string; error: { code: string; message: string } };
+
+/** The document an item names, if any. */
+export function itemSha(item: SubmittedItem): string | null {
+  if ('file' in item) return item.file.sha256;
+  if ('stored' in item) return item.stored.sha256;
+  return null;
+}
+
+export interface RegisteredItem {
+  position: number;
+  path: string;
+  sha256: string | null;
+  /** The document already has a result for this pipeline version. */
+  hasResult: boolean;
+  /** The store had never seen these bytes before. */
+  isNew: boolean;
+}
+
+export interface RegisteredBatch {
+  id: string;
+  items: RegisteredItem[];
+}
+
+export interface BatchProgress {
+  size: number;
+  done: number;
+  /** Documents of the batch still without their result (sha256s). */
+  pending: string[];
+}
+
+export type SaveOutcome = 'stored' | 'kept';
+
+export interface StoreStats {
+  documents: number;
+  withResult: number;
+  withoutResult: number;
+  errors: number;
+  flagged: number;
+  batches: Array<{ id: string; kind: string; size: number; createdAt: string; finishedAt: string | null }>;
+}
+
+export interface RunRecord {
+  id: number;
+  sha256: string;
+  batchId: string | null;
+  queue: string;
+  worker: string;
+  outcome: string | null;
+  error: string | null;
+}
+
+const now = (): string => new Date().toISOString();
+
+export class Store {
+  readonly db: Kysely<Database>;
+  readonly dialect: Dialect;
+  readonly where: string;
+  readonly version: string;
+
+  private constructor(conn: Connection, version: string) {
+    this.db = conn.db;
+    this.dialect = conn.dialect;
+    this.where = conn.where;
+    this.version = version;
+  }
+
+  /** Opens (and migrates) the database named by the config, by default from the environment. */
+  static async open(config: StoreConfig = storeConfigFromEnv(), version: string = PIPELINE_VERSION): Promise<Store> {
+    return new Store(await connect(config), version);
+  }
+
+  async close(): Promise<void> {
+    await this.db.destroy();
+  }
+
+  /**
+   * Registers a batch: every document and its bytes first (a document already known is kept as
+   * it is), then the batch and its items, in one transaction. Nothing is queued yet: a crash after
+   * this leaves documents without a result, which `reconcile` finds.
+   */
+  async registerBatch(kind: BatchKind, items: readonly SubmittedItem[], options: { source?: string; force?: boolean } = {}): Promise<RegisteredBatch> {
+    const id = randomUUID();
+    const createdAt = now();
+    return this.#write(async (trx) => {
+      const shas = [...new Set(items.flatMap((i) => itemSha(i) ?? []))];
+      const known = await this.#existing(trx, shas);
+      const withResult = await this.#withResult(trx, shas);
+      const inserted = new Set<string>();
+      for (const item of items) {
+        if (!('file' in item) || known.has(item.file.sha256) || inserted.has(item.file.sha256)) continue;
+        inserted.add(item.file.sha256);
+        await trx
+          .insertInto('documents')
+          .values({ sha256: item.file.sha256, size: item.file.bytes.byteLength, format: item.file.format, first_path: item.path, registered_at: createdAt })
+          .onConflict((oc) => oc.column('sha256').doNothing())
+          .execute();
+        await trx
+          .insertInto('files')
+          .values({ sha256: item.file.sha256, bytes: Buffer.from(item.file.bytes.buffer, item.file.bytes.byteOffset, item.file.bytes.byteLength) })
+          .onConflict((oc) => oc.column('sha256').doNothing())
+          .execute();
+      }
+      await trx
+        .insertInto('batches')
+        .values({ id, kind, source: options.source ?? null, force: options.force ? 1 : 0, size: items.length, created_at: createdAt, finished_at: null })
+        .execute();
+      const rows = items.map((item, position) => ({
+        batch_id: id,
+        position,
+        path: item.path,
+        sha256: itemSha(item),
+        error_code: 'error' in item ? item.error.code : null,
+        error_message: 'error' in item ? item.error.message : null,
+      }));
+      for (let i = 0; i < rows.length; i += 200) await trx.insertInto('batch_items').values(rows.slice(i, i + 200)).execute();
+      return {
+        id,
+        items: items.map((item, position) => {
+          const sha256 = itemSha(item);
+          return { position, path: item.path, sha256, hasResult: sha256 !== null && withResult.has(sha256), isNew: sha256 !== null && !known.has(sha256) };
+        }),
+      };
+    });
+  }
+
+  /** The original bytes of a document, or null if it was never registered. */
+  async getFile(sha256: string): Promise<Uint8Array | null> {
+    const row = await this.db.selectFrom('files').select('bytes').where('sha256', '=', sha256).executeTakeFirst();
+    return row ? new Uint8Array(row.bytes) : null;
+  }
+
+  async getDocument(sha256: string): Promise<{ sha256: string; format: string; first_path: string; size: number } | null> {
+    const row = await this.db.selectFrom('documents').select(['sha256', 'format', 'first_path', 'size']).where('sha256', '=', sha256).executeTakeFirst();
+    return row ?? null;
+  }
+
+  /** Which of these documents the store already has. */
+  async knownDocuments(shas: readonly string[]): Promise<Set<string>> {
+    return this.#existing(this.db, shas);
+  }
+
+  /**
+   * Stores a document's audit and its flags. Idempotent: a second write for the same document and
+   * pipeline version keeps the first (`kept`) unless `replace` (a forced run); flags keep their
+   * review decisions either way.
+   */
+  async saveAudit(sha256: string, audit: ReportAudit, options: { batchId?: string | null; replace?: boolean } = {}): Promise<SaveOutcome> {
+    const at = now();
+    const row = {
+      sha256,
+      pipeline_version: this.version,
+      batch_id: options.batchId ?? null,
+      format: audit.format,
+      unit_name: audit.unit?.name ?? null,
+      year: audit.year,
+      total: audit.declared.total ? String(audit.declared.total.value) : null,
+      recomputed_total: audit.recomputed.total === null ? null : String(audit.recomputed.total),
+      classification: audit.declared.classification?.text ?? null,
+      flag_count: audit.flags.length,
+      error_flag_count: audit.flags.filter((f) => f.severity === 'error').length,
+      error_code: audit.error?.code ?? null,
+      audit: JSON.stringify(audit),
+      created_at: at,
+      updated_at: at,
+    };
+    return this.#write(async (trx) => {
+      const inserted = await trx
+        .insertInto('audits')
+        .values(row)
+        .onConflict((oc) => oc.columns(['sha256', 'pipeline_version']).doNothing())
+        .executeTakeFirst();
+      if (Number(inserted.numInsertedOrUpdatedRows ?? 0) === 0) {
+        if (!options.replace) return 'kept';
+        const { created_at: _created, ...changes } = row;
+        await trx.updateTable('audits').set(changes).where('sha256', '=', sha256).where('pipeline_version', '=', this.version).execute();
+      }
+      await trx.deleteFrom('flags').where('sha256', '=', sha256).where('pipeline_version', '=', this.version).where('seq', '>=', audit.flags.length).execute();
+      for (const [seq, f] of audit.flags.entries()) {
+        const values = { rule: f.rule, severity: f.severity, message: f.message, evidence: JSON.stringify(f.evidence) };
+        await trx
+          .insertInto('flags')
+          .values({ sha256, pipeline_version: this.version, seq, ...values, review_status: null, reviewer: null, review_note: null, reviewed_at: null })
+          .onConflict((oc) => oc.columns(['sha256', 'pipeline_version', 'seq']).doUpdateSet(values))
+          .execute();
+      }
+      return 'stored';
+    });
+  }
+
+  async getAudit(sha256: string): Promise<ReportAudit | null> {
+    const row = await this.db.selectFrom('audits').select('audit').where('sha256', '=', sha256).where('pipeline_version', '=', this.version).executeTakeFirst();
+    return row ? (JSON.parse(row.audit) as ReportAudit) : null;
+  }
+
+  /** A batch's progress: its documents done (a result, or an error at registration) so far. */
+  async batchProgress(batchId: string): Promise<BatchProgress> {
+    const batch = await this.db.selectFrom('batches').select(['force', 'size']).where('id', '=', batchId).executeTakeFirstOrThrow();
+    const rows = await this.db
+      .selectFrom('batch_items as i')
+      .leftJoin('audits as a', (j) => j.onRef('a.sha256', '=', 'i.sha256').on('a.pipeline_version', '=', this.version))
+      .select(['i.sha256', 'i.error_code', 'a.batch_id as audit_batch', 'a.sha256 as audited'])
+      .where('i.batch_id', '=', batchId)
+      .execute();
+    const pending = new Set<string>();
+    let done = 0;
+    for (const r of rows) {
+      // A forced batch waits for its own result, not the one that was there before.
+      const finished = r.error_code !== null || (r.audited !== null && (batch.force === 0 || r.audit_batch === batchId));
+      if (finished) done++;
+      else if (r.sha256) pending.add(r.sha256);
+    }
+    return { size: batch.size, done, pending: [...pending] };
+  }
+
+  /** The batch's audits in submission order, each under the path it was submitted as. */
+  async batchAudits(batchId: string): Promise<ReportAudit[]> {
+    const rows = await this.db
+      .selectFrom('batch_items as i')
+      .leftJoin('audits as a', (j) => j.onRef('a.sha256', '=', 'i.sha256').on('a.pipeline_version', '=', this.version))
+      .leftJoin('documents as d', 'd.sha256', 'i.sha256')
+      .select(['i.path', 'i.sha256', 'i.error_code', 'i.error_message', 'a.audit', 'd.format'])
+      .where('i.batch_id', '=', batchId)
+      .orderBy('i.position')
+      .execute();
+    return rows.map((r) => {
+      if (r.audit) return { ...(JSON.parse(r.audit) as ReportAudit), file: r.path };
+      const code = (r.error_code ?? 'internal-error') as Parameters<typeof errorAudit>[3];
+      const message = r.error_message ?? 'Tài liệu chưa có kết quả xử lý.';
+      return errorAudit(r.path, r.sha256 ?? '0'.repeat(64), (r.format ?? 'unknown') as AuditFormat, code, message);
+    });
+  }
+
+  async batchInfo(batchId: string): Promise<{ id: string; kind: string; source: string | null; force: boolean; size: number; createdAt: string; finishedAt: string | null } | null> {
+    const b = await this.db.selectFrom('batches').selectAll().where('id', '=', batchId).executeTakeFirst();
+    return b ? { id: b.id, kind: b.kind, source: b.source, force: b.force === 1, size: b.size, createdAt: b.created_at, finishedAt: b.finished_at } : null;
+  }
+
+  async finishBatch(batchId: string): Promise<void> {
+    await this.db.updateTable('batches').set({ finished_at: now() }).where('id', '=', batchId).where('finished_at', 'is', null).execute();
+  }
+
+  /** Documents registered but without a result for this pipeline version (what `reconcile` re-queues). */
+  async documentsWithoutResult(): Promise<Array<{ sha256: string; format: string; first_path: string }>> {
+    return this.db
+      .selectFrom('documents as d')
+      .leftJoin('audits as a', (j) => j.onRef('a.sha256', '=', 'd.sha256').on('a.pipeline_version', '=', this.version))
+      .select(['d.sha256', 'd.format', 'd.first_path'])
+      .where('a.sha256', 'is', null)
+      .orderBy('d.registered_at')
+      .execute();
+  }
+
+  async startRun(run: { sha256: string; batchId: string | null; queue: string; worker: string }): Promise<number> {
+    const row = await this.db
+      .insertInto('runs')
+      .values({ sha256: run.sha256, batch_id: run.batchId, queue: run.queue, worker: run.worker, started_at: now(), finished_at: null, outcome: null, error: null, duration_ms: null })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    return Number(row.id);
+  }
+
+  async finishRun(id: number, outcome: string, startedMs: number, error?: string): Promise<void> {
+    await this.db
+      .updateTable('runs')
+      .set({ finished_at: now(), outcome, error: error ?? null, duration_ms: Math.round(performance.now() - startedMs) })
+      .where('id', '=', id)
+      .execute();
+  }
+
+  async runs(sha256?: string): Promise<RunRecord[]> {
+    let q = this.db.selectFrom('runs').select(['id', 'sha256', 'batch_id', 'queue', 'worker', 'outcome', 'error']).orderBy('id');
+    if (sha256) q = q.where('sha256', '=', sha256);
+    const rows = await q.execute();
+    return rows.map((r) => ({ id: Number(r.id), sha256: r.sha256, batchId: r.batch_id, queue: r.queue, worker: r.worker, outcome: r.outcome, error: r.error }));
+  }
+
+  async stats(): Promise<StoreStats> {
+    const count = async (q: Promise<{ n: number | string | bigint } | undefined>): Promise<number> => Number((await q)?.n ?? 0);
+    const documents = await count(this.db.selectFrom('documents').select((e) => e.fn.countAll<number>().as('n')).executeTakeFirst());
+    const audits = this.db.selectFrom('audits').where('pipeline_version', '=', this.version);
+    const withResult = await count(audits.select((e) => e.fn.countAll<number>().as('n')).executeTakeFirst());
+    const errors = await count(audits.where('error_code', 'is not', null).select((e) => e.fn.countAll<number>().as('n')).executeTakeFirst());
+    const flagged = await count(audits.where('error_flag_count', '>', 0).select((e) => e.fn.countAll<number>().as('n')).executeTakeFirst());
+    const batches = await this.db.selectFrom('batches').select(['id', 'kind', 'size', 'created_at', 'finished_at']).orderBy('created_at', 'desc').limit(5).execute();
+    return {
+      documents,
+      withResult,
+      withoutResult: documents - withResult,
+      errors,
+      flagged,
+      batches: batches.map((b) => ({ id: b.id, kind: b.kind, size: b.size, createdAt: b.created_at, finishedAt: b.finished_at })),
+    };
+  }
+
+  async #existing(db: Kysely<Database>, shas: readonly string[]): Promise<Set<string>> {
+    const out = new Set<string>();
+    for (let i = 0; i < shas.length; i += 500) {
+      const rows = await db.selectFrom('documents').select('sha256').where('sha256', 'in', shas.slice(i, i + 500)).execute();
+      for (const r of rows) out.add(r.sha256);
+    }
+    return out;
+  }
+
+  async #withResult(db: Kysely<Database>, shas: readonly string[]): Promise<Set<string>> {
+    const out = new Set<string>();
+    for (let i = 0; i < shas.length; i += 500) {
+      const rows = await db
+        .selectFrom('audits')
+        .select('sha256')
+        .where('pipeline_version', '=', this.version)
+        .where('sha256', 'in', shas.slice(i, i + 500))
+        .execute();
+      for (const r of rows) out.add(r.sha256);
+    }
+    return out;
+  }
+
+  /**
+   * A write transaction. SQLite's is taken with BEGIN IMMEDIATE: several worker processes share
+   * the file, and a deferred transaction that later needs the write lock fails at once with
+   * SQLITE_BUSY instead of waiting its turn.
+   */
+  #write<T>(fn: (trx: Kysely<Database>) => Promise<T>): Promise<T> {
+    if (this.dialect === 'postgres') return this.db.transaction().execute(fn);
+    return this.db.connection().execute(async (conn) => {
+      await sql`begin immediate`.execute(conn);
+      try {
+        const result = await fn(conn);
+        await sql`commit`.execute(conn);
+        return result;
+      } catch (err) {
+        await sql`rollback`.execute(conn).catch(() => {});
+        throw err;
+      }
+    });
+  }
+}
