@@ -38,12 +38,44 @@ export const SQLITE_FILE = 'doisoat.sqlite';
 export async function connect(config: StoreConfig): Promise<Connection> {
   const conn = config.databaseUrl ? await openPostgres(config.databaseUrl) : await openSqlite(config.dataDir ?? './data');
   const provider: MigrationProvider = { getMigrations: () => Promise.resolve(migrations(conn.dialect)) };
-  const { error } = await new Migrator({ db: conn.db, provider }).migrateToLatest();
+  const migrate = (): Promise<{ error?: unknown }> => new Migrator({ db: conn.db, provider }).migrateToLatest();
+  // Kysely locks migrations on PostgreSQL (an advisory lock) but not on SQLite, which it assumes
+  // has one connection: several worker processes opening a new data folder need a lock of ours.
+  const { error } = conn.dialect === 'sqlite' ? await withSqliteLock(conn.where, migrate) : await migrate();
   if (error) {
     await conn.db.destroy();
     throw DoisoatError.withDetail('internal-error', `Không cập nhật được cấu trúc cơ sở dữ liệu (${conn.where}).`, error);
   }
   return conn;
+}
+
+/** Opens in this process, one after another, per file (a synchronous wait would block the loop). */
+const sqliteLocks = new Map<string, Promise<unknown>>();
+
+/**
+ * Runs `fn` holding the SQLite file's migration lock: a write transaction on a small lock
+ * database beside it, which other processes wait on (busy timeout).
+ */
+async function withSqliteLock<T>(file: string, fn: () => Promise<T>): Promise<T> {
+  const previous = sqliteLocks.get(file) ?? Promise.resolve();
+  const run = previous.catch(() => {}).then(async () => {
+    const { default: SqliteDatabase } = await import('better-sqlite3');
+    const lock = new SqliteDatabase(`${file}.lock`);
+    try {
+      lock.pragma('busy_timeout = 60000');
+      lock.exec('CREATE TABLE IF NOT EXISTS migration_lock (id INTEGER PRIMARY KEY)');
+      lock.exec('BEGIN IMMEDIATE');
+      try {
+        return await fn();
+      } finally {
+        lock.exec('COMMIT');
+      }
+    } finally {
+      lock.close();
+    }
+  });
+  sqliteLocks.set(file, run);
+  return run;
 }
 
 async function openSqlite(dataDir: string): Promise<Connection> {

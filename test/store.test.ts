@@ -1,0 +1,149 @@
+/**
+ * The store against both databases it supports: SQLite (a file in a temporary data folder) and
+ * the real PostgreSQL (a fresh database per run). Real audits of real fixtures go in.
+ */
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { ReportAudit } from '../core/report-audit.js';
+import { processDocument, sha256Of, formatOf } from '../pipeline/process.js';
+import type { StoreConfig } from '../store/connect.js';
+import { Store, type SubmittedItem } from '../store/store.js';
+import { REPORTS } from './support/paths.js';
+import { freshPostgres, tempDir, type TempDatabase } from './support/services.js';
+
+function item(name: string, as = name): SubmittedItem {
+  const bytes = new Uint8Array(readFileSync(path.join(REPORTS, name)));
+  return { path: as, file: { bytes, sha256: sha256Of(bytes), format: formatOf(bytes) } };
+}
+
+async function auditOf(name: string): Promise<ReportAudit> {
+  return processDocument(new Uint8Array(readFileSync(path.join(REPORTS, name))), { file: name });
+}
+
+const shaOf = (i: SubmittedItem): string => ('file' in i ? i.file.sha256 : '');
+
+const backends: Array<[string, () => Promise<{ config: StoreConfig; cleanup: () => Promise<void> }>]> = [
+  ['sqlite', async () => ({ config: { dataDir: tempDir() }, cleanup: async () => {} })],
+  [
+    'postgres',
+    async () => {
+      const db: TempDatabase = await freshPostgres();
+      return { config: { databaseUrl: db.url }, cleanup: () => db.drop() };
+    },
+  ],
+];
+
+describe.each(backends)('store on %s', (_name, make) => {
+  let store: Store;
+  let config: StoreConfig;
+  let cleanup: () => Promise<void>;
+
+  beforeAll(async () => {
+    ({ config, cleanup } = await make());
+    store = await Store.open(config);
+  });
+  afterAll(async () => {
+    await store.close();
+    await cleanup();
+  });
+
+  it('registers a batch: one document per content, every path kept in order, errors included', async () => {
+    const a = item('quang-trung-2024.docx', 'inbox/a.docx');
+    const b = item('quang-trung-2024.docx', 'inbox/copy of a.docx');
+    const missing: SubmittedItem = { path: 'inbox/gone.pdf', error: { code: 'read-failed', message: 'Không tìm thấy “inbox/gone.pdf”.' } };
+    const batch = await store.registerBatch('enqueue', [a, b, missing]);
+    expect(batch.items.map((i) => [i.path, i.sha256, i.hasResult])).toEqual([
+      ['inbox/a.docx', shaOf(a), false],
+      ['inbox/copy of a.docx', shaOf(a), false],
+      ['inbox/gone.pdf', null, false],
+    ]);
+    expect((await store.stats()).documents).toBe(1);
+    // Content-addressed: the bytes come back exactly, under their own hash.
+    const bytes = await store.getFile(shaOf(a));
+    expect(bytes && sha256Of(bytes)).toBe(shaOf(a));
+    expect((await store.getDocument(shaOf(a)))?.first_path).toBe('inbox/a.docx');
+
+    const progress = await store.batchProgress(batch.id);
+    expect(progress).toEqual({ size: 3, done: 1, pending: [shaOf(a)] });
+    expect((await store.documentsWithoutResult()).map((d) => d.sha256)).toContain(shaOf(a));
+
+    const audit = await auditOf('quang-trung-2024.docx');
+    expect(await store.saveAudit(shaOf(a), audit, { batchId: batch.id })).toBe('stored');
+    expect((await store.batchProgress(batch.id)).done).toBe(3);
+    const audits = await store.batchAudits(batch.id);
+    expect(audits.map((x) => x.file)).toEqual(['inbox/a.docx', 'inbox/copy of a.docx', 'inbox/gone.pdf']);
+    expect(audits[1]).toEqual({ ...audit, file: 'inbox/copy of a.docx' });
+    expect(audits[2]!.error).toEqual({ code: 'read-failed', message: 'Không tìm thấy “inbox/gone.pdf”.' });
+    expect((await store.documentsWithoutResult()).map((d) => d.sha256)).not.toContain(shaOf(a));
+
+    const again = await store.registerBatch('enqueue', [item('quang-trung-2024.docx', 'elsewhere.docx')]);
+    expect(again.items[0]).toMatchObject({ hasResult: true, isNew: false });
+  });
+
+  it('keeps the first result of a document; a forced write replaces it and keeps review decisions', async () => {
+    const doc = item('qt-total-mismatch.docx');
+    const sha = shaOf(doc);
+    const first = await store.registerBatch('enqueue', [doc]);
+    const audit = await auditOf('qt-total-mismatch.docx');
+    expect(audit.flags.length).toBeGreaterThan(0);
+    expect(await store.saveAudit(sha, audit, { batchId: first.id })).toBe('stored');
+    expect(await store.saveAudit(sha, { ...audit, flags: [] }, { batchId: first.id })).toBe('kept');
+    expect(await store.getAudit(sha)).toEqual(audit);
+
+    const flags = await store.db.selectFrom('flags').selectAll().where('sha256', '=', sha).orderBy('seq').execute();
+    expect(flags.map((f) => [f.rule, f.severity, f.message])).toEqual(audit.flags.map((f) => [f.rule, f.severity, f.message]));
+    expect(JSON.parse(flags[0]!.evidence)).toEqual(audit.flags[0]!.evidence);
+    await store.db.updateTable('flags').set({ review_status: 'accepted', reviewer: 'kiểm tra viên' }).where('sha256', '=', sha).where('seq', '=', 0).execute();
+
+    // A forced batch waits for its own result, not the one already stored.
+    const forced = await store.registerBatch('enqueue', [doc], { force: true });
+    expect((await store.batchProgress(forced.id)).done).toBe(0);
+    const extra = { ...audit, flags: [...audit.flags, { rule: 'missing-figure', severity: 'warning' as const, message: 'thêm', evidence: [] }] };
+    expect(await store.saveAudit(sha, extra, { batchId: forced.id, replace: true })).toBe('stored');
+    expect((await store.batchProgress(forced.id)).done).toBe(1);
+    expect(await store.saveAudit(sha, audit, { batchId: forced.id, replace: true })).toBe('stored');
+    const after = await store.db.selectFrom('flags').selectAll().where('sha256', '=', sha).orderBy('seq').execute();
+    expect(after).toHaveLength(audit.flags.length);
+    expect(after[0]).toMatchObject({ review_status: 'accepted', reviewer: 'kiểm tra viên' });
+    const row = await store.db.selectFrom('audits').selectAll().where('sha256', '=', sha).executeTakeFirstOrThrow();
+    expect(row).toMatchObject({ total: String(audit.declared.total!.value), recomputed_total: String(audit.recomputed.total), flag_count: audit.flags.length, batch_id: forced.id });
+  });
+
+  it('records runs and reports stats', async () => {
+    const doc = item('bac-son-2024.pdf');
+    await store.registerBatch('enqueue', [doc]);
+    const t = performance.now();
+    const id = await store.startRun({ sha256: shaOf(doc), batchId: null, queue: 'typed', worker: 'test:1' });
+    await store.finishRun(id, 'stored', t);
+    expect(await store.runs(shaOf(doc))).toEqual([{ id, sha256: shaOf(doc), batchId: null, queue: 'typed', worker: 'test:1', outcome: 'stored', error: null }]);
+    const stats = await store.stats();
+    expect(stats.documents).toBe(stats.withResult + stats.withoutResult);
+    expect(stats.withoutResult).toBeGreaterThanOrEqual(1);
+  });
+
+  it('migrates a fresh database once when several open it at the same moment', async () => {
+    const fresh = await make();
+    try {
+      const stores = await Promise.all([Store.open(fresh.config), Store.open(fresh.config), Store.open(fresh.config)]);
+      for (const s of stores) expect((await s.stats()).documents).toBe(0);
+      await Promise.all(stores.map((s) => s.close()));
+    } finally {
+      await fresh.cleanup();
+    }
+  });
+
+  it('opens again without migrating twice, and a new pipeline version sees no results', async () => {
+    const [a, b] = await Promise.all([Store.open(config), Store.open(config)]);
+    expect((await a.stats()).documents).toBe((await store.stats()).documents);
+    await a.close();
+    await b.close();
+    const next = await Store.open(config, 'next');
+    try {
+      expect((await next.stats()).withResult).toBe(0);
+      expect((await next.documentsWithoutResult()).length).toBe((await store.stats()).documents);
+    } finally {
+      await next.close();
+    }
+  });
+});

@@ -1,0 +1,114 @@
+/**
+ * The real services the queue and store tests run against: this machine's Redis and PostgreSQL
+ * (REDIS_URL, DATABASE_URL; .ci/run starts them if down), each test with its own PostgreSQL
+ * database and its own Redis key prefix, so tests never see each other's data.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { mkdtempSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
+import pg from 'pg';
+import { CLI, ROOT } from './paths.js';
+
+export const REDIS_URL = process.env['REDIS_URL'] || 'redis://127.0.0.1:6379';
+export const DATABASE_URL = process.env['DATABASE_URL'] || 'postgres://postgres@127.0.0.1:5432/test';
+
+export interface TempDatabase {
+  url: string;
+  drop(): Promise<void>;
+}
+
+/** A new, empty PostgreSQL database on the server of DATABASE_URL. */
+export async function freshPostgres(): Promise<TempDatabase> {
+  const name = `doisoat_t_${randomBytes(5).toString('hex')}`;
+  const admin = new pg.Client({ connectionString: DATABASE_URL });
+  await admin.connect();
+  await admin.query(`CREATE DATABASE ${name}`);
+  await admin.end();
+  const url = new URL(DATABASE_URL);
+  url.pathname = `/${name}`;
+  return {
+    url: url.toString(),
+    async drop() {
+      const c = new pg.Client({ connectionString: DATABASE_URL });
+      await c.connect();
+      await c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+      await c.end();
+    },
+  };
+}
+
+export function tempDir(prefix = 'doisoat-test-'): string {
+  return mkdtempSync(path.join(os.tmpdir(), prefix));
+}
+
+export function queuePrefix(): string {
+  return `t${randomBytes(4).toString('hex')}`;
+}
+
+export async function waitFor<T>(what: string, probe: () => Promise<T | null | undefined | false>, timeoutMs = 60_000, everyMs = 200): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await probe();
+    if (value) return value;
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await sleep(everyMs);
+  }
+}
+
+export interface Spawned {
+  child: ChildProcess;
+  output(): string;
+  exited: Promise<number | null>;
+}
+
+/** Runs the compiled CLI in the background (a worker, say), collecting what it prints. */
+export function spawnCli(args: readonly string[], env: NodeJS.ProcessEnv): Spawned {
+  const child = spawn(process.execPath, [CLI, ...args], { cwd: ROOT, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  let out = '';
+  child.stdout!.on('data', (d: Buffer) => (out += d.toString()));
+  child.stderr!.on('data', (d: Buffer) => (out += d.toString()));
+  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+  return { child, output: () => out, exited };
+}
+
+/** Starts `doisoat worker` and resolves once it says it is ready. */
+export async function startWorker(env: NodeJS.ProcessEnv, args: readonly string[] = []): Promise<Spawned> {
+  const w = spawnCli(['worker', ...args], env);
+  await waitFor('the worker to start', async () => w.output().includes('sẵn sàng') || (w.child.exitCode !== null && Promise.reject(new Error(w.output()))), 30_000, 100);
+  return w;
+}
+
+/** Runs the compiled CLI to its end. */
+export async function runCliAsync(args: readonly string[], env: NodeJS.ProcessEnv, timeoutMs = 300_000): Promise<{ status: number | null; stdout: string; stderr: string }> {
+  const child = spawn(process.execPath, [CLI, ...args], { cwd: ROOT, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  let stdout = '';
+  let stderr = '';
+  child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
+  child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+  const timer = setTimeout(() => child.kill('SIGKILL'), timeoutMs);
+  const status = await new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+  clearTimeout(timer);
+  return { status, stdout, stderr };
+}
+
+/** A redis-server of the test's own, on its own port, keeping nothing on disk. */
+export async function startRedis(port: number, dir: string): Promise<ChildProcess> {
+  const child = spawn('redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no', '--dir', dir], { stdio: 'ignore' });
+  const { Redis } = await import('ioredis');
+  await waitFor(`redis-server on port ${port}`, async () => {
+    const r = new Redis({ port, host: '127.0.0.1', lazyConnect: true, maxRetriesPerRequest: 0, retryStrategy: () => null });
+    r.on('error', () => {});
+    try {
+      await r.connect();
+      return (await r.ping()) === 'PONG';
+    } catch {
+      return false;
+    } finally {
+      r.disconnect();
+    }
+  }, 10_000, 100);
+  return child;
+}
