@@ -71,7 +71,9 @@ export class QueueWorker {
         return outcome;
       };
     const base = { connection, prefix: config.prefix, ...timing };
-    const typed = new Worker<DocumentJob, ProcessOutcome>(TYPED_QUEUE, documentProcessor(TYPED_QUEUE, typedPool), { ...base, concurrency });
+    // Twice as many typed jobs in flight as threads: while one job's result is written to the
+    // store, the thread already parses the next.
+    const typed = new Worker<DocumentJob, ProcessOutcome>(TYPED_QUEUE, documentProcessor(TYPED_QUEUE, typedPool), { ...base, concurrency: concurrency * 2 });
     const scans = new Worker<DocumentJob, ProcessOutcome>(SCANS_QUEUE, documentProcessor(SCANS_QUEUE, scansPool), { ...base, concurrency: scansConcurrency });
     const nightly = new Worker<NightlyJob>(NIGHTLY_QUEUE, async (job) => runNightly(job.data, { store, queues, log }), { ...base, concurrency: 1 });
     self.#workers.push(typed, scans, nightly);

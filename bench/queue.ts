@@ -1,0 +1,142 @@
+/**
+ * `npm run bench:queue`: documents per second for 1,000 typed reports (distinct copies of the
+ * fixtures), in one run:
+ *   - in-process (`doisoat enqueue --local -c N`, no Redis) at 1 and 2 threads;
+ *   - through the queue (`doisoat enqueue`, waiting for the batch) with 1 and with 2 worker
+ *     processes (`doisoat worker -c 1` each), started and ready before the clock starts.
+ * Every run registers the files in a fresh store (PostgreSQL from DATABASE_URL, else SQLite) and
+ * ends when every result is stored. Rounds are interleaved; medians are printed.
+ *
+ *   npm run bench:queue -- [--count 1000] [--rounds 3] [--sqlite]
+ */
+import { spawn } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import pg from 'pg';
+import { writeDistinctCopies } from '../scripts/distinct-copies.js';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const cli = path.join(root, 'bin/doisoat.js');
+const work = path.join(root, 'bench/.work/queue');
+
+function arg(name: string, fallback: number): number {
+  const i = process.argv.indexOf(`--${name}`);
+  return i >= 0 ? Number(process.argv[i + 1]) : fallback;
+}
+const count = arg('count', 1000);
+const rounds = arg('rounds', 3);
+const redisUrl = process.env['REDIS_URL'] || 'redis://127.0.0.1:6379';
+const postgresUrl = process.argv.includes('--sqlite') ? null : process.env['DATABASE_URL'] || 'postgres://postgres@127.0.0.1:5432/test';
+
+const median = (xs: number[]): number => {
+  const s = [...xs].sort((a, b) => a - b);
+  const m = Math.floor(s.length / 2);
+  return s.length % 2 ? s[m]! : (s[m - 1]! + s[m]!) / 2;
+};
+
+interface Store {
+  env: NodeJS.ProcessEnv;
+  drop(): Promise<void>;
+}
+
+async function freshStore(): Promise<Store> {
+  if (!postgresUrl) {
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'doisoat-bench-'));
+    return { env: { DOISOAT_DATA: dir, DATABASE_URL: '' }, drop: async () => rmSync(dir, { recursive: true, force: true }) };
+  }
+  const name = `doisoat_bench_${randomBytes(4).toString('hex')}`;
+  const admin = new pg.Client({ connectionString: postgresUrl });
+  await admin.connect();
+  await admin.query(`CREATE DATABASE ${name}`);
+  await admin.end();
+  const url = new URL(postgresUrl);
+  url.pathname = `/${name}`;
+  return {
+    env: { DATABASE_URL: url.toString() },
+    drop: async () => {
+      const c = new pg.Client({ connectionString: postgresUrl });
+      await c.connect();
+      await c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+      await c.end();
+    },
+  };
+}
+
+function run(args: string[], env: NodeJS.ProcessEnv): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [cli, ...args], { cwd: root, env: { ...process.env, ...env }, stdio: ['ignore', 'ignore', 'pipe'] });
+    let err = '';
+    child.stderr.setEncoding('utf8').on('data', (d: string) => (err = (err + d).slice(-2000)));
+    child.once('exit', (code) => (code === 0 || code === 1 ? resolve() : reject(new Error(`doisoat ${args[0]} exited ${code}: ${err}`))));
+  });
+}
+
+async function startWorkers(n: number, env: NodeJS.ProcessEnv): Promise<Array<() => Promise<void>>> {
+  return Promise.all(
+    Array.from({ length: n }, () => {
+      const child = spawn(process.execPath, [cli, 'worker', '-c', '1'], { cwd: root, env: { ...process.env, ...env }, stdio: ['ignore', 'ignore', 'pipe'] });
+      let out = '';
+      return new Promise<() => Promise<void>>((resolve, reject) => {
+        child.stderr.setEncoding('utf8').on('data', (d: string) => {
+          out += d;
+          if (out.includes('sẵn sàng')) resolve(() => new Promise<void>((done) => (child.once('exit', () => done()), child.kill('SIGTERM'))));
+        });
+        child.once('exit', (code) => reject(new Error(`worker exited ${code}: ${out}`)));
+      });
+    }),
+  );
+}
+
+type Mode = { label: string; threads: number; queue: boolean };
+const modes: Mode[] = [
+  { label: 'in-process, 1 thread', threads: 1, queue: false },
+  { label: 'in-process, 2 threads', threads: 2, queue: false },
+  { label: 'queue, 1 worker', threads: 1, queue: true },
+  { label: 'queue, 2 workers', threads: 2, queue: true },
+];
+
+async function once(mode: Mode, dir: string): Promise<number> {
+  const store = await freshStore();
+  const env: NodeJS.ProcessEnv = { ...store.env, REDIS_URL: mode.queue ? redisUrl : '', DOISOAT_QUEUE_PREFIX: `bench${randomBytes(3).toString('hex')}` };
+  try {
+    if (!mode.queue) {
+      const t = performance.now();
+      await run(['enqueue', '--json', '--local', '-c', String(mode.threads), dir], env);
+      return (performance.now() - t) / 1000;
+    }
+    const stops = await startWorkers(mode.threads, env);
+    try {
+      const t = performance.now();
+      await run(['enqueue', '--json', dir], env);
+      return (performance.now() - t) / 1000;
+    } finally {
+      await Promise.all(stops.map((s) => s()));
+    }
+  } finally {
+    await store.drop();
+  }
+}
+
+rmSync(work, { recursive: true, force: true });
+writeDistinctCopies(work, count);
+console.log(`${count} typed reports (DOCX and PDF), store: ${postgresUrl ? 'PostgreSQL' : 'SQLite'}, ${rounds} rounds, ${os.availableParallelism()} cores`);
+const seconds = new Map<string, number[]>(modes.map((m) => [m.label, []]));
+for (let r = 0; r < rounds; r++) {
+  for (const mode of modes) {
+    const s = await once(mode, work);
+    seconds.get(mode.label)!.push(s);
+    console.log(`  round ${r + 1}: ${mode.label}: ${s.toFixed(1)} s (${(count / s).toFixed(1)} documents/s)`);
+  }
+}
+const rate = (label: string): number => count / median(seconds.get(label)!);
+console.log('\n| run | documents/s (median) |\n|---|---|');
+for (const m of modes) console.log(`| ${m.label} | ${rate(m.label).toFixed(1)} |`);
+const q1 = rate('queue, 1 worker');
+const q2 = rate('queue, 2 workers');
+const p2 = rate('in-process, 2 threads');
+console.log(`\nqueue, 2 workers / 1 worker: ${(q2 / q1).toFixed(2)}× (target ≥ 1.7×)`);
+console.log(`queue, 2 workers against in-process, 2 threads: ${(((q2 - p2) / p2) * 100).toFixed(1)}% (target ≥ −15%)`);
+rmSync(work, { recursive: true, force: true });
