@@ -61,7 +61,8 @@ async function enqueue(args: string[], opts: EnqueueOptions): Promise<number> {
         }
         if (!opts.wait) {
           progress.stop();
-          process.stdout.write(`Lô ${batch.id}: đã đưa ${jobs.length} tài liệu vào hàng đợi (${items.length} tệp).\n`);
+          if (opts.json) process.stdout.write(JSON.stringify({ batch: batch.id, files: items.length, queued: jobs.length }) + '\n');
+          else process.stdout.write(`Lô ${batch.id}: đã đưa ${jobs.length} tài liệu vào hàng đợi (${items.length} tệp).\n`);
           return 0;
         }
       } else {

@@ -83,6 +83,9 @@ export async function upsertSchedule(config: QueueConfig, options: ScheduleOptio
   const queue = new Queue<NightlyJob>(NIGHTLY_QUEUE, { connection, prefix: config.prefix });
   try {
     const repeat = options.everyMs ? { every: options.everyMs } : { pattern: options.cron ?? '0 2 * * *', ...(options.tz ? { tz: options.tz } : {}) };
+    // One nightly run at a time across all workers: two runs of one inbox at once would both
+    // take its new files as theirs.
+    await queue.setGlobalConcurrency(1);
     await queue.upsertJobScheduler(schedulerId(options.inbox), repeat, {
       name: 'nightly',
       data: { inbox: options.inbox, outbox: options.outbox },

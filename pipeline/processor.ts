@@ -37,7 +37,7 @@ export async function processStoredDocument(job: DocumentJob, ctx: ProcessorCont
   try {
     // A job may be delivered again (a stalled lock, reconcile after a Redis restart): the
     // stored result is the answer, not a second parse.
-    if (!job.force && (await ctx.store.getAudit(job.sha256))) {
+    if (!job.force && (await ctx.store.hasResult(job.sha256))) {
       await ctx.store.finishRun(runId, 'kept', started);
       return 'kept';
     }

@@ -8,6 +8,7 @@
  */
 import { Worker, type Job } from 'bullmq';
 import type { Redis } from 'ioredis';
+import type { AuditFormat } from '../core/report-audit.js';
 import type { Store } from '../store/store.js';
 import { errorAudit } from './audit.js';
 import { DocumentPool } from './document-pool.js';
@@ -85,8 +86,13 @@ export class QueueWorker {
         log(`Lỗi xử lý ${job.data.sha256.slice(0, 12)} (lần ${job.attemptsMade}/${attempts}): ${err.message}`);
         if (job.attemptsMade < attempts) return;
         // Out of retries: the document still gets a result, with the reason, instead of none.
-        const audit = errorAudit(job.data.sha256, job.data.sha256, 'unknown', 'internal-error', `Xử lý thất bại sau ${attempts} lần thử (${err.message}).`);
-        void store.saveAudit(job.data.sha256, audit, { batchId: job.data.batchId }).catch(() => {});
+        // (If the store itself is what fails, this fails too, and `reconcile` picks it up later.)
+        void (async () => {
+          const doc = await store.getDocument(job.data.sha256);
+          const message = `Xử lý thất bại sau ${attempts} lần thử (${err.message}).`;
+          const audit = errorAudit(doc?.first_path ?? job.data.sha256, job.data.sha256, 'unknown', 'internal-error', message);
+          await store.saveAudit(job.data.sha256, doc ? { ...audit, format: doc.format as AuditFormat } : audit, { batchId: job.data.batchId });
+        })().catch(() => {});
       });
     }
     for (const w of self.#workers) w.on('error', (err) => log(`Lỗi hàng đợi: ${err.message}`));

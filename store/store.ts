@@ -207,6 +207,12 @@ export class Store {
     });
   }
 
+  /** Whether the document has a result for this pipeline version (cheaper than getAudit). */
+  async hasResult(sha256: string): Promise<boolean> {
+    const row = await this.db.selectFrom('audits').select('sha256').where('sha256', '=', sha256).where('pipeline_version', '=', this.version).executeTakeFirst();
+    return row !== undefined;
+  }
+
   async getAudit(sha256: string): Promise<ReportAudit | null> {
     const row = await this.db.selectFrom('audits').select('audit').where('sha256', '=', sha256).where('pipeline_version', '=', this.version).executeTakeFirst();
     return row ? (JSON.parse(row.audit) as ReportAudit) : null;
