@@ -15,8 +15,8 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import pg from 'pg';
 import { writeDistinctCopies } from '../scripts/distinct-copies.js';
+import { createTempDatabase } from '../scripts/temp-postgres.js';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const cli = path.join(root, 'bin/doisoat.js');
@@ -47,22 +47,8 @@ async function freshStore(): Promise<Store> {
     const dir = mkdtempSync(path.join(os.tmpdir(), 'doisoat-bench-'));
     return { env: { DOISOAT_DATA: dir, DATABASE_URL: '' }, drop: async () => rmSync(dir, { recursive: true, force: true }) };
   }
-  const name = `doisoat_bench_${randomBytes(4).toString('hex')}`;
-  const admin = new pg.Client({ connectionString: postgresUrl });
-  await admin.connect();
-  await admin.query(`CREATE DATABASE ${name}`);
-  await admin.end();
-  const url = new URL(postgresUrl);
-  url.pathname = `/${name}`;
-  return {
-    env: { DATABASE_URL: url.toString() },
-    drop: async () => {
-      const c = new pg.Client({ connectionString: postgresUrl });
-      await c.connect();
-      await c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-      await c.end();
-    },
-  };
+  const db = await createTempDatabase(postgresUrl, 'doisoat_bench');
+  return { env: { DATABASE_URL: db.url }, drop: () => db.drop() };
 }
 
 function run(args: string[], env: NodeJS.ProcessEnv): Promise<void> {

@@ -10,7 +10,7 @@ import { Command } from 'commander';
 import { waitForBatch } from '../pipeline/batches.js';
 import { runLocal } from '../pipeline/local-runner.js';
 import type { DocumentJob } from '../pipeline/processor.js';
-import { DocumentQueues, pingRedis, queueConfigFromEnv } from '../pipeline/queues.js';
+import { pingRedis, queueConfigFromEnv, queueJobs } from '../pipeline/queues.js';
 import { submittedItems } from '../pipeline/submit.js';
 import { Store, type SubmittedItem } from '../store/store.js';
 import { positiveInt, printAudits } from './output.js';
@@ -53,12 +53,7 @@ async function enqueue(args: string[], opts: EnqueueOptions): Promise<number> {
     const progress = createProgress(items.length, process.stderr, 'xử lý');
     try {
       if (queueConfig) {
-        const queues = new DocumentQueues(queueConfig);
-        try {
-          await queues.add(jobs);
-        } finally {
-          await queues.close();
-        }
+        await queueJobs(queueConfig, jobs);
         if (!opts.wait) {
           progress.stop();
           if (opts.json) process.stdout.write(JSON.stringify({ batch: batch.id, files: items.length, queued: jobs.length }) + '\n');

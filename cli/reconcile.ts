@@ -6,7 +6,7 @@
 import { Command } from 'commander';
 import { waitForBatch } from '../pipeline/batches.js';
 import { runLocal } from '../pipeline/local-runner.js';
-import { DocumentQueues, pingRedis, queueConfigFromEnv } from '../pipeline/queues.js';
+import { pingRedis, queueConfigFromEnv, queueJobs } from '../pipeline/queues.js';
 import { Store } from '../store/store.js';
 import { createProgress } from './progress.js';
 
@@ -36,12 +36,7 @@ export function reconcileCommand(): Command {
         );
         const jobs = missing.map((d) => ({ sha256: d.sha256, format: d.format, batchId: batch.id, force: false }));
         if (config) {
-          const queues = new DocumentQueues(config);
-          try {
-            await queues.add(jobs);
-          } finally {
-            await queues.close();
-          }
+          await queueJobs(config, jobs);
           process.stdout.write(`Lô ${batch.id}: đưa lại ${jobs.length} tài liệu chưa có kết quả vào hàng đợi.\n`);
         } else {
           await runLocal(store, jobs);

@@ -106,6 +106,16 @@ export class DocumentQueues {
   }
 }
 
+/** Queues the jobs over a connection of their own (the CLI's one-shot commands). */
+export async function queueJobs(config: QueueConfig, jobs: ReadonlyArray<DocumentJob & { format: string }>): Promise<void> {
+  const queues = new DocumentQueues(config);
+  try {
+    await queues.add(jobs);
+  } finally {
+    await queues.close();
+  }
+}
+
 /** Fails fast with a Vietnamese message when Redis cannot be reached (the CLI's commands). */
 export async function pingRedis(config: QueueConfig): Promise<void> {
   const redis = new Redis(config.redisUrl, { maxRetriesPerRequest: 1, enableOfflineQueue: false, lazyConnect: true, retryStrategy: () => null });

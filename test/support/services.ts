@@ -9,35 +9,17 @@ import { mkdtempSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
-import pg from 'pg';
+import { createTempDatabase, type TempDatabase } from '../../scripts/temp-postgres.js';
 import { CLI, ROOT } from './paths.js';
 
 export const REDIS_URL = process.env['REDIS_URL'] || 'redis://127.0.0.1:6379';
 export const DATABASE_URL = process.env['DATABASE_URL'] || 'postgres://postgres@127.0.0.1:5432/test';
 
-export interface TempDatabase {
-  url: string;
-  drop(): Promise<void>;
-}
+export type { TempDatabase };
 
 /** A new, empty PostgreSQL database on the server of DATABASE_URL. */
-export async function freshPostgres(): Promise<TempDatabase> {
-  const name = `doisoat_t_${randomBytes(5).toString('hex')}`;
-  const admin = new pg.Client({ connectionString: DATABASE_URL });
-  await admin.connect();
-  await admin.query(`CREATE DATABASE ${name}`);
-  await admin.end();
-  const url = new URL(DATABASE_URL);
-  url.pathname = `/${name}`;
-  return {
-    url: url.toString(),
-    async drop() {
-      const c = new pg.Client({ connectionString: DATABASE_URL });
-      await c.connect();
-      await c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-      await c.end();
-    },
-  };
+export function freshPostgres(): Promise<TempDatabase> {
+  return createTempDatabase(DATABASE_URL);
 }
 
 export function tempDir(prefix = 'doisoat-test-'): string {
