@@ -6,7 +6,6 @@
  * may pass (the database, Redis) throws and is retried.
  */
 import os from 'node:os';
-import { errorAudit } from './audit.js';
 import type { DocumentPool } from './document-pool.js';
 import type { Store } from '../store/store.js';
 
@@ -18,7 +17,7 @@ export interface DocumentJob {
   force: boolean;
 }
 
-export type ProcessOutcome = 'stored' | 'kept' | 'deferred';
+export type ProcessOutcome = 'stored' | 'kept' | 'deferred' | 'missing';
 
 export interface ProcessorContext {
   store: Store;
@@ -35,20 +34,18 @@ export async function processStoredDocument(job: DocumentJob, ctx: ProcessorCont
   const started = performance.now();
   const runId = await ctx.store.startRun({ sha256: job.sha256, batchId: job.batchId, queue: ctx.queue, worker: ctx.worker ?? WORKER_ID });
   try {
-    // A job may be delivered again (a stalled lock, reconcile after a Redis restart): the
-    // stored result is the answer, not a second parse.
-    if (!job.force && (await ctx.store.hasResult(job.sha256))) {
-      await ctx.store.finishRun(runId, 'kept', started);
-      return 'kept';
-    }
-    const doc = await ctx.store.getDocument(job.sha256);
-    const bytes = doc ? await ctx.store.getFile(job.sha256) : null;
+    const doc = await ctx.store.documentForProcessing(job.sha256);
     let outcome: ProcessOutcome;
-    if (!doc || !bytes) {
-      const audit = errorAudit(doc?.first_path ?? job.sha256, job.sha256, 'unknown', 'read-failed', 'Không tìm thấy nội dung tệp trong kho lưu trữ.');
-      outcome = await ctx.store.saveAudit(job.sha256, audit, { batchId: job.batchId, replace: job.force });
+    if (doc?.hasResult && !job.force) {
+      // A job may be delivered again (a stalled lock, reconcile after a Redis restart): the
+      // stored result is the answer, not a second parse.
+      outcome = 'kept';
+    } else if (!doc) {
+      // Not registered (a job from another installation sharing the prefix, or a wiped
+      // database): nothing to process or to store, and retrying will not change that.
+      outcome = 'missing';
     } else {
-      const run = await ctx.pool.run(doc.first_path, bytes, job.sha256);
+      const run = await ctx.pool.run(doc.firstPath, doc.bytes, job.sha256);
       if (run.needsOcr) outcome = 'deferred';
       else outcome = await ctx.store.saveAudit(job.sha256, run.audit, { batchId: job.batchId, replace: job.force });
     }

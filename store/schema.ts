@@ -96,7 +96,7 @@ export interface RunsTable {
   worker: string;
   started_at: string;
   finished_at: string | null;
-  /** 'stored' (result written), 'kept' (a result was already there), 'deferred' (sent to the scans queue), 'failed'. */
+  /** 'stored' (result written), 'kept' (a result was already there), 'deferred' (sent to the scans queue), 'missing' (not registered), 'failed'. */
   outcome: string | null;
   error: string | null;
   duration_ms: ColumnType<number | null, number | null, number | null>;

@@ -195,16 +195,49 @@ export class Store {
         await trx.updateTable('audits').set(changes).where('sha256', '=', sha256).where('pipeline_version', '=', this.version).execute();
       }
       await trx.deleteFrom('flags').where('sha256', '=', sha256).where('pipeline_version', '=', this.version).where('seq', '>=', audit.flags.length).execute();
-      for (const [seq, f] of audit.flags.entries()) {
-        const values = { rule: f.rule, severity: f.severity, message: f.message, evidence: JSON.stringify(f.evidence) };
+      if (audit.flags.length > 0) {
+        // One statement for all flags; on a forced run the text is updated, the review kept.
         await trx
           .insertInto('flags')
-          .values({ sha256, pipeline_version: this.version, seq, ...values, review_status: null, reviewer: null, review_note: null, reviewed_at: null })
-          .onConflict((oc) => oc.columns(['sha256', 'pipeline_version', 'seq']).doUpdateSet(values))
+          .values(
+            audit.flags.map((f, seq) => ({
+              sha256,
+              pipeline_version: this.version,
+              seq,
+              rule: f.rule,
+              severity: f.severity,
+              message: f.message,
+              evidence: JSON.stringify(f.evidence),
+              review_status: null,
+              reviewer: null,
+              review_note: null,
+              reviewed_at: null,
+            })),
+          )
+          .onConflict((oc) =>
+            oc.columns(['sha256', 'pipeline_version', 'seq']).doUpdateSet((eb) => ({
+              rule: eb.ref('excluded.rule'),
+              severity: eb.ref('excluded.severity'),
+              message: eb.ref('excluded.message'),
+              evidence: eb.ref('excluded.evidence'),
+            })),
+          )
           .execute();
       }
       return 'stored';
     });
+  }
+
+  /** What a processor needs of a document, in one query: its name, its bytes, whether it is done. */
+  async documentForProcessing(sha256: string): Promise<{ firstPath: string; format: string; bytes: Uint8Array; hasResult: boolean } | null> {
+    const row = await this.db
+      .selectFrom('documents as d')
+      .innerJoin('files as f', 'f.sha256', 'd.sha256')
+      .leftJoin('audits as a', (j) => j.onRef('a.sha256', '=', 'd.sha256').on('a.pipeline_version', '=', this.version))
+      .select(['d.first_path', 'd.format', 'f.bytes', 'a.sha256 as audited'])
+      .where('d.sha256', '=', sha256)
+      .executeTakeFirst();
+    return row ? { firstPath: row.first_path, format: row.format, bytes: new Uint8Array(row.bytes), hasResult: row.audited !== null } : null;
   }
 
   /** Whether the document has a result for this pipeline version (cheaper than getAudit). */

@@ -228,6 +228,11 @@ describe('queued processing', () => {
     const sched = await runCliAsync(['schedule', '--inbox', inbox, '--outbox', outbox, '--every', '1'], env);
     expect(sched.status, sched.stderr).toBe(0);
     try {
+      const status = await runCliAsync(['status', '--json'], env);
+      const report = JSON.parse(status.stdout) as { queues: Array<{ name: string; counts: Record<string, number> }>; schedules: Array<{ id: string; every: number | null }> };
+      expect(report.queues.map((q) => q.name)).toEqual(['typed', 'scans', 'nightly']);
+      expect(report.queues[0]!.counts).toHaveProperty('waiting');
+      expect(report.schedules).toEqual([expect.objectContaining({ id: `nightly:${inbox}`, every: 1000 })]);
       const csvs = (): string[] => readdirSync(outbox).filter((f) => f.endsWith('.csv')).sort();
       await waitFor('the first summary', async () => csvs().length === 1, 60_000);
       const first = readFileSync(path.join(outbox, csvs()[0]!), 'utf8');
@@ -262,20 +267,20 @@ describe('retries', () => {
     databases.push(db);
     const config = { redisUrl: REDIS_URL, prefix: queuePrefix() };
     const store = await Store.open({ databaseUrl: db.url });
-    // The first write fails as a lost database connection would.
+    const items = [path.join(REPORTS, 'dong-tien-2024.docx'), path.join(BAD, 'truncated.pdf')].map((p) => {
+      const bytes = new Uint8Array(readFileSync(p));
+      return { path: p, file: { bytes, sha256: sha256Of(bytes), format: formatOf(bytes) } };
+    });
+    // The good document's first write fails as a lost database connection would.
     const save = store.saveAudit.bind(store);
     let failures = 1;
     store.saveAudit = async (...args) => {
-      if (failures-- > 0) throw new Error('connection terminated unexpectedly');
+      if (args[0] === items[0]!.file.sha256 && failures-- > 0) throw new Error('connection terminated unexpectedly');
       return save(...args);
     };
     const w = await QueueWorker.start({ store, config, concurrency: 1 });
     const queues = new DocumentQueues(config);
     try {
-      const items = [path.join(REPORTS, 'dong-tien-2024.docx'), path.join(BAD, 'truncated.pdf')].map((p) => {
-        const bytes = new Uint8Array(readFileSync(p));
-        return { path: p, file: { bytes, sha256: sha256Of(bytes), format: formatOf(bytes) } };
-      });
       const batch = await store.registerBatch('enqueue', items);
       await queues.add(items.map((i) => ({ sha256: i.file.sha256, format: i.file.format, batchId: batch.id, force: false })));
       const [good, bad] = items.map((i) => i.file.sha256) as [string, string];
