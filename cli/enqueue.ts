@@ -9,10 +9,9 @@
 import { Command } from 'commander';
 import { waitForBatch } from '../pipeline/batches.js';
 import { runLocal } from '../pipeline/local-runner.js';
-import type { DocumentJob } from '../pipeline/processor.js';
 import { pingRedis, queueConfigFromEnv, queueJobs } from '../pipeline/queues.js';
-import { submittedItems } from '../pipeline/submit.js';
-import { Store, type SubmittedItem } from '../store/store.js';
+import { registerInputs } from '../pipeline/submit.js';
+import { Store } from '../store/store.js';
 import { positiveInt, printAudits } from './output.js';
 import { createProgress } from './progress.js';
 
@@ -25,30 +24,14 @@ interface EnqueueOptions {
   timeout?: number;
 }
 
-/** One job per document not yet done (a file given twice, under any name, is one job). */
-export function jobsFor(items: readonly SubmittedItem[], registered: ReadonlyArray<{ sha256: string | null; hasResult: boolean }>, batchId: string, force: boolean): Array<DocumentJob & { format: string }> {
-  const seen = new Set<string>();
-  const jobs: Array<DocumentJob & { format: string }> = [];
-  items.forEach((item, i) => {
-    const reg = registered[i]!;
-    if (!('file' in item) || !reg.sha256 || seen.has(reg.sha256)) return;
-    seen.add(reg.sha256);
-    if (reg.hasResult && !force) return;
-    jobs.push({ sha256: reg.sha256, format: item.file.format, batchId, force });
-  });
-  return jobs;
-}
-
 async function enqueue(args: string[], opts: EnqueueOptions): Promise<number> {
   const queueConfig = opts.local ? null : queueConfigFromEnv();
   if (queueConfig) await pingRedis(queueConfig);
-  const items = await submittedItems(args);
-  if (items.length === 0) process.stderr.write('Không có tệp nào để đưa vào hàng đợi.\n');
   const store = await Store.open();
   try {
-    const batch = await store.registerBatch(queueConfig ? 'enqueue' : 'local', items, { force: Boolean(opts.force) });
-    const jobs = jobsFor(items, batch.items, batch.id, Boolean(opts.force));
-    const reused = batch.items.filter((i) => i.sha256 && i.hasResult).length;
+    const { batchId, items, jobs } = await registerInputs(store, queueConfig ? 'enqueue' : 'local', args, { force: Boolean(opts.force) });
+    if (items.length === 0) process.stderr.write('Không có tệp nào để đưa vào hàng đợi.\n');
+    const reused = items.filter((i) => i.sha256 && i.hasResult).length;
     if (reused > 0 && !opts.force) process.stderr.write(`${reused} tệp đã có kết quả từ trước, không xử lý lại (dùng --force để xử lý lại).\n`);
     const progress = createProgress(items.length, process.stderr, 'xử lý');
     try {
@@ -56,21 +39,23 @@ async function enqueue(args: string[], opts: EnqueueOptions): Promise<number> {
         await queueJobs(queueConfig, jobs);
         if (!opts.wait) {
           progress.stop();
-          if (opts.json) process.stdout.write(JSON.stringify({ batch: batch.id, files: items.length, queued: jobs.length }) + '\n');
-          else process.stdout.write(`Lô ${batch.id}: đã đưa ${jobs.length} tài liệu vào hàng đợi (${items.length} tệp).\n`);
+          if (opts.json) process.stdout.write(JSON.stringify({ batch: batchId, files: items.length, queued: jobs.length }) + '\n');
+          else process.stdout.write(`Lô ${batchId}: đã đưa ${jobs.length} tài liệu vào hàng đợi (${items.length} tệp).\n`);
           return 0;
         }
       } else {
+        let done = items.length - jobs.length;
         await runLocal(store, jobs, {
+          onDone: () => progress.update(++done),
           ...(opts.concurrency ? { concurrency: opts.concurrency } : {}),
           ...(opts.timeout ? { timeoutMs: opts.timeout * 1000 } : {}),
         });
       }
-      await waitForBatch(store, batch.id, { onProgress: (p) => progress.update(p.done) });
+      await waitForBatch(store, batchId, { onProgress: (p) => progress.update(p.done) });
     } finally {
       progress.stop();
     }
-    return printAudits(await store.batchAudits(batch.id), opts.json);
+    return printAudits(await store.batchAudits(batchId), opts.json);
   } finally {
     await store.close();
   }

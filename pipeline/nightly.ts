@@ -6,10 +6,10 @@
  */
 import { Queue } from 'bullmq';
 import { summaryRow, writeSummary } from '../exports/summary.js';
-import { itemSha, type Store, type SubmittedItem } from '../store/store.js';
+import type { Store } from '../store/store.js';
 import { waitForBatch } from './batches.js';
 import { NIGHTLY_QUEUE, redisConnection, type DocumentQueues, type QueueConfig } from './queues.js';
-import { submittedItems } from './submit.js';
+import { registerInputs } from './submit.js';
 
 export interface NightlyJob {
   inbox: string;
@@ -33,35 +33,28 @@ export interface NightlyContext {
 
 export async function runNightly(job: NightlyJob, ctx: NightlyContext): Promise<NightlyResult> {
   const log = ctx.log ?? ((): void => {});
-  const all = await submittedItems([job.inbox]);
-  const shaOf = (i: SubmittedItem): string | null => itemSha(i) ?? ('sha256' in i && i.sha256 ? i.sha256 : null);
-  const known = await ctx.store.knownDocuments(all.flatMap((i) => shaOf(i) ?? []));
   // Seen = the store has these bytes (from any batch, under any name).
-  const fresh = all.filter((i) => {
-    const sha = shaOf(i);
-    return sha === null || !known.has(sha);
-  });
-  if (fresh.length === 0) {
+  const { batchId, items, jobs } = await registerInputs(ctx.store, 'nightly', [job.inbox], { source: job.inbox, onlyNew: true });
+  if (items.length === 0) {
+    await ctx.store.discardEmptyBatch(batchId);
     log(`Hộp thư ${job.inbox}: không có tệp mới.`);
     return { batchId: null, files: 0 };
   }
-  const batch = await ctx.store.registerBatch('nightly', fresh, { source: job.inbox });
-  const jobs = fresh.flatMap((i) => ('file' in i ? [{ sha256: i.file.sha256, format: i.file.format, batchId: batch.id, force: false }] : []));
   await ctx.queues.add(jobs);
-  log(`Hộp thư ${job.inbox}: ${fresh.length} tệp mới, lô ${batch.id}.`);
-  await waitForBatch(ctx.store, batch.id, { pollMs: 1000, timeoutMs: ctx.waitMs ?? 12 * 3600_000 });
-  const audits = await ctx.store.batchAudits(batch.id);
+  log(`Hộp thư ${job.inbox}: ${items.length} tệp mới, lô ${batchId}.`);
+  await waitForBatch(ctx.store, batchId, { pollMs: 1000, timeoutMs: ctx.waitMs ?? 12 * 3600_000 });
+  const audits = await ctx.store.batchAudits(batchId);
   const finishedAt = new Date().toISOString();
-  const stem = `doisoat-${finishedAt.slice(0, 19).replace(/[:T]/g, '-')}-${batch.id.slice(0, 8)}`;
+  const stem = `doisoat-${finishedAt.slice(0, 19).replace(/[:T]/g, '-')}-${batchId.slice(0, 8)}`;
   const files = await writeSummary(job.outbox, stem, {
-    batchId: batch.id,
+    batchId: batchId,
     source: job.inbox,
-    createdAt: (await ctx.store.batchInfo(batch.id))?.createdAt ?? finishedAt,
+    createdAt: (await ctx.store.batchInfo(batchId))?.createdAt ?? finishedAt,
     finishedAt,
     reports: audits.map(summaryRow),
   });
   log(`Đã ghi tổng hợp: ${files.csv}`);
-  return { batchId: batch.id, files: fresh.length, ...files };
+  return { batchId: batchId, files: items.length, ...files };
 }
 
 export interface ScheduleOptions {

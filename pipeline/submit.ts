@@ -1,27 +1,82 @@
 /**
- * What the user submitted, as store items: every path given (folders expanded) with its bytes,
- * or the reason it could not be read (missing, too large). Nothing submitted is dropped.
+ * From what the user submitted to a registered batch: every path given (folders expanded) is
+ * read, hashed and stored with its bytes, or with the reason it could not be (missing, too
+ * large). Nothing submitted is dropped. Files are read one at a time and written to the store
+ * in chunks, so hundreds of scans never sit in memory at once.
  */
-import type { SubmittedItem } from '../store/store.js';
-import { expandInputs, isMissing } from './files.js';
+import type { BatchKind, RegisteredItem, Store, SubmittedItem } from '../store/store.js';
+import { expandInputs, isMissing, type InputFile, type MissingInput } from './files.js';
 import { DEFAULT_MAX_BYTES, loadFile } from './pool.js';
+import type { DocumentJob } from './processor.js';
 import { formatOf } from './process.js';
 
-export async function submittedItems(args: readonly string[], maxBytes: number = DEFAULT_MAX_BYTES): Promise<SubmittedItem[]> {
-  const items: SubmittedItem[] = [];
-  for (const input of await expandInputs(args)) {
-    if (isMissing(input)) {
-      const message = input.reason === 'not-found' ? `Không tìm thấy “${input.path}”.` : `“${input.path}” không phải là tệp hay thư mục.`;
-      items.push({ path: input.path, error: { code: 'read-failed', message } });
-      continue;
-    }
-    const loaded = await loadFile(input.path, maxBytes);
-    if ('audit' in loaded) {
-      const error = loaded.audit.error ?? { code: 'read-failed', message: 'Không đọc được tệp.' };
-      items.push({ path: input.path, sha256: loaded.audit.sha256, error });
-    } else {
-      items.push({ path: input.path, file: { bytes: loaded.bytes, sha256: loaded.sha256, format: formatOf(loaded.bytes) } });
-    }
+/** Reads one input into a store item. */
+export async function readItem(input: InputFile | MissingInput, maxBytes: number = DEFAULT_MAX_BYTES): Promise<SubmittedItem> {
+  if (isMissing(input)) {
+    const message = input.reason === 'not-found' ? `Không tìm thấy “${input.path}”.` : `“${input.path}” không phải là tệp hay thư mục.`;
+    return { path: input.path, error: { code: 'read-failed', message } };
   }
-  return items;
+  const loaded = await loadFile(input.path, maxBytes);
+  if ('audit' in loaded) {
+    const error = loaded.audit.error ?? { code: 'read-failed', message: 'Không đọc được tệp.' };
+    return { path: input.path, sha256: loaded.audit.sha256, error };
+  }
+  return { path: input.path, file: { bytes: loaded.bytes, sha256: loaded.sha256, format: formatOf(loaded.bytes) } };
+}
+
+export interface RegisterOptions {
+  force?: boolean;
+  /** The inbox of a nightly run. */
+  source?: string;
+  /** Only files whose bytes the store has never seen (a nightly inbox). */
+  onlyNew?: boolean;
+  maxBytes?: number;
+  /** Bytes read before they are written to the store (default 64 MiB). */
+  chunkBytes?: number;
+}
+
+export interface RegisteredInputs {
+  batchId: string;
+  items: RegisteredItem[];
+  /** One job per document to process (a file given twice, under any name, is one job). */
+  jobs: Array<DocumentJob & { format: string }>;
+}
+
+export async function registerInputs(store: Store, kind: BatchKind, args: readonly string[], options: RegisterOptions = {}): Promise<RegisteredInputs> {
+  const chunkBytes = options.chunkBytes ?? 64 * 1024 * 1024;
+  const batchId = await store.createBatch(kind, { ...(options.source ? { source: options.source } : {}), force: Boolean(options.force) });
+  const items: RegisteredItem[] = [];
+  let chunk: SubmittedItem[] = [];
+  let held = 0;
+  const flush = async (): Promise<void> => {
+    if (chunk.length === 0) return;
+    items.push(...(await store.addItems(batchId, items.length, chunk)));
+    chunk = [];
+    held = 0;
+  };
+  for (const input of await expandInputs(args)) {
+    const item = await readItem(input, options.maxBytes);
+    if (options.onlyNew) {
+      const sha = 'file' in item ? item.file.sha256 : 'sha256' in item ? item.sha256 : undefined;
+      if (sha && (await store.knownDocuments([sha])).has(sha)) continue;
+    }
+    chunk.push(item);
+    held += 'file' in item ? item.file.bytes.byteLength : 0;
+    if (held >= chunkBytes || chunk.length >= 500) await flush();
+  }
+  await flush();
+  return { batchId, items, jobs: jobsFor(items, batchId, Boolean(options.force)) };
+}
+
+/** One job per document not yet done, unless forced. */
+export function jobsFor(items: readonly RegisteredItem[], batchId: string, force: boolean): Array<DocumentJob & { format: string }> {
+  const seen = new Set<string>();
+  const jobs: Array<DocumentJob & { format: string }> = [];
+  for (const item of items) {
+    if (!item.sha256 || !item.format || seen.has(item.sha256)) continue;
+    seen.add(item.sha256);
+    if (item.hasResult && !force) continue;
+    jobs.push({ sha256: item.sha256, format: item.format, batchId, force });
+  }
+  return jobs;
 }

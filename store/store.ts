@@ -30,6 +30,8 @@ export interface RegisteredItem {
   position: number;
   path: string;
   sha256: string | null;
+  /** The format sniffed from bytes read now (null for a stored document or an error). */
+  format: string | null;
   /** The document already has a result for this pipeline version. */
   hasResult: boolean;
   /** The store had never seen these bytes before. */
@@ -94,13 +96,32 @@ export class Store {
   }
 
   /**
-   * Registers a batch: every document and its bytes first (a document already known is kept as
-   * it is), then the batch and its items, in one transaction. Nothing is queued yet: a crash after
-   * this leaves documents without a result, which `reconcile` finds.
+   * Registers a batch with all its items at once (see createBatch and addItems for batches too
+   * large to hold in memory). Nothing is queued yet: a crash after this leaves documents without
+   * a result, which `reconcile` finds.
    */
   async registerBatch(kind: BatchKind, items: readonly SubmittedItem[], options: { source?: string; force?: boolean } = {}): Promise<RegisteredBatch> {
+    const id = await this.createBatch(kind, options);
+    const registered = await this.addItems(id, 0, items);
+    return { id, items: registered };
+  }
+
+  /** A new, empty batch; its size grows with addItems. */
+  async createBatch(kind: BatchKind, options: { source?: string; force?: boolean } = {}): Promise<string> {
     const id = randomUUID();
-    const createdAt = now();
+    await this.db
+      .insertInto('batches')
+      .values({ id, kind, source: options.source ?? null, force: options.force ? 1 : 0, size: 0, created_at: now(), finished_at: null })
+      .execute();
+    return id;
+  }
+
+  /**
+   * Adds items to a batch at `position` onward, in one transaction: every document and its bytes
+   * first (a document already known is kept as it is), then the items.
+   */
+  async addItems(batchId: string, position: number, items: readonly SubmittedItem[]): Promise<RegisteredItem[]> {
+    const registeredAt = now();
     return this.#write(async (trx) => {
       const shas = [...new Set(items.flatMap((i) => itemSha(i) ?? []))];
       const known = await this.#existing(trx, shas);
@@ -111,7 +132,7 @@ export class Store {
         inserted.add(item.file.sha256);
         await trx
           .insertInto('documents')
-          .values({ sha256: item.file.sha256, size: item.file.bytes.byteLength, format: item.file.format, first_path: item.path, registered_at: createdAt })
+          .values({ sha256: item.file.sha256, size: item.file.bytes.byteLength, format: item.file.format, first_path: item.path, registered_at: registeredAt })
           .onConflict((oc) => oc.column('sha256').doNothing())
           .execute();
         await trx
@@ -120,26 +141,31 @@ export class Store {
           .onConflict((oc) => oc.column('sha256').doNothing())
           .execute();
       }
-      await trx
-        .insertInto('batches')
-        .values({ id, kind, source: options.source ?? null, force: options.force ? 1 : 0, size: items.length, created_at: createdAt, finished_at: null })
-        .execute();
-      const rows = items.map((item, position) => ({
-        batch_id: id,
-        position,
+      const rows = items.map((item, i) => ({
+        batch_id: batchId,
+        position: position + i,
         path: item.path,
         sha256: itemSha(item),
         error_code: 'error' in item ? item.error.code : null,
         error_message: 'error' in item ? item.error.message : null,
       }));
       for (let i = 0; i < rows.length; i += 200) await trx.insertInto('batch_items').values(rows.slice(i, i + 200)).execute();
-      return {
-        id,
-        items: items.map((item, position) => {
-          const sha256 = itemSha(item);
-          return { position, path: item.path, sha256, hasResult: sha256 !== null && withResult.has(sha256), isNew: sha256 !== null && !known.has(sha256) };
-        }),
-      };
+      await trx
+        .updateTable('batches')
+        .set((eb) => ({ size: eb('size', '+', items.length) }))
+        .where('id', '=', batchId)
+        .execute();
+      return items.map((item, i) => {
+        const sha256 = itemSha(item);
+        return {
+          position: position + i,
+          path: item.path,
+          sha256,
+          format: 'file' in item ? item.file.format : null,
+          hasResult: sha256 !== null && withResult.has(sha256),
+          isNew: sha256 !== null && !known.has(sha256),
+        };
+      });
     });
   }
 
@@ -292,6 +318,11 @@ export class Store {
   async batchInfo(batchId: string): Promise<{ id: string; kind: string; source: string | null; force: boolean; size: number; createdAt: string; finishedAt: string | null } | null> {
     const b = await this.db.selectFrom('batches').selectAll().where('id', '=', batchId).executeTakeFirst();
     return b ? { id: b.id, kind: b.kind, source: b.source, force: b.force === 1, size: b.size, createdAt: b.created_at, finishedAt: b.finished_at } : null;
+  }
+
+  /** Removes a batch that got no items (a nightly run that found nothing new). */
+  async discardEmptyBatch(batchId: string): Promise<void> {
+    await this.db.deleteFrom('batches').where('id', '=', batchId).where('size', '=', 0).execute();
   }
 
   async finishBatch(batchId: string): Promise<void> {

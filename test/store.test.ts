@@ -2,11 +2,12 @@
  * The store against both databases it supports: SQLite (a file in a temporary data folder) and
  * the real PostgreSQL (a fresh database per run). Real audits of real fixtures go in.
  */
-import { readFileSync } from 'node:fs';
+import { copyFileSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ReportAudit } from '../core/report-audit.js';
 import { processDocument, sha256Of, formatOf } from '../pipeline/process.js';
+import { registerInputs } from '../pipeline/submit.js';
 import type { StoreConfig } from '../store/connect.js';
 import { Store, type SubmittedItem } from '../store/store.js';
 import { REPORTS } from './support/paths.js';
@@ -108,6 +109,26 @@ describe.each(backends)('store on %s', (_name, make) => {
     expect(after[0]).toMatchObject({ review_status: 'accepted', reviewer: 'kiểm tra viên' });
     const row = await store.db.selectFrom('audits').selectAll().where('sha256', '=', sha).executeTakeFirstOrThrow();
     expect(row).toMatchObject({ total: String(audit.declared.total!.value), recomputed_total: String(audit.recomputed.total), flag_count: audit.flags.length, batch_id: forced.id });
+  });
+
+  it('registers a folder in chunks: every file kept in order, one job per document', async () => {
+    const dir = tempDir();
+    copyFileSync(path.join(REPORTS, 'lam-son-2024.docx'), path.join(dir, 'a.docx'));
+    copyFileSync(path.join(REPORTS, 'lam-son-2024.docx'), path.join(dir, 'b (bản sao).docx'));
+    copyFileSync(path.join(REPORTS, 'lam-son-2024.pdf'), path.join(dir, 'c.pdf'));
+    // A chunk of one byte: each file is written to the store on its own.
+    const reg = await registerInputs(store, 'enqueue', [dir, path.join(dir, 'không có.pdf')], { chunkBytes: 1 });
+    expect(reg.items.map((i) => [path.basename(i.path), i.position, i.format])).toEqual([
+      ['a.docx', 0, 'docx'],
+      ['b (bản sao).docx', 1, 'docx'],
+      ['c.pdf', 2, 'pdf'],
+      ['không có.pdf', 3, null],
+    ]);
+    expect(reg.jobs.map((j) => j.format)).toEqual(['docx', 'pdf']);
+    expect(await store.batchProgress(reg.batchId)).toMatchObject({ size: 4, done: 1 });
+    // Nothing new in the folder now: a nightly-style registration takes nothing.
+    const again = await registerInputs(store, 'nightly', [dir], { onlyNew: true });
+    expect(again.items).toEqual([]);
   });
 
   it('records runs and reports stats', async () => {
