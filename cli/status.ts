@@ -21,7 +21,7 @@ interface StatusReport {
 }
 
 const QUEUE_LABEL: Record<string, string> = { [TYPED_QUEUE]: 'Tài liệu đánh máy', [SCANS_QUEUE]: 'Bản scan, ảnh chụp', [NIGHTLY_QUEUE]: 'Chạy định kỳ' };
-const COUNT_LABEL: Record<string, string> = { waiting: 'chờ', active: 'đang chạy', delayed: 'chờ thử lại', failed: 'thất bại', prioritized: 'ưu tiên', paused: 'tạm dừng' };
+const COUNT_LABEL: Record<string, string> = { waiting: 'chờ', active: 'đang chạy', delayed: 'hẹn giờ', failed: 'thất bại', prioritized: 'ưu tiên', paused: 'tạm dừng' };
 
 async function queueStatus(config: QueueConfig): Promise<Pick<StatusReport, 'queues' | 'schedules'>> {
   const connection = redisConnection(config);
@@ -76,7 +76,10 @@ function render(r: StatusReport): string {
     for (const a of q.active) lines.push(`  đang chạy ${a.id.slice(0, 16)} từ ${a.startedAt ?? '?'}`);
     for (const f of q.failed) lines.push(`  thất bại ${f.id.slice(0, 16)} sau ${f.attempts} lần: ${f.reason}`);
   }
-  for (const sc of r.schedules) lines.push(`Lịch ${sc.id}: ${sc.pattern ? `“${sc.pattern}” (${sc.tz ?? 'UTC'})` : `mỗi ${(sc.every ?? 0) / 1000} giây`}, lần tới ${sc.next ?? '?'}`);
+  for (const sc of r.schedules) {
+    const next = sc.next ? new Date(sc.next).toLocaleString('vi-VN', { timeZone: sc.tz ?? 'Asia/Ho_Chi_Minh' }) : '?';
+    lines.push(`Lịch ${sc.id}: ${sc.pattern ? `“${sc.pattern}” (${sc.tz ?? 'UTC'})` : `mỗi ${(sc.every ?? 0) / 1000} giây`}, lần tới ${next}`);
+  }
   return lines.join('\n');
 }
 
