@@ -15,6 +15,7 @@ import { writeDistinctCopies } from '../scripts/distinct-copies.js';
 import { Store } from '../store/store.js';
 import { BAD, FIXTURES, REPORTS } from './support/paths.js';
 import {
+  dropQueuePrefixes,
   freshPostgres,
   queuePrefix,
   REDIS_URL,
@@ -39,6 +40,7 @@ afterEach(async () => {
 });
 afterAll(async () => {
   for (const db of databases) await db.drop();
+  await dropQueuePrefixes();
 });
 
 /** A test's own world: a fresh PostgreSQL database and a Redis prefix of its own. */

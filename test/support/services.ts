@@ -26,8 +26,31 @@ export function tempDir(prefix = 'doisoat-test-'): string {
   return mkdtempSync(path.join(os.tmpdir(), prefix));
 }
 
+const prefixes: string[] = [];
+
+/** A Redis key prefix of the test's own (removed by dropQueuePrefixes). */
 export function queuePrefix(): string {
-  return `t${randomBytes(4).toString('hex')}`;
+  const prefix = `t${randomBytes(4).toString('hex')}`;
+  prefixes.push(prefix);
+  return prefix;
+}
+
+/** Deletes every key the test's prefixes made on the shared Redis. */
+export async function dropQueuePrefixes(url = REDIS_URL): Promise<void> {
+  const { Redis } = await import('ioredis');
+  const redis = new Redis(url, { maxRetriesPerRequest: 1 });
+  try {
+    for (const prefix of prefixes.splice(0)) {
+      let cursor = '0';
+      do {
+        const [next, keys] = await redis.scan(cursor, 'MATCH', `${prefix}:*`, 'COUNT', 1000);
+        cursor = next;
+        if (keys.length > 0) await redis.del(...keys);
+      } while (cursor !== '0');
+    }
+  } finally {
+    redis.disconnect();
+  }
 }
 
 export async function waitFor<T>(what: string, probe: () => Promise<T | null | undefined | false>, timeoutMs = 60_000, everyMs = 200): Promise<T> {
