@@ -29,7 +29,9 @@ import path from 'node:path';
 import type { Worker as NodeWorker } from 'node:worker_threads';
 import type Tesseract from 'tesseract.js';
 import { DoisoatError } from '../../core/errors.js';
-import { parseTsv, type OcrLine } from './tsv.js';
+import { grayPage } from './bitmap.js';
+import { findTables, rowImage, toPgm } from './tables.js';
+import { parseTsv, parseTsvWords, type OcrBox, type OcrLine } from './tsv.js';
 
 const require = createRequire(import.meta.url);
 
@@ -54,6 +56,8 @@ export interface OcrRecognizeOptions {
   psm?: OcrPsm;
   /** Time limit for this page in ms: past it the engine is terminated and the page gets `timeout`. */
   timeoutMs?: number;
+  /** Find ruled tables and read their cells one by one (default true). */
+  tables?: boolean;
 }
 
 /** What tesseract read on one page. */
@@ -298,9 +302,15 @@ export class OcrEngine {
             }, timeoutMs);
           });
     let result: Tesseract.RecognizeResult;
+    let lines: OcrLine[];
     try {
-      const reading = this.#worker.recognize(buffer, { rotateAuto: options.rotateAuto ?? true, ...params }, { text: false, tsv: true });
-      result = await Promise.race(timeout ? [reading, this.#stopped, timeout] : [reading, this.#stopped]);
+      const reading = (async (): Promise<[Tesseract.RecognizeResult, OcrLine[]]> => {
+        const page = await this.#worker.recognize(buffer, { rotateAuto: options.rotateAuto ?? true, ...params }, { text: false, tsv: true });
+        const pageLines = parseTsv(page.data.tsv ?? '');
+        if (options.tables === false) return [page, pageLines];
+        return [page, await this.#readTables(image, page.data.rotateRadians ?? 0, pageLines)];
+      })();
+      [result, lines] = await Promise.race(timeout ? [reading, this.#stopped, timeout] : [reading, this.#stopped]);
     } catch (err) {
       if (err instanceof DoisoatError) throw err;
       if (this.#dead) throw DoisoatError.withDetail('internal-error', 'Luồng nhận dạng chữ đã dừng.', err);
@@ -312,12 +322,49 @@ export class OcrEngine {
     }
     const data = result.data;
     return {
-      lines: parseTsv(data.tsv ?? ''),
+      lines,
       meanConfidence: Math.max(0, Math.min(100, data.confidence ?? 0)),
       width,
       height,
       rotateRadians: data.rotateRadians ?? 0,
     };
+  }
+
+  /**
+   * The page's ruled tables (tables.ts), each cell read alone: the page's own lines inside a table
+   * give way to one line per table row, with its cells. A page without tables, or an image the
+   * canvas cannot decode, keeps its lines as they are.
+   */
+  async #readTables(image: Uint8Array, radians: number, pageLines: OcrLine[]): Promise<OcrLine[]> {
+    const gray = await grayPage(image, radians);
+    if (!gray) return pageLines;
+    const tables = findTables(gray);
+    if (tables.length === 0) return pageLines;
+    let lines = pageLines;
+    for (const table of tables) {
+      const rows: OcrLine[] = [];
+      for (const row of table.rows) {
+        const strip = rowImage(gray, row);
+        if (!strip) continue;
+        const read = await this.#worker.recognize(Buffer.from(toPgm(strip)), { rotateAuto: false, ...ROW_PARAMS }, { text: false, tsv: true });
+        const words = parseTsvWords(read.data.tsv ?? '');
+        if (words.length === 0) continue;
+        // Each word goes to the cell its centre falls in; a cell's words in reading order.
+        const cells = row.cells.map((cell) =>
+          words
+            .filter((w) => {
+              const cx = strip.offsetX + (w.bbox.x0 + w.bbox.x1) / 2;
+              return cx >= cell.x0 && cx < cell.x1;
+            })
+            .map((w) => w.text)
+            .join(' '),
+        );
+        const confidence = Math.round((words.reduce((a, w) => a + w.confidence, 0) / words.length) * 10) / 1000;
+        rows.push({ text: cells.filter((c) => c !== '').join(' '), cells, confidence, bbox: row.box, block: 0, paragraph: 0 });
+      }
+      lines = replaceRegion(lines, table.box, rows);
+    }
+    return lines;
   }
 
   /** Ends the thread (and with it the WebAssembly heap). */
@@ -338,6 +385,24 @@ export class OcrEngine {
     this.#onDeath = undefined;
     listener?.(err);
   }
+}
+
+/** A table row is read as one uniform block of text (its title cell may wrap over lines). */
+const ROW_PARAMS: Record<string, string> = { tessedit_pageseg_mode: '6' };
+
+/** Lines whose centre lies inside `box` are replaced by `rows`, put where the first of them stood. */
+export function replaceRegion(lines: readonly OcrLine[], box: OcrBox, rows: readonly OcrLine[]): OcrLine[] {
+  const inside = (l: OcrLine): boolean => {
+    const cx = (l.bbox.x0 + l.bbox.x1) / 2;
+    const cy = (l.bbox.y0 + l.bbox.y1) / 2;
+    return cx >= box.x0 && cx <= box.x1 && cy >= box.y0 && cy <= box.y1;
+  };
+  let at = lines.findIndex(inside);
+  if (at < 0) at = lines.findIndex((l) => l.bbox.y0 > box.y0);
+  if (at < 0) at = lines.length;
+  const kept = lines.filter((l) => !inside(l));
+  const before = lines.slice(0, at).filter((l) => !inside(l)).length;
+  return [...kept.slice(0, before), ...rows, ...kept.slice(before)];
 }
 
 function formatSeconds(ms: number): string {

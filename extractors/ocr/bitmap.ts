@@ -1,0 +1,56 @@
+/**
+ * A page image as a grayscale bitmap, straightened: decoded and rotated with @napi-rs/canvas (the
+ * canvas pdf-parse renders PDF pages with, resolved from pdf-parse's own folder), so that the
+ * tables of a skewed scan can be found by their rules. Returns null for images the canvas cannot
+ * decode (TIFF): such pages are read without the table step.
+ */
+import { createRequire } from 'node:module';
+import type { GrayImage } from './tables.js';
+
+type Canvas = typeof import('@napi-rs/canvas');
+let canvasModule: Promise<Canvas> | null = null;
+
+function loadCanvas(): Promise<Canvas> {
+  canvasModule ??= (async () => {
+    const fromPdfParse = createRequire(createRequire(import.meta.url).resolve('pdf-parse'));
+    return fromPdfParse('@napi-rs/canvas') as Canvas;
+  })();
+  return canvasModule;
+}
+
+/**
+ * The image rotated by `radians` about its centre (the same size, white brought in), in grayscale.
+ * Tesseract's rotateAuto turns the page the same way before reading it, so the boxes of its lines
+ * and those found here share one frame.
+ */
+export async function grayPage(image: Uint8Array, radians: number): Promise<GrayImage | null> {
+  const { createCanvas, loadImage } = await loadCanvas();
+  let picture: Awaited<ReturnType<Canvas['loadImage']>>;
+  try {
+    picture = await loadImage(Buffer.from(image.buffer, image.byteOffset, image.byteLength));
+  } catch {
+    return null;
+  }
+  const width = picture.width;
+  const height = picture.height;
+  if (!(width > 0 && height > 0)) return null;
+  const canvas = createCanvas(width, height);
+  const ctx = canvas.getContext('2d');
+  ctx.fillStyle = '#fff';
+  ctx.fillRect(0, 0, width, height);
+  if (radians !== 0) {
+    ctx.translate(width / 2, height / 2);
+    ctx.rotate(radians);
+    ctx.translate(-width / 2, -height / 2);
+  }
+  ctx.drawImage(picture, 0, 0);
+  const rgba = ctx.getImageData(0, 0, width, height).data;
+  const data = new Uint8Array(width * height);
+  for (let i = 0, j = 0; i < data.length; i++, j += 4) {
+    // Rec. 601 luma, integer weights; alpha over white.
+    const a = rgba[j + 3]!;
+    const y = (299 * rgba[j]! + 587 * rgba[j + 1]! + 114 * rgba[j + 2]!) / 1000;
+    data[i] = Math.round((y * a + 255 * (255 - a)) / 255);
+  }
+  return { width, height, data };
+}
