@@ -5,6 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { replaceRegion } from '../extractors/ocr/engine.js';
+import { mergeCellReadings } from '../extractors/ocr/cell-readings.js';
 import { findTables, rowImage, type GrayImage } from '../extractors/ocr/tables.js';
 import type { OcrLine } from '../extractors/ocr/tsv.js';
 
@@ -132,5 +133,30 @@ describe('replaceRegion', () => {
   ])('%s', (_name, lines, texts) => {
     const out = replaceRegion(lines, { x0: 50, y0: 200, x1: 1000, y1: 440 }, [rowLine('a b', 200), rowLine('c d', 260)]);
     expect(out.map((l) => l.text)).toEqual(texts);
+  });
+});
+
+describe('mergeCellReadings', () => {
+  const r = (text: string, confidence = 90): { text: string; confidence: number } => ({ text, confidence });
+  it.each<[string, string, string, number?, number?]>([
+    // [row reading, cell read alone, merged]
+    ['9,5', '9,5', '9,5'],
+    ['95', '9,5', '9,5'],
+    ['9,5', '95', '9,5'],
+    ['3,5', '335', '33,5'],
+    ['11', '1.1', '1.1'],
+    ['21', '2.1', '2.1'],
+    ['-', '25', '25'],
+    ['', '24', '24'],
+    ['Z1', '2.1', '2.1'],
+    ['35', '9,5', '9,5', 95, 86],
+    ['35', '9,5', '35', 95, 60],
+    ['y', 'V', 'V'],
+    ['H', 'H', 'H'],
+    ['Điểm tự chấm', 'ng', 'Điểm tự chấm'],
+    ['STT', 'SIT', 'STT'],
+    ['13,75', '13,75', '13,75'],
+  ])('%s and %s → %s', (row, alone, merged, rowConf = 90, aloneConf = 90) => {
+    expect(mergeCellReadings(r(row, rowConf), r(alone, aloneConf))).toBe(merged);
   });
 });

@@ -30,6 +30,7 @@ import type { Worker as NodeWorker } from 'node:worker_threads';
 import type Tesseract from 'tesseract.js';
 import { DoisoatError } from '../../core/errors.js';
 import { grayPage } from './bitmap.js';
+import { mergeCellReadings } from './cell-readings.js';
 import { findTables, rowImage, toPgm } from './tables.js';
 import { parseTsv, parseTsvWords, type OcrBox, type OcrLine } from './tsv.js';
 
@@ -353,15 +354,29 @@ export class OcrEngine {
         const words = parseTsvWords(read.data.tsv ?? '');
         if (words.length === 0) continue;
         // Each word goes to the cell its centre falls in; a cell's words in reading order.
-        const cells = row.cells.map((cell) =>
-          words
-            .filter((w) => {
-              const cx = strip.offsetX + (w.bbox.x0 + w.bbox.x1) / 2;
-              return cx >= cell.x0 && cx < cell.x1;
-            })
-            .map((w) => w.text)
-            .join(' '),
-        );
+        const cells: string[] = [];
+        const rowWidth = row.box.x1 - row.box.x0;
+        for (const cell of row.cells) {
+          const mine = words.filter((w) => {
+            const cx = strip.offsetX + (w.bbox.x0 + w.bbox.x1) / 2;
+            return cx >= cell.x0 && cx < cell.x1;
+          });
+          const text = mine.map((w) => w.text).join(' ');
+          // A narrow cell (a numbering, a number) is read alone too, and the readings merged.
+          const alone = cell.x1 - cell.x0 <= rowWidth / 4 ? rowImage(gray, { box: cell, cells: [cell] }, CELL_PAD) : null;
+          if (!alone) {
+            cells.push(text);
+            continue;
+          }
+          const single = await this.#worker.recognize(Buffer.from(toPgm(alone)), { rotateAuto: false, ...CELL_PARAMS }, { text: false, tsv: true });
+          const singleWords = parseTsvWords(single.data.tsv ?? '');
+          cells.push(
+            mergeCellReadings(
+              { text, confidence: mean(mine.map((w) => w.confidence)) },
+              { text: singleWords.map((w) => w.text).join(' '), confidence: mean(singleWords.map((w) => w.confidence)) },
+            ),
+          );
+        }
         const confidence = Math.round((words.reduce((a, w) => a + w.confidence, 0) / words.length) * 10) / 1000;
         rows.push({ text: cells.filter((c) => c !== '').join(' '), cells, confidence, bbox: row.box, block: 0, paragraph: 0 });
       }
@@ -392,6 +407,13 @@ export class OcrEngine {
 
 /** A table row is read as one uniform block of text (its title cell may wrap over lines). */
 const ROW_PARAMS: Record<string, string> = { tessedit_pageseg_mode: '6' };
+/** A narrow cell read alone is one line of text; white around it as around a printed line. */
+const CELL_PARAMS: Record<string, string> = { tessedit_pageseg_mode: '7' };
+const CELL_PAD = 30;
+
+function mean(values: readonly number[]): number {
+  return values.length === 0 ? 0 : values.reduce((a, b) => a + b, 0) / values.length;
+}
 
 /** Lines whose centre lies inside `box` are replaced by `rows`, put where the first of them stood. */
 export function replaceRegion(lines: readonly OcrLine[], box: OcrBox, rows: readonly OcrLine[]): OcrLine[] {
