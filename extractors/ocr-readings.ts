@@ -86,3 +86,19 @@ export function ocrRowNumbering(cell: string, order: TableOrder, scoredRow: bool
   }
   return null;
 }
+
+/**
+ * A decimal mark OCR read as the other one ("33.5" for "33,5", a comma's tail lost): in a document
+ * whose decimals are written with a comma (or a dot), an OCR'd number with the other mark and one
+ * or two decimals (never a thousands group) is written with the document's mark, and said. Its
+ * value is the same either way.
+ */
+export function documentDecimalMark(token: NumberToken, context: NumberContext): NumberToken {
+  if (token.kind !== 'number' || token.decimals === 0) return token;
+  const mark = context.style === 'dot' ? '.' : ',';
+  const other = mark === '.' ? ',' : '.';
+  const m = /^(\d+)[.,](\d{1,2})$/.exec(token.raw);
+  if (!m || !token.raw.includes(other)) return token;
+  const raw = `${m[1]}${mark}${m[2]}`;
+  return { ...token, raw, ambiguity: token.ambiguity ?? `Đọc “${token.raw}” là ${raw} (bản scan; văn bản viết số thập phân với dấu ${mark === ',' ? 'phẩy' : 'chấm'}).` };
+}

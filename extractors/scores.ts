@@ -10,7 +10,7 @@ import type { Block } from './blocks.js';
 import { confidenceAt, spanAt } from './blocks.js';
 import type { Span } from './document.js';
 import { fold } from './fold.js';
-import { chooseOrdinal, isOcrBlock, isSummaryLine, OCR_NUMERAL_AFTER_NHOM, ocrGroupHead, ocrNumeral, ocrRowNumbering, withinMaximum, type TableOrder } from './ocr-readings.js';
+import { chooseOrdinal, documentDecimalMark, isOcrBlock, isSummaryLine, OCR_NUMERAL_AFTER_NHOM, ocrGroupHead, ocrNumeral, ocrRowNumbering, withinMaximum, type TableOrder } from './ocr-readings.js';
 import type { Figure, GroupScore, ReadingNote, SubgroupScore, SummaryEntry } from './extraction.js';
 import { findNumbers, parseNumber, type NumberContext, type NumberToken } from './numbers.js';
 import {
@@ -94,7 +94,8 @@ export function readScores(blocks: readonly Block[], context: NumberContext): Sc
   };
 
   /** A figure from a token; a declared score's sign comes from its words unless `sign` is given. */
-  const figureFrom = (block: Block, token: NumberToken, label?: string, sign?: 1 | -1): Figure => {
+  const figureFrom = (block: Block, read: NumberToken, label?: string, sign?: 1 | -1): Figure => {
+    const token = isOcrBlock(block) ? documentDecimalMark(read, context) : read;
     if (token.ambiguity) notes.push({ message: token.ambiguity, at: spanAt(block, token.start) });
     const confidence = confidenceAt(block, token.start, token.end);
     const exact: Decimal = (sign ?? declaredSign(block, token.start)) < 0 ? negate(token.exact) : token.exact;

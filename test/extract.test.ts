@@ -361,12 +361,21 @@ describe('OCR’d table rows read cell by cell', () => {
     expect(ex.groups.flatMap((g) => g.subgroups.map((s) => [s.id, v(s.score)]))).toEqual(subgroups);
   });
 
+  it.each<[string, LineSpec[], Array<[string, string | null]>]>([
+    ['a decimal mark read as the other one is written as the document writes it', [row('I', 'Kinh tế', '30', '28,5'), row('II', 'Quản lý', '35', '33.5')], [['I', '28,5'], ['II', '33,5']]],
+    ['a thousands group is not a decimal', [row('I', 'Kinh tế', '30', '28,5'), row('II', 'Quản lý', '35', '4.980')], [['I', '28,5'], ['II', '4.980']]],
+    ['the document’s own mark stays', [row('I', 'Kinh tế', '30', '28,5')], [['I', '28,5']]],
+  ])('%s', (_name, rows, summary) => {
+    const ex = read(...rows);
+    expect(ex.summary.map((s) => [s.id, s.score?.raw ?? null])).toEqual(summary);
+  });
+
   it('typed table rows are never renumbered nor re-read', () => {
     const typed = (...cells: string[]): LineSpec => ({ cells });
     const ex = extractReport(
-      docOf([...body.map((l) => (typeof l === 'string' ? l : l.cells ? typed(...l.cells) : l.text!)), typed('I', 'Kinh tế', '30', '28,5'), typed('12', 'Văn hóa', '10', '95'), typed('u', 'Quản lý', '35', '33,5')], 'pdf'),
+      docOf([...body.map((l) => (typeof l === 'string' ? l : l.cells ? typed(...l.cells) : l.text!)), typed('I', 'Kinh tế', '30', '28,5'), typed('12', 'Văn hóa', '10', '95'), typed('u', 'Quản lý', '35', '33,5'), typed('II', 'Quản lý', '35', '33.5')], 'pdf'),
     );
-    expect(ex.summary.map((s) => [s.id, v(s.score)])).toEqual([['I', 28.5]]);
+    expect(ex.summary.map((s) => [s.id, v(s.score), s.score?.raw])).toEqual([['I', 28.5, '28,5'], ['II', 33.5, '33.5']]);
     expect(ex.groups.flatMap((g) => g.subgroups.map((s) => s.id))).toEqual([]);
   });
 });
