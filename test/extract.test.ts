@@ -370,6 +370,11 @@ describe('OCR’d table rows read cell by cell', () => {
     expect(ex.summary.map((s) => [s.id, s.score?.raw ?? null])).toEqual(summary);
   });
 
+  it('an OCR’d header whose words ran together still names its maximum column', () => {
+    const ex = extractReport(docOf([...body.slice(0, 4), row('STT', 'Nội dung tiêu chí', 'Điểmchuẩn', 'Điểm tự chấm'), row('I', 'Kinh tế', '30', '28,5'), row('1.2', 'Văn hóa', '10', '95')], 'pdf'));
+    expect(ex.groups.flatMap((g) => g.subgroups.map((s) => [s.id, v(s.score)]))).toEqual([['1.2', 9.5]]);
+  });
+
   it('typed table rows are never renumbered nor re-read', () => {
     const typed = (...cells: string[]): LineSpec => ({ cells });
     const ex = extractReport(

@@ -6,6 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import { replaceRegion } from '../extractors/ocr/engine.js';
 import { mergeCellReadings } from '../extractors/ocr/cell-readings.js';
+import { estimateSkew } from '../extractors/ocr/skew.js';
 import { findTables, rowImage, type GrayImage } from '../extractors/ocr/tables.js';
 import type { OcrLine } from '../extractors/ocr/tsv.js';
 
@@ -158,5 +159,39 @@ describe('mergeCellReadings', () => {
     ['13,75', '13,75', '13,75'],
   ])('%s and %s → %s', (row, alone, merged, rowConf = 90, aloneConf = 90) => {
     expect(mergeCellReadings(r(row, rowConf), r(alone, aloneConf))).toBe(merged);
+  });
+});
+
+describe('estimateSkew', () => {
+  /** Lines of word-like blobs, turned by `degrees` about the centre (y grows downwards). */
+  function page(degrees: number): GrayImage {
+    const w = 620;
+    const h = 877;
+    const data = new Uint8Array(w * h).fill(240);
+    const a = (degrees * Math.PI) / 180;
+    const [s, c] = [Math.sin(a), Math.cos(a)];
+    for (let y = 0; y < h; y++) {
+      for (let x = 0; x < w; x++) {
+        // The straight page's point that lands here.
+        const dx = x - w / 2;
+        const dy = y - h / 2;
+        const sx = dx * c + dy * s + w / 2;
+        const sy = -dx * s + dy * c + h / 2;
+        const inLine = sy > 60 && sy < 820 && (sy - 60) % 22 < 7;
+        const inWord = sx > 60 && sx < 560 && (sx - 60) % 41 < 33 && Math.floor(sx / 3) % 2 === 0;
+        if (inLine && inWord) data[y * w + x] = 20;
+      }
+    }
+    return { width: w, height: h, data };
+  }
+
+  it.each([0, 0.5, -0.5, 1.3, -1.9, 2.6])('a page turned by %s° is measured to within 0.05°', (degrees) => {
+    const measured = (estimateSkew(page(degrees)) * 180) / Math.PI;
+    // Turning the page by the measured angle straightens it: the opposite of how it was turned.
+    expect(Math.abs(measured + degrees)).toBeLessThan(0.05);
+  });
+
+  it('a page with (almost) no ink is not turned', () => {
+    expect(estimateSkew({ width: 100, height: 100, data: new Uint8Array(10_000).fill(240) })).toBe(0);
   });
 });

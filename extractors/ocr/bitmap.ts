@@ -1,8 +1,9 @@
 /**
  * A page image as a grayscale bitmap, straightened: decoded and rotated with @napi-rs/canvas (the
- * canvas pdf-parse renders PDF pages with, resolved from pdf-parse's own folder), so that the
- * tables of a skewed scan can be found by their rules. Returns null for images the canvas cannot
- * decode (TIFF): such pages are read without the table step.
+ * canvas pdf-parse renders PDF pages with, resolved from pdf-parse's own folder), so that a page's
+ * skew can be measured (skew.ts) and the tables of a skewed scan found by their rules (tables.ts).
+ * Images the canvas cannot decode (TIFF) get null: tesseract measures their skew itself and they
+ * are read without the table step.
  */
 import { createRequire } from 'node:module';
 import type { GrayImage } from './tables.js';
@@ -18,23 +19,30 @@ function loadCanvas(): Promise<Canvas> {
   return canvasModule;
 }
 
-/**
- * The image rotated by `radians` about its centre (the same size, white brought in), in grayscale,
- * scaled by `scale` (a quarter of the pixels are enough to tell whether a page has a table).
- * Tesseract's rotateAuto turns the page the same way before reading it, so the boxes of its lines
- * and those found here share one frame.
- */
-export async function grayPage(image: Uint8Array, radians: number, scale = 1): Promise<GrayImage | null> {
-  const { createCanvas, loadImage } = await loadCanvas();
-  let picture: Awaited<ReturnType<Canvas['loadImage']>>;
+/** A decoded page image, to draw as many times as needed. */
+export type Picture = Awaited<ReturnType<Canvas['loadImage']>>;
+
+/** Decodes a PNG or JPEG; null for what the canvas cannot decode (TIFF). */
+export async function loadPicture(image: Uint8Array): Promise<Picture | null> {
+  const { loadImage } = await loadCanvas();
   try {
-    picture = await loadImage(Buffer.from(image.buffer, image.byteOffset, image.byteLength));
+    const picture = await loadImage(Buffer.from(image.buffer, image.byteOffset, image.byteLength));
+    return picture.width > 0 && picture.height > 0 ? picture : null;
   } catch {
     return null;
   }
-  const width = Math.round(picture.width * scale);
-  const height = Math.round(picture.height * scale);
-  if (!(width > 0 && height > 0)) return null;
+}
+
+/**
+ * The picture rotated by `radians` about its centre (the same size, white brought in), in
+ * grayscale, scaled by `scale` (a quarter of the pixels are enough to measure the skew or to tell
+ * whether a page has a table). Tesseract.js, given the same `rotateRadians`, turns the page the
+ * same way before reading it, so the boxes of its lines and those found here share one frame.
+ */
+export async function grayOf(picture: Picture, radians: number, scale = 1): Promise<GrayImage> {
+  const { createCanvas } = await loadCanvas();
+  const width = Math.max(1, Math.round(picture.width * scale));
+  const height = Math.max(1, Math.round(picture.height * scale));
   const canvas = createCanvas(width, height);
   const ctx = canvas.getContext('2d');
   ctx.fillStyle = '#fff';
@@ -55,4 +63,10 @@ export async function grayPage(image: Uint8Array, radians: number, scale = 1): P
     data[i] = Math.round((y * a + 255 * (255 - a)) / 255);
   }
   return { width, height, data };
+}
+
+/** loadPicture then grayOf. */
+export async function grayPage(image: Uint8Array, radians: number, scale = 1): Promise<GrayImage | null> {
+  const picture = await loadPicture(image);
+  return picture ? grayOf(picture, radians, scale) : null;
 }
