@@ -5,6 +5,7 @@
 import { compare, toNumber } from '../core/decimal.js';
 import type { Block } from './blocks.js';
 import type { NumberContext, NumberToken } from './numbers.js';
+import { intToRoman } from './roman.js';
 
 /** Whether some line of the block was read by OCR. */
 export function isOcrBlock(block: Block): boolean {
@@ -57,3 +58,47 @@ export function withinMaximum(score: NumberToken, max: NumberToken, context: Num
   return { ...score, exact, value: toNumber(exact), raw, decimals: 1, ambiguity: `Đọc “${score.raw}” là ${raw} (bản scan mất dấu thập phân; điểm không vượt quá tối đa ${max.raw}).` };
 }
 
+
+/** Where an OCR'd table row stands: the group whose rows these are, and the group that comes next. */
+export interface TableOrder {
+  /** Ordinal of the group the last group row named (its sub-groups follow it), if any. */
+  readonly group: number | null;
+  /** Ordinal the next group row must have. */
+  readonly next: number;
+}
+
+/**
+ * The numbering cell of an OCR'd table row that reads as no numbering: a sub-group number that
+ * lost its dot ("21" under group II is 2.1: two digits, the first the group's ordinal), or a group
+ * numeral that lost its strokes ("u", "H", "y" for II, III, V: one to three characters, no digit,
+ * on a row with a title and a number) — the next group in order. Each reading is reported.
+ */
+export function ocrRowNumbering(cell: string, order: TableOrder, scoredRow: boolean): { kind: 'group' | 'subgroup'; id: string; note: string } | null {
+  const text = cell.trim();
+  const lostDot = /^(\d)(\d)$/.exec(text);
+  if (lostDot && order.group !== null && Number(lostDot[1]) === order.group && lostDot[2] !== '0') {
+    const id = `${lostDot[1]}.${lostDot[2]}`;
+    return { kind: 'subgroup', id, note: `Đọc số thứ tự “${text}” là ${id} (bản scan mất dấu chấm; dòng thuộc nhóm ${intToRoman(order.group)}).` };
+  }
+  if (scoredRow && /^[^\s\d]{1,3}$/u.test(text) && /\p{L}/u.test(text)) {
+    const id = intToRoman(order.next);
+    return { kind: 'group', id, note: `Đọc số thứ tự “${text}” là nhóm ${id} (bản scan; theo thứ tự các nhóm).` };
+  }
+  return null;
+}
+
+/**
+ * A decimal mark OCR read as the other one ("33.5" for "33,5", a comma's tail lost): in a document
+ * whose decimals are written with a comma (or a dot), an OCR'd number with the other mark and one
+ * or two decimals (never a thousands group) is written with the document's mark, and said. Its
+ * value is the same either way.
+ */
+export function documentDecimalMark(token: NumberToken, context: NumberContext): NumberToken {
+  if (token.kind !== 'number' || token.decimals === 0) return token;
+  const mark = context.style === 'dot' ? '.' : ',';
+  const other = mark === '.' ? ',' : '.';
+  const m = /^(\d+)[.,](\d{1,2})$/.exec(token.raw);
+  if (!m || !token.raw.includes(other)) return token;
+  const raw = `${m[1]}${mark}${m[2]}`;
+  return { ...token, raw, ambiguity: token.ambiguity ?? `Đọc “${token.raw}” là ${raw} (bản scan; văn bản viết số thập phân với dấu ${mark === ',' ? 'phẩy' : 'chấm'}).` };
+}

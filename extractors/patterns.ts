@@ -34,7 +34,7 @@ export const CLASSIFICATION = /(khong\s+)?hoan\s+thanh\s+(?:(xuat\s+sac|tot)\s+)
 
 /** Table header cells. */
 export const SCORE_COLUMN = /tu\s*cham|tu\s*danh\s*gia|diem\s+dat/;
-export const MAX_COLUMN = /toi\s+da|diem\s+chuan|thang\s+diem/;
+export const MAX_COLUMN = /toi\s*da|diem\s*chuan|thang\s*diem/;
 export const TOTAL_ROW = /^\s*(?:tong\s+cong|tong\s+so|tong\s+diem|tong)\b/;
 
 /** "Xã Quang Trung, ngày …", "UBND PHƯỜNG BẮC SƠN". */

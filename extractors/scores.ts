@@ -10,7 +10,7 @@ import type { Block } from './blocks.js';
 import { confidenceAt, spanAt } from './blocks.js';
 import type { Span } from './document.js';
 import { fold } from './fold.js';
-import { chooseOrdinal, isOcrBlock, isSummaryLine, OCR_NUMERAL_AFTER_NHOM, ocrGroupHead, ocrNumeral, withinMaximum } from './ocr-readings.js';
+import { chooseOrdinal, documentDecimalMark, isOcrBlock, isSummaryLine, OCR_NUMERAL_AFTER_NHOM, ocrGroupHead, ocrNumeral, ocrRowNumbering, withinMaximum, type TableOrder } from './ocr-readings.js';
 import type { Figure, GroupScore, ReadingNote, SubgroupScore, SummaryEntry } from './extraction.js';
 import { findNumbers, parseNumber, type NumberContext, type NumberToken } from './numbers.js';
 import {
@@ -94,7 +94,8 @@ export function readScores(blocks: readonly Block[], context: NumberContext): Sc
   };
 
   /** A figure from a token; a declared score's sign comes from its words unless `sign` is given. */
-  const figureFrom = (block: Block, token: NumberToken, label?: string, sign?: 1 | -1): Figure => {
+  const figureFrom = (block: Block, read: NumberToken, label?: string, sign?: 1 | -1): Figure => {
+    const token = isOcrBlock(block) ? documentDecimalMark(read, context) : read;
     if (token.ambiguity) notes.push({ message: token.ambiguity, at: spanAt(block, token.start) });
     const confidence = confidenceAt(block, token.start, token.end);
     const exact: Decimal = (sign ?? declaredSign(block, token.start)) < 0 ? negate(token.exact) : token.exact;
@@ -159,7 +160,13 @@ export function readScores(blocks: readonly Block[], context: NumberContext): Sc
         };
         continue;
       }
-      const row = readTableRow(block, cells, folded, columns, context) ?? labelledRow(block, cells, context);
+      // OCR'd rows: a numbering cell that lost its strokes or its dot is read from the order.
+      const lastListed = state.region === 'summary' ? summary[summary.length - 1]?.id : groups[groups.length - 1]?.id;
+      const order: TableOrder | null = isOcrBlock(block)
+        ? { group: state.region === 'summary' ? (lastListed ? romanToInt(lastListed) : null) : ((group as MutableGroup | null)?.ordinal ?? null), next: (lastListed ? (romanToInt(lastListed) ?? 0) : 0) + 1 }
+        : null;
+      const row = readTableRow(block, cells, folded, columns, context, order) ?? labelledRow(block, cells, context);
+      if (row?.note) notes.push({ message: row.note, at });
       if (pendingLabel && row?.kind === 'group' && row.id === pendingLabel.id) pendingLabel = null;
       else flushLabel();
       if (!row) continue;
@@ -431,6 +438,8 @@ interface TableRowReading {
   title?: string;
   label?: string;
   token: NumberToken | null;
+  /** A reading that had to be chosen (OCR), to report. */
+  note?: string;
 }
 
 function readTableRow(
@@ -439,6 +448,7 @@ function readTableRow(
   folded: readonly string[],
   columns: TableColumns | null,
   context: NumberContext,
+  order: TableOrder | null = null,
 ): TableRowReading | null {
   const scoreToken = (): NumberToken | null => {
     // A PDF row loses its empty cells ("VI | Điểm cộng … | | 1,25" → 3 cells): when the header's
@@ -448,8 +458,14 @@ function readTableRow(
     if (index === null || index < 0 || index >= cells.length) return null;
     // Find the cell's number inside the row text so its offsets point into the block.
     const offset = cellOffset(block.text, cells, index);
-    const token = findNumbers(cells[index]!, context)[0];
-    return token ? { ...token, start: token.start + offset, end: token.end + offset } : null;
+    let token = findNumbers(cells[index]!, context)[0];
+    if (!token) return null;
+    // OCR: no score exceeds its maximum, the row's cell in the header's maximum column.
+    if (order && whole && columns.max !== null && columns.max !== index) {
+      const max = findNumbers(cells[columns.max] ?? '', context)[0];
+      if (max && max.kind === 'number') token = withinMaximum(token, max, context);
+    }
+    return { ...token, start: token.start + offset, end: token.end + offset };
   };
 
   const first = folded[0]?.trim() ?? '';
@@ -464,6 +480,10 @@ function readTableRow(
   }
   const subId = /^(\d{1,2})\.(\d{1,2})\.?$/.exec(first);
   if (subId) return { kind: 'subgroup', id: `${subId[1]}.${subId[2]}`, ...(titleCell ? { title: titleCell } : {}), token: scoreToken() };
+  if (order) {
+    const reading = ocrRowNumbering(cells[0] ?? '', order, titleCell !== undefined && cells.some((c, i) => i > 0 && parseNumber(c, context) !== null));
+    if (reading) return { ...reading, ...(titleCell ? { title: reading.kind === 'group' ? (cleanTitle(titleCell) ?? titleCell) : titleCell } : {}), token: scoreToken() };
+  }
   // An arabic TT column numbering the groups: 1 → I.
   const arabic = /^(\d{1,2})\.?$/.exec(first);
   if (arabic && titleCell && /nhom|ket\s+qua|diem\s+thuong/.test(fold(titleCell))) {

@@ -24,7 +24,7 @@ export function toLine(raw: RawLine, number: number): Line | null {
   if (raw.cells) {
     const cells = raw.cells.map(normalizeLine);
     if (cells.every((c) => c === '')) return null;
-    return { line: number, text: cells.join(CELL_SEPARATOR), kind: 'table-row', cells };
+    return { line: number, text: cells.join(CELL_SEPARATOR), kind: 'table-row', cells, ...(raw.confidence !== undefined ? { confidence: raw.confidence } : {}) };
   }
   const text = normalizeLine(raw.text);
   if (text === '') return null;

@@ -10,7 +10,9 @@ import { OCR_ENGINE, OCR_LANGUAGE, type OcrPage, type OcrSummary } from './ocr-s
 export function pageFromOcr(number: number, ocr: OcrPage): Page {
   return pageOf(
     number,
-    ocr.lines.map((l) => ({ text: repairOcrLine(l.text), confidence: l.confidence })),
+    ocr.lines.map((l) =>
+      l.cells ? { text: '', cells: l.cells.map(repairOcrLine), confidence: l.confidence } : { text: repairOcrLine(l.text), confidence: l.confidence },
+    ),
   );
 }
 

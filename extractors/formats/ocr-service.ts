@@ -7,6 +7,8 @@ export interface OcrLine {
   readonly text: string;
   /** 0–1. */
   readonly confidence: number;
+  /** A table row read cell by cell: its cells, left to right. */
+  readonly cells?: readonly string[];
 }
 
 export interface OcrPage {

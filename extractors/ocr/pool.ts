@@ -40,6 +40,8 @@ export interface OcrPageOptions {
   psm?: OcrPsm;
   /** Overrides the pool's time limit for this page. */
   timeoutMs?: number;
+  /** Read ruled tables cell by cell (default true). */
+  tables?: boolean;
   /** Drops the page if it is still queued when the signal aborts. */
   signal?: AbortSignal;
 }
@@ -214,6 +216,7 @@ export class OcrPool {
       ...(options.dpi !== undefined ? { dpi: options.dpi } : {}),
       ...(options.rotateAuto !== undefined ? { rotateAuto: options.rotateAuto } : {}),
       ...(options.psm !== undefined ? { psm: options.psm } : {}),
+      ...(options.tables !== undefined ? { tables: options.tables } : {}),
       timeoutMs: options.timeoutMs ?? this.#timeoutMs,
     };
     if (job.onAbort) options.signal?.removeEventListener('abort', job.onAbort);

@@ -21,6 +21,8 @@ export interface OcrLine {
   /** Tesseract's block and paragraph (1-based), for layout: lines of a table cell share a block. */
   readonly block: number;
   readonly paragraph: number;
+  /** A row of a ruled table read cell by cell (engine.ts): its cells, left to right; `text` joins them. */
+  readonly cells?: readonly string[];
 }
 
 interface Building {
@@ -69,4 +71,32 @@ export function parseTsv(tsv: string): OcrLine[] {
   }
   flush();
   return lines;
+}
+
+/** One word of tesseract's TSV with its box and confidence (0–100), and its line's index. */
+export interface OcrWord {
+  readonly text: string;
+  readonly confidence: number;
+  readonly bbox: OcrBox;
+  /** Index of its line in the TSV, counting from 0, so words can be put back in reading order. */
+  readonly line: number;
+}
+
+export function parseTsvWords(tsv: string): OcrWord[] {
+  const words: OcrWord[] = [];
+  let line = -1;
+  for (const row of tsv.split('\n')) {
+    const cells = row.split('\t');
+    const level = Number(cells[0]);
+    if (!Number.isInteger(level) || cells.length < 11) continue;
+    if (level === 4) line++;
+    if (level !== 5 || line < 0) continue;
+    const text = cells.slice(11).join('\t').trim().normalize('NFC');
+    if (text === '') continue;
+    const left = Number(cells[6]);
+    const top = Number(cells[7]);
+    const conf = Number(cells[10]);
+    words.push({ text, confidence: Number.isFinite(conf) && conf >= 0 ? conf : 0, bbox: { x0: left, y0: top, x1: left + Number(cells[8]), y1: top + Number(cells[9]) }, line });
+  }
+  return words;
 }

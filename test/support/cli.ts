@@ -8,13 +8,13 @@ export interface CliRun {
   stderr: string;
 }
 
-export function runCli(args: readonly string[], env: NodeJS.ProcessEnv = {}): CliRun {
+export function runCli(args: readonly string[], env: NodeJS.ProcessEnv = {}, timeoutMs = 300_000): CliRun {
   const r = spawnSync(process.execPath, [CLI, ...args], {
     cwd: ROOT,
     encoding: 'utf8',
     env: { ...process.env, ...env },
     maxBuffer: 64 * 1024 * 1024,
-    timeout: 300_000,
+    timeout: timeoutMs,
   });
   return { status: r.status, stdout: r.stdout, stderr: r.stderr };
 }

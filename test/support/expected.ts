@@ -78,7 +78,7 @@ export function describeFixtures(dir: string, options: { minimum: number; exitCo
     let audits: ReportAudit[];
 
     beforeAll(() => {
-      run = runCli(['check', '--json', dir]);
+      run = runCli(['check', '--json', dir], {}, options.timeoutMs);
       audits = JSON.parse(run.stdout) as ReportAudit[];
     }, options.timeoutMs);
 
