@@ -5,7 +5,7 @@
 import { compare, toNumber } from '../core/decimal.js';
 import type { Block } from './blocks.js';
 import type { NumberContext, NumberToken } from './numbers.js';
-import { intToRoman } from './roman.js';
+import { intToRoman, romanToInt } from './roman.js';
 
 /** Whether some line of the block was read by OCR. */
 export function isOcrBlock(block: Block): boolean {
@@ -85,6 +85,18 @@ export function ocrRowNumbering(cell: string, order: TableOrder, scoredRow: bool
     return { kind: 'group', id, note: `Đọc số thứ tự “${text}” là nhóm ${id} (bản scan; theo thứ tự các nhóm).` };
   }
   return null;
+}
+
+/**
+ * A roman numbering cell holding an "L" that OCR may have read for an I's stroke ("li" for II):
+ * read with I for L when that, and only that, gives the next group in order; the reading is
+ * reported. Null when the numeral stays as read.
+ */
+export function ocrNumeralL(id: string, next: number): { id: string; note: string } | null {
+  if (!id.includes('L') || romanToInt(id) === next) return null;
+  const alt = id.replace(/L/g, 'I');
+  if (romanToInt(alt) !== next) return null;
+  return { id: alt, note: `Đọc số thứ tự “${id}” là nhóm ${alt} (bản scan; theo thứ tự các nhóm).` };
 }
 
 /**

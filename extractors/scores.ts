@@ -10,7 +10,7 @@ import type { Block } from './blocks.js';
 import { confidenceAt, spanAt } from './blocks.js';
 import type { Span } from './document.js';
 import { fold } from './fold.js';
-import { chooseOrdinal, documentDecimalMark, isOcrBlock, isSummaryLine, OCR_NUMERAL_AFTER_NHOM, ocrGroupHead, ocrNumeral, ocrRowNumbering, withinMaximum, type TableOrder } from './ocr-readings.js';
+import { chooseOrdinal, documentDecimalMark, isOcrBlock, ocrNumeralL, isSummaryLine, OCR_NUMERAL_AFTER_NHOM, ocrGroupHead, ocrNumeral, ocrRowNumbering, withinMaximum, type TableOrder } from './ocr-readings.js';
 import type { Figure, GroupScore, ReadingNote, SubgroupScore, SummaryEntry } from './extraction.js';
 import { findNumbers, parseNumber, type NumberContext, type NumberToken } from './numbers.js';
 import {
@@ -217,6 +217,9 @@ export function readScores(blocks: readonly Block[], context: NumberContext): Sc
         }
         ordinal = chosen;
         id = intToRoman(chosen);
+      } else if (ocr && !summaryLine && state.region === 'body' && ordinal !== null && restatesGroup(block, groupHead[0].length, groups.find((g) => g.ordinal === ordinal), context)) {
+        // "Nhóm II tự chấm đạt 31,25/35 điểm.": a group already open states its score; it names
+        // no new group, so the groups' order must not renumber it (handled below as a restatement).
       } else if (ocr && !summaryLine) {
         // A body heading read by OCR: numerals lose strokes (III → II, I → L), so the order of
         // the groups and the heading's own "2." decide; the reading is reported.
@@ -306,7 +309,8 @@ export function readScores(blocks: readonly Block[], context: NumberContext): Sc
       }
     }
 
-    const subHead = SUBGROUP_HEAD.exec(f);
+    // OCR may read specks before a numbering (". 2.2. Kết quả …"): they are no part of it.
+    const subHead = SUBGROUP_HEAD.exec(ocr ? f.replace(OCR_LEADING_SPECKS, '') : f);
     if (subHead && isHeadingLike(block)) {
       const major = Number(subHead[1]);
       if (major === current.ordinal || major === ordinalFromHeading(current)) {
@@ -361,6 +365,24 @@ export function readScores(blocks: readonly Block[], context: NumberContext): Sc
     total,
     notes,
   };
+}
+
+/** Stray dots, commas and quotes OCR reads from specks before a line's first word. */
+const OCR_LEADING_SPECKS = /^[\s.,:;'"`‘’“”_~]+(?=\d)/u;
+
+/**
+ * Whether a body line naming a group already listed, with no score yet, is that group stating its
+ * score ("Nhóm tiêu chí II được xã tự chấm 31 điểm") rather than a new heading: at most a few words
+ * stand between the group's name and the score phrase (a heading has its title there), and the
+ * phrase is followed by a score in điểm.
+ */
+function restatesGroup(block: Block, headEnd: number, seen: MutableGroup | undefined, context: NumberContext): boolean {
+  if (!seen || seen.score !== null) return false;
+  const phrase = firstMatch(SCORE_PHRASE, block.folded, headEnd);
+  if (!phrase) return false;
+  const between: readonly string[] = block.folded.slice(headEnd, phrase.index).match(/\p{L}+/gu) ?? [];
+  if (between.length > 3 || between.includes('thang')) return false;
+  return firstScoreToken(block, phrase.end, context, true) !== null;
 }
 
 /**
@@ -473,10 +495,14 @@ function readTableRow(
 
   const named = folded.map((c) => /nhom\s+tieu\s+chi\s+([ivxl]+)\b/.exec(c)).find((m) => m);
   const romanId = /^([ivxl]+)\.?$/.test(first) && romanToInt(first.replace('.', '')) !== null ? first.replace('.', '').toUpperCase() : null;
-  const id = named ? named[1]!.toUpperCase() : romanId;
+  const read = named ? named[1]!.toUpperCase() : romanId;
+  // OCR: an "l" in a numbering cell is as often an I's stroke ("li" for II); read so when only
+  // then the numeral is the next group in order, and say so.
+  const strokes = order && !named && read ? ocrNumeralL(read, order.next) : null;
+  const id = strokes ? strokes.id : read;
   const titleCell = cells.find((c, i) => i > 0 && parseNumber(c, context) === null && c.trim().length > 0);
   if (id && romanToInt(id) !== null) {
-    return { kind: 'group', id, ...(titleCell ? { title: cleanTitle(titleCell) ?? titleCell } : {}), token: scoreToken() };
+    return { kind: 'group', id, ...(titleCell ? { title: cleanTitle(titleCell) ?? titleCell } : {}), token: scoreToken(), ...(strokes ? { note: strokes.note } : {}) };
   }
   const subId = /^(\d{1,2})\.(\d{1,2})\.?$/.exec(first);
   if (subId) return { kind: 'subgroup', id: `${subId[1]}.${subId[2]}`, ...(titleCell ? { title: titleCell } : {}), token: scoreToken() };

@@ -441,3 +441,47 @@ describe('blind variants (fifth round) that first failed', () => {
     expect(ex.summary.map((s) => [s.id, v(s.score)])).toEqual([['VI', 1.25]]);
   });
 });
+
+describe('OCR’d scans of blind typed reports that first failed', () => {
+  const ocr = (text: string): LineSpec => ({ text, confidence: 0.9 });
+  const row = (...cells: string[]): LineSpec => ({ cells, confidence: 0.9 });
+
+  it.each<[string, LineSpec[], ReturnType<typeof groupsOf>]>([
+    [
+      'a group stating its own score is no new heading ("Nhóm II tự chấm đạt …")',
+      [ocr('Nhóm tiêu chí I. Kinh tế'), ocr('Điểm tự đánh giá nhóm I: 21,25 điểm.'), ocr('Nhóm tiêu chí II. Quản lý'), ocr('2.1. Chức năng (tối đa 25 điểm)'), ocr('Mục 2.1 tự chấm đạt 22,5 điểm.'), ocr('Nhóm II tự chấm đạt 31,25/35 điểm.'), ocr('Nhóm tiêu chí III. Thanh tra - tự chấm đạt 8,5 điểm'), ocr('Nhóm tiêu chí IV. Cải cách hành chính'), ocr('4.1. Thủ tục (tối đa 8 điểm)'), ocr('Tiểu nhóm 4.1 tự chấm đạt 7,25 điểm.')],
+      [['I', 21.25, [], []], ['II', 31.25, [['2.1', 22.5]], []], ['III', 8.5, [], []], ['IV', null, [['4.1', 7.25]], []]],
+    ],
+    [
+      'a few words between the group and its score ("Nhóm tiêu chí V, xã tự chấm …")',
+      [ocr('Nhóm tiêu chí IV. Cải cách'), ocr('Nhóm tiêu chí IV được xã tự chấm 13,5 điểm.'), ocr('Nhóm tiêu chí V. Hỗ trợ'), ocr('5.1. Sản xuất: xã tự chấm 4,75 điểm.'), ocr('Nhóm tiêu chí V, xã tự chấm tổng cộng 9,25 điểm.')],
+      [['IV', 13.5, [], []], ['V', 9.25, [['5.1', 4.75]], []]],
+    ],
+    [
+      'a numeral that lost a stroke before its title is still the next group',
+      [ocr('Nhóm tiêu chí I. Kinh tế'), ocr('Nhóm tiêu chí II. Quản lý'), ocr('Nhóm tiêu chí II. Thanh tra, kiểm tra - tự chấm đạt 8,5 điểm')],
+      [['I', null, [], []], ['II', null, [], []], ['III', 8.5, [], []]],
+    ],
+    [
+      'specks read before a sub-group numbering (". 2.2. …")',
+      [ocr('2. Nhóm tiêu chí II Quản lý nhà nước'), ocr('2.1. Quản lý: tự chấm đạt 24,5 điểm.'), ocr('. 2.2. Nhiệm vụ cấp trên giao'), ocr('Kết quả số điểm tự chấm đạt: 9,5 điểm.')],
+      [['II', null, [['2.1', 24.5], ['2.2', 9.5]], []]],
+    ],
+  ])('%s', (_name, lines, expected) => {
+    expect(groupsOf(extractReport(docOf(lines, 'pdf')))).toEqual(expected);
+  });
+
+  it.each<[string, LineSpec[], Array<[string, number | null]>, number]>([
+    ['"li" in a numbering cell is II when II comes next', [row('I', 'Kinh tế', '25', '21,5'), row('li', 'Quản lý', '35', '31'), row('II', 'Thanh tra', '10', '9')], [['I', 21.5], ['II', 31], ['III', 9]], 2],
+    ['"LI" stays when I-for-L does not give the next group', [row('I', 'Kinh tế', '25', '21,5'), row('II', 'Quản lý', '35', '31'), row('LI', 'Thanh tra', '10', '9')], [['I', 21.5], ['II', 31], ['LI', 9]], 0],
+  ])('%s', (_name, rows, summary, notes) => {
+    const ex = extractReport(docOf([ocr('Nhóm tiêu chí I. Kinh tế'), ocr('Nhóm tiêu chí II. Quản lý'), ocr('Nhóm tiêu chí III. Thanh tra'), ocr('III. TỔNG HỢP KẾT QUẢ'), row('STT', 'Nội dung', 'Điểm tối đa', 'Điểm tự chấm'), ...rows], 'pdf'));
+    expect(ex.summary.map((s) => [s.id, v(s.score)])).toEqual(summary);
+    expect(ex.notes.filter((n) => n.message.startsWith('Đọc')).length).toBe(notes);
+  });
+
+  it('typed text: a sub-group numbering after a dot stays unread', () => {
+    const ex = extractReport(docOf(['2. Nhóm tiêu chí II Quản lý nhà nước', '. 2.2. Nhiệm vụ cấp trên giao', 'Kết quả số điểm tự chấm đạt: 9,5 điểm.'], 'pdf'));
+    expect(groupsOf(ex)).toEqual([['II', 9.5, [], []]]);
+  });
+});
