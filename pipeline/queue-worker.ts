@@ -12,7 +12,7 @@ import type { AuditFormat } from '../core/report-audit.js';
 import type { Store } from '../store/store.js';
 import { errorAudit } from './audit.js';
 import { DocumentPool } from './document-pool.js';
-import { runNightly, type NightlyJob } from './nightly.js';
+import { runNightly, type NightlyJob, type NightlyResult } from './nightly.js';
 import { closeProcessOcr, processOcr } from './ocr-engine.js';
 import { processStoredDocument, WORKER_ID, type DocumentJob, type ProcessOutcome } from './processor.js';
 import { DOCUMENT_JOB_OPTIONS, DocumentQueues, JOB_NAME, NIGHTLY_QUEUE, redisConnection, SCANS_QUEUE, TYPED_QUEUE, type QueueConfig } from './queues.js';
@@ -76,7 +76,7 @@ export class QueueWorker {
     // store, the thread already parses the next.
     const typed = new Worker<DocumentJob, ProcessOutcome>(TYPED_QUEUE, documentProcessor(TYPED_QUEUE, typedPool), { ...base, concurrency: concurrency * 2 });
     const scans = new Worker<DocumentJob, ProcessOutcome>(SCANS_QUEUE, documentProcessor(SCANS_QUEUE, scansPool), { ...base, concurrency: scansConcurrency });
-    const nightly = new Worker<NightlyJob>(NIGHTLY_QUEUE, async (job) => runNightly(job.data, { store, queues, log }), { ...base, concurrency: 1 });
+    const nightly = new Worker<NightlyJob, NightlyResult>(NIGHTLY_QUEUE, async (job) => runNightly(job.data, { store, queues, log }), { ...base, concurrency: 1 });
     self.#workers.push(typed, scans, nightly);
 
     for (const w of [typed, scans]) {
@@ -95,6 +95,10 @@ export class QueueWorker {
         })().catch(() => {});
       });
     }
+    nightly.on('failed', (job, err) => log(`Lần chạy định kỳ ${job?.data.inbox ?? ''} lỗi: ${err.message}`));
+    nightly.on('completed', (job, result: NightlyResult) => {
+      if (result.batchId) log(`Lần chạy định kỳ ${job.data.inbox}: xong lô ${result.batchId}.`);
+    });
     for (const w of self.#workers) w.on('error', (err) => log(`Lỗi hàng đợi: ${err.message}`));
     await Promise.all(self.#workers.map((w) => w.waitUntilReady()));
     return self;

@@ -47,7 +47,9 @@ afterAll(async () => {
 async function world(extra: NodeJS.ProcessEnv = {}): Promise<{ env: NodeJS.ProcessEnv; store: () => Promise<Store> }> {
   const db = await freshPostgres();
   databases.push(db);
-  const env = { REDIS_URL, DATABASE_URL: db.url, DOISOAT_QUEUE_PREFIX: queuePrefix(), DOISOAT_LOCK_MS: '2000', ...extra };
+  // Locks of 10 s: a job whose worker died is taken up quickly, yet a worker slowed down by a
+  // loaded CI machine keeps its locks (the SIGKILL test shortens them further).
+  const env = { REDIS_URL, DATABASE_URL: db.url, DOISOAT_QUEUE_PREFIX: queuePrefix(), DOISOAT_LOCK_MS: '10000', ...extra };
   return { env, store: () => Store.open({ databaseUrl: db.url }) };
 }
 
@@ -127,7 +129,7 @@ describe('queued processing', () => {
   });
 
   it('a scan goes on to the scans queue; a worker killed with SIGKILL mid-job: another finishes it, stored once', async () => {
-    const { env, store: open } = await world();
+    const { env, store: open } = await world({ DOISOAT_LOCK_MS: '2000' });
     const scan = path.join(FIXTURES, 'scans/quang-trung-2024.scan300.pdf');
     const expected = JSON.parse(readFileSync(`${scan}.expected.json`, 'utf8')) as { declared: { total: { value: number } } };
     const a = await worker(env, ['-c', '1']);
@@ -222,11 +224,11 @@ describe('queued processing', () => {
   it('a nightly run picks up only new inbox files and writes its summary to the outbox', async () => {
     const dataDir = tempDir();
     // The embedded store (SQLite) under a worker process, as on a single machine.
-    const env = { REDIS_URL, DOISOAT_DATA: dataDir, DOISOAT_QUEUE_PREFIX: queuePrefix(), DOISOAT_LOCK_MS: '2000' };
+    const env = { REDIS_URL, DOISOAT_DATA: dataDir, DOISOAT_QUEUE_PREFIX: queuePrefix(), DOISOAT_LOCK_MS: '10000' };
     const inbox = tempDir();
     const outbox = tempDir();
     for (const f of ['quang-trung-2024.docx', 'qt-total-mismatch.pdf', 'bac-son-2024.docx']) copyFileSync(path.join(REPORTS, f), path.join(inbox, f));
-    await worker(env, ['-c', '1']);
+    const w = await worker(env, ['-c', '1']);
     const sched = await runCliAsync(['schedule', '--inbox', inbox, '--outbox', outbox, '--every', '1'], env);
     expect(sched.status, sched.stderr).toBe(0);
     try {
@@ -236,7 +238,8 @@ describe('queued processing', () => {
       expect(report.queues[0]!.counts).toHaveProperty('waiting');
       expect(report.schedules).toEqual([expect.objectContaining({ id: `nightly:${inbox}`, every: 1000 })]);
       const csvs = (): string[] => readdirSync(outbox).filter((f) => f.endsWith('.csv')).sort();
-      await waitFor('the first summary', async () => csvs().length === 1, 60_000);
+      // Generous: on a loaded CI machine the worker's threads start slowly. Its log tells why if not.
+      await waitFor('the first summary', async () => csvs().length === 1, 180_000).catch((e: Error) => Promise.reject(new Error(`${e.message}\n${w.output()}`)));
       const first = readFileSync(path.join(outbox, csvs()[0]!), 'utf8');
       expect(first.charCodeAt(0)).toBe(0xfeff);
       const lines = first.slice(1).trim().split('\r\n');
@@ -254,13 +257,13 @@ describe('queued processing', () => {
       expect(csvs()).toHaveLength(1);
       copyFileSync(path.join(REPORTS, 'hoa-binh-2024.pdf'), path.join(inbox, 'hoa-binh-2024.pdf'));
       copyFileSync(path.join(REPORTS, 'bac-son-2024.docx'), path.join(inbox, 'bac-son (bản sao).docx'));
-      await waitFor('the second summary', async () => csvs().length === 2, 60_000);
+      await waitFor('the second summary', async () => csvs().length === 2, 180_000).catch((e: Error) => Promise.reject(new Error(`${e.message}\n${w.output()}`)));
       const second = JSON.parse(readFileSync(path.join(outbox, csvs()[1]!.replace(/\.csv$/, '.json')), 'utf8')) as { reports: Array<{ file: string }> };
       expect(second.reports.map((r) => path.basename(r.file))).toEqual(['hoa-binh-2024.pdf']);
     } finally {
       await runCliAsync(['schedule', '--inbox', inbox, '--remove'], env);
     }
-  }, 180_000);
+  }, 420_000);
 });
 
 describe('retries', () => {
