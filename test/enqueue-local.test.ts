@@ -45,7 +45,7 @@ describe('enqueue without Redis', () => {
   });
 
   it('commands that need Redis say so in Vietnamese', async () => {
-    const env = { REDIS_URL: '', DOISOAT_DATA: tempDir() };
+    const env = { REDIS_URL: '', DATABASE_URL: '', DOISOAT_DATA: tempDir() };
     const w = await runCliAsync(['worker'], env);
     expect(w.status).toBe(2);
     expect(w.stderr).toContain('Lệnh worker cần REDIS_URL');

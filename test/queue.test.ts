@@ -224,7 +224,8 @@ describe('queued processing', () => {
   it('a nightly run picks up only new inbox files and writes its summary to the outbox', async () => {
     const dataDir = tempDir();
     // The embedded store (SQLite) under a worker process, as on a single machine.
-    const env = { REDIS_URL, DOISOAT_DATA: dataDir, DOISOAT_QUEUE_PREFIX: queuePrefix(), DOISOAT_LOCK_MS: '10000' };
+    // DATABASE_URL emptied: CI exports one, and the worker would otherwise use that database.
+    const env = { REDIS_URL, DATABASE_URL: '', DOISOAT_DATA: dataDir, DOISOAT_QUEUE_PREFIX: queuePrefix(), DOISOAT_LOCK_MS: '10000' };
     const inbox = tempDir();
     const outbox = tempDir();
     for (const f of ['quang-trung-2024.docx', 'qt-total-mismatch.pdf', 'bac-son-2024.docx']) copyFileSync(path.join(REPORTS, f), path.join(inbox, f));
