@@ -6,7 +6,7 @@
 import { Command } from 'commander';
 import type { ReportAudit } from '../core/report-audit.js';
 import { errorAudit, NO_FILE_SHA } from '../pipeline/audit.js';
-import { expandInputs, isMissing } from '../pipeline/files.js';
+import { expandInputs, isMissing, missingMessage } from '../pipeline/files.js';
 import { closeProcessOcr, processOcr } from '../pipeline/ocr-engine.js';
 import { checkFiles } from '../pipeline/pool.js';
 import { createProgress } from './progress.js';
@@ -44,8 +44,7 @@ async function check(args: string[], opts: CheckOptions): Promise<number> {
   let next = 0;
   const audits = inputs.map((i) => {
     if (!isMissing(i)) return checked[next++]!;
-    const message = i.reason === 'not-found' ? `Không tìm thấy “${i.path}”.` : `“${i.path}” không phải là tệp hay thư mục.`;
-    return errorAudit(i.path, NO_FILE_SHA, 'unknown', 'read-failed', message);
+    return errorAudit(i.path, NO_FILE_SHA, 'unknown', 'read-failed', missingMessage(i));
   });
   return printAudits(audits, opts.json);
 }

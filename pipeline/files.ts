@@ -40,6 +40,11 @@ export function isMissing(input: InputFile | MissingInput): input is MissingInpu
   return 'reason' in input;
 }
 
+/** What the user is told about a path that is not there (Vietnamese). */
+export function missingMessage(input: MissingInput): string {
+  return input.reason === 'not-found' ? `Không tìm thấy “${input.path}”.` : `“${input.path}” không phải là tệp hay thư mục.`;
+}
+
 async function walk(dir: string): Promise<InputFile[]> {
   const entries = await readdir(dir, { withFileTypes: true });
   entries.sort((a, b) => a.name.localeCompare(b.name));

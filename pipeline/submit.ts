@@ -5,7 +5,7 @@
  * in chunks, so hundreds of scans never sit in memory at once.
  */
 import type { BatchKind, RegisteredItem, Store, SubmittedItem } from '../store/store.js';
-import { expandInputs, isMissing, type InputFile, type MissingInput } from './files.js';
+import { expandInputs, isMissing, missingMessage, type InputFile, type MissingInput } from './files.js';
 import { DEFAULT_MAX_BYTES, loadFile } from './pool.js';
 import type { DocumentJob } from './processor.js';
 import { formatOf } from './process.js';
@@ -13,8 +13,7 @@ import { formatOf } from './process.js';
 /** Reads one input into a store item. */
 export async function readItem(input: InputFile | MissingInput, maxBytes: number = DEFAULT_MAX_BYTES): Promise<SubmittedItem> {
   if (isMissing(input)) {
-    const message = input.reason === 'not-found' ? `Không tìm thấy “${input.path}”.` : `“${input.path}” không phải là tệp hay thư mục.`;
-    return { path: input.path, error: { code: 'read-failed', message } };
+    return { path: input.path, error: { code: 'read-failed', message: missingMessage(input) } };
   }
   const loaded = await loadFile(input.path, maxBytes);
   if ('audit' in loaded) {
