@@ -25,6 +25,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gunzipSync } from 'node:zlib';
 import { defaultLangPath, OcrPool, type OcrPage, type OcrPsm } from '../extractors/ocr/index.js';
+import { median } from './stats.js';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const reports = path.join(root, 'fixtures/reports');
@@ -94,13 +95,6 @@ function errors(ocr: string, reference: string): Errors {
 const cerOf = (xs: readonly Errors[]): number => xs.reduce((a, x) => a + x.dist, 0) / Math.max(1, xs.reduce((a, x) => a + x.len, 0));
 /** The median page's CER. */
 const medianCer = (xs: readonly Errors[]): number => median(xs.map((x) => x.dist / Math.max(1, x.len)));
-
-const median = (xs: readonly number[]): number => {
-  if (xs.length === 0) return NaN;
-  const s = [...xs].sort((a, b) => a - b);
-  const m = Math.floor(s.length / 2);
-  return s.length % 2 ? s[m]! : (s[m - 1]! + s[m]!) / 2;
-};
 
 function run(cmd: string, args: string[]): string {
   const r = spawnSync(cmd, args, { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });

@@ -19,25 +19,16 @@ import { writeDistinctCopies } from '../scripts/distinct-copies.js';
 import { createTempDatabase } from '../scripts/temp-postgres.js';
 import type { StoreConfig } from '../store/connect.js';
 import { Store } from '../store/store.js';
+import { median, numberArg } from './stats.js';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const cli = path.join(root, 'bin/doisoat.js');
 const work = path.join(root, 'bench/.work/queue');
 
-function arg(name: string, fallback: number): number {
-  const i = process.argv.indexOf(`--${name}`);
-  return i >= 0 ? Number(process.argv[i + 1]) : fallback;
-}
-const count = arg('count', 1000);
-const rounds = arg('rounds', 3);
+const count = numberArg('count', 1000);
+const rounds = numberArg('rounds', 3);
 const redisUrl = process.env['REDIS_URL'] || 'redis://127.0.0.1:6379';
 const postgresUrl = process.argv.includes('--sqlite') ? null : process.env['DATABASE_URL'] || 'postgres://postgres@127.0.0.1:5432/test';
-
-const median = (xs: number[]): number => {
-  const s = [...xs].sort((a, b) => a - b);
-  const m = Math.floor(s.length / 2);
-  return s.length % 2 ? s[m]! : (s[m - 1]! + s[m]!) / 2;
-};
 
 interface BenchStore {
   env: NodeJS.ProcessEnv;

@@ -13,17 +13,14 @@ import { copyFileSync, mkdirSync, readdirSync, readFileSync, rmSync } from 'node
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { processDocument } from '../pipeline/process.js';
+import { median, numberArg } from './stats.js';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const reports = path.join(root, 'fixtures/reports');
 const work = path.join(root, 'bench/.work');
 
-function arg(name: string, fallback: number): number {
-  const i = process.argv.indexOf(`--${name}`);
-  return i >= 0 ? Number(process.argv[i + 1]) : fallback;
-}
-const count = arg('count', 200);
-const rounds = arg('rounds', 5);
+const count = numberArg('count', 200);
+const rounds = numberArg('rounds', 5);
 
 function prepare(ext: string): string[] {
   const sources = readdirSync(reports).filter((f) => f.endsWith(`.${ext}`)).sort();
@@ -39,12 +36,6 @@ function prepare(ext: string): string[] {
   }
   return files;
 }
-
-const median = (xs: number[]): number => {
-  const s = [...xs].sort((a, b) => a - b);
-  const m = Math.floor(s.length / 2);
-  return s.length % 2 ? s[m]! : (s[m - 1]! + s[m]!) / 2;
-};
 
 /** CPU seconds per wall second of the doisoat rounds: about 1 shows the runs used one core. */
 const cpuShare: number[] = [];
