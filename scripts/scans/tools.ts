@@ -62,6 +62,11 @@ export interface ScanLook {
   readonly dpi: number;
 }
 
+/** What a scan and a photo start with: the page, seeded, turned by its angle on white, same size. */
+function tiltedPage(png: string, look: ScanLook, width: number, height: number): string[] {
+  return ['-limit', 'thread', '1', '-seed', String(look.seed), png, '-background', 'white', '-rotate', look.angle.toFixed(2), '-gravity', 'center', '-extent', `${width}x${height}`];
+}
+
 /**
  * A flatbed scan of a rendered page: rotated a little, softened, a faintly grey paper with sensor
  * noise, grayscale JPEG. One thread and a fixed seed make the output byte-for-byte reproducible.
@@ -69,13 +74,7 @@ export interface ScanLook {
 export async function scanLook(png: string, out: string, look: ScanLook): Promise<void> {
   const { width, height } = await imageSize(png);
   await run('convert', [
-    '-limit', 'thread', '1',
-    '-seed', String(look.seed),
-    png,
-    '-background', 'white',
-    '-rotate', look.angle.toFixed(2),
-    '-gravity', 'center',
-    '-extent', `${width}x${height}`,
+    ...tiltedPage(png, look, width, height),
     '-blur', `0x${look.blur}`,
     '+level', `4%,${(look.paper * 100).toFixed(1)}%`,
     '-attenuate', String(look.noise),
@@ -97,13 +96,7 @@ export async function scanLook(png: string, out: string, look: ScanLook): Promis
 export async function photoLook(png: string, out: string, look: ScanLook): Promise<void> {
   const { width, height } = await imageSize(png);
   await run('convert', [
-    '-limit', 'thread', '1',
-    '-seed', String(look.seed),
-    png,
-    '-background', 'white',
-    '-rotate', look.angle.toFixed(2),
-    '-gravity', 'center',
-    '-extent', `${width}x${height}`,
+    ...tiltedPage(png, look, width, height),
     '(',
     '-size', `${width}x${height}`,
     '-define', 'gradient:angle=135',
