@@ -169,12 +169,6 @@ export class Store {
     });
   }
 
-  /** The original bytes of a document, or null if it was never registered. */
-  async getFile(sha256: string): Promise<Uint8Array | null> {
-    const row = await this.db.selectFrom('files').select('bytes').where('sha256', '=', sha256).executeTakeFirst();
-    return row ? new Uint8Array(row.bytes) : null;
-  }
-
   async getDocument(sha256: string): Promise<{ sha256: string; format: string; first_path: string; size: number } | null> {
     const row = await this.db.selectFrom('documents').select(['sha256', 'format', 'first_path', 'size']).where('sha256', '=', sha256).executeTakeFirst();
     return row ?? null;
@@ -264,12 +258,6 @@ export class Store {
       .where('d.sha256', '=', sha256)
       .executeTakeFirst();
     return row ? { firstPath: row.first_path, format: row.format, bytes: new Uint8Array(row.bytes), hasResult: row.audited !== null } : null;
-  }
-
-  /** Whether the document has a result for this pipeline version (cheaper than getAudit). */
-  async hasResult(sha256: string): Promise<boolean> {
-    const row = await this.db.selectFrom('audits').select('sha256').where('sha256', '=', sha256).where('pipeline_version', '=', this.version).executeTakeFirst();
-    return row !== undefined;
   }
 
   async getAudit(sha256: string): Promise<ReportAudit | null> {

@@ -61,8 +61,8 @@ describe.each(backends)('store on %s', (_name, make) => {
     ]);
     expect((await store.stats()).documents).toBe(1);
     // Content-addressed: the bytes come back exactly, under their own hash.
-    const bytes = await store.getFile(shaOf(a));
-    expect(bytes && sha256Of(bytes)).toBe(shaOf(a));
+    const stored = await store.documentForProcessing(shaOf(a));
+    expect(stored && sha256Of(stored.bytes)).toBe(shaOf(a));
     expect((await store.getDocument(shaOf(a)))?.first_path).toBe('inbox/a.docx');
 
     const progress = await store.batchProgress(batch.id);
