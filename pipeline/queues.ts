@@ -55,7 +55,8 @@ export function redisConnection(config: QueueConfig, options: { failFast?: boole
 }
 
 export function documentQueueFor(format: string): typeof TYPED_QUEUE | typeof SCANS_QUEUE {
-  return format === 'image' || format === 'pdf-scanned' ? SCANS_QUEUE : TYPED_QUEUE;
+  // A scanned PDF is only known as one once read: the typed queue hands it on (queue-worker.ts).
+  return format === 'image' ? SCANS_QUEUE : TYPED_QUEUE;
 }
 
 /** Job ids: the sha256; a forced run gets its own id so it is not merged with a pending one. */
