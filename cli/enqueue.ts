@@ -12,7 +12,8 @@ import { runLocal } from '../pipeline/local-runner.js';
 import { pingRedis, queueConfigFromEnv, queueJobs } from '../pipeline/queues.js';
 import { registerInputs } from '../pipeline/submit.js';
 import { Store } from '../store/store.js';
-import { positiveInt, printAudits } from './output.js';
+import { positiveInt } from './options.js';
+import { printAudits } from './output.js';
 import { createProgress } from './progress.js';
 
 interface EnqueueOptions {

@@ -1,5 +1,4 @@
 /** Printing a batch's audits, the same for `check` and `enqueue`: JSON array or Vietnamese text. */
-import { InvalidArgumentError } from 'commander';
 import type { ReportAudit } from '../core/report-audit.js';
 import { renderAudit, renderTotals } from './text-report.js';
 
@@ -22,10 +21,4 @@ export function printAudits(audits: readonly ReportAudit[], json: boolean | unde
     process.stdout.write(renderTotals(audits) + '\n');
   }
   return exitCodeFor(audits);
-}
-
-export function positiveInt(value: string): number {
-  const n = Number(value);
-  if (!Number.isInteger(n) || n < 1) throw new InvalidArgumentError('phải là số nguyên dương.');
-  return n;
 }

@@ -7,7 +7,7 @@ import { DoisoatError } from '../core/errors.js';
 import { queueConfigFromEnv, pingRedis } from '../pipeline/queues.js';
 import { QueueWorker } from '../pipeline/queue-worker.js';
 import { Store } from '../store/store.js';
-import { positiveInt } from './output.js';
+import { positiveInt } from './options.js';
 
 interface WorkerOptions {
   concurrency?: number;
