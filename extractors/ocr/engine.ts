@@ -35,7 +35,7 @@ import { DoisoatError } from '../../core/errors.js';
 import { grayOf, loadPicture, type Picture } from './bitmap.js';
 import { mergeCellReadings } from './cell-readings.js';
 import { estimateSkew } from './skew.js';
-import { findTables, rowImage, toPgm } from './tables.js';
+import { findTables, rowImage, toPgm, type GrayImage } from './tables.js';
 import { parseTsv, parseTsvWords, type OcrBox, type OcrLine } from './tsv.js';
 
 const require = createRequire(import.meta.url);
@@ -314,12 +314,14 @@ export class OcrEngine {
         const picture = straighten || options.tables !== false ? await loadPicture(image) : null;
         // The skew measured here (skew.ts) rather than by tesseract.js's rotateAuto, which runs a
         // whole layout pass for it; an image the canvas cannot decode is left to rotateAuto.
-        const skew = straighten && picture ? estimateSkew(await grayOf(picture, 0, SKEW_SCALE)) : 0;
+        const half = straighten && picture ? await grayOf(picture, 0, HALF) : null;
+        const skew = half ? estimateSkew(half) : 0;
         const turn = Math.abs(skew) >= MIN_SKEW_RADIANS ? { rotateAuto: false, rotateRadians: skew } : { rotateAuto: straighten && !picture };
         const page = await this.#worker.recognize(buffer, { ...turn, ...params }, { text: false, tsv: true });
         const pageLines = parseTsv(page.data.tsv ?? '');
         if (options.tables === false || !picture) return [page, pageLines];
-        return [page, await this.#readTables(picture, page.data.rotateRadians ?? 0, pageLines)];
+        const radians = page.data.rotateRadians ?? 0;
+        return [page, await this.#readTables(picture, radians, pageLines, radians === 0 ? half : null)];
       })();
       [result, lines] = await Promise.race(timeout ? [reading, this.#stopped, timeout] : [reading, this.#stopped]);
     } catch (err) {
@@ -346,9 +348,10 @@ export class OcrEngine {
    * give way to one line per table row, with its cells. A page without tables, or an image the
    * canvas cannot decode, keeps its lines as they are.
    */
-  async #readTables(picture: Picture, radians: number, pageLines: OcrLine[]): Promise<OcrLine[]> {
-    // Most pages have no table: looked for at half the resolution first (a fifth of the time).
-    if (findTables(await grayOf(picture, radians, 0.5)).length === 0) return pageLines;
+  async #readTables(picture: Picture, radians: number, pageLines: OcrLine[], unturnedHalf: GrayImage | null): Promise<OcrLine[]> {
+    // Most pages have no table: looked for at half the resolution first (a fifth of the time), on
+    // the copy the skew was measured on when the page was read as it is.
+    if (findTables(unturnedHalf ?? (await grayOf(picture, radians, HALF))).length === 0) return pageLines;
     const gray = await grayOf(picture, radians);
     const tables = findTables(gray);
     if (tables.length === 0) return pageLines;
@@ -413,8 +416,8 @@ export class OcrEngine {
   }
 }
 
-/** The skew is measured on a half-size copy of the page (150 dpi for a 300 dpi page). */
-const SKEW_SCALE = 0.5;
+/** The skew is measured, and tables first looked for, on a half-size copy of the page (150 dpi for a 300 dpi page). */
+const HALF = 0.5;
 /** Below this (0.3°) a page is read as it is, as tesseract.js's rotateAuto does. */
 const MIN_SKEW_RADIANS = 0.005;
 

@@ -51,15 +51,17 @@ export function horizontalRules(img: GrayImage, minLength: number): Rule[] {
   const maxGap = Math.max(4, Math.round(width / 100));
   const runs: Rule[] = [];
   const column = new Uint8Array(width);
+  // Ink per column in rows y-2 … y+2, kept as a sliding count (a page is millions of pixels).
+  const inWindow = new Int32Array(width);
+  const count = (row: number, delta: number): void => {
+    const base = row * width;
+    for (let x = 0; x < width; x++) if (img.data[base + x]! < INK) inWindow[x]! += delta;
+  };
+  for (let row = 0; row < Math.min(2, height); row++) count(row, 1);
   for (let y = 0; y < height; y++) {
-    for (let x = 0; x < width; x++) {
-      let d = 0;
-      for (let dy = -2; dy <= 2 && !d; dy++) {
-        const yy = y + dy;
-        if (yy >= 0 && yy < height && dark(img, x, yy)) d = 1;
-      }
-      column[x] = d;
-    }
+    if (y + 2 < height) count(y + 2, 1);
+    if (y - 3 >= 0) count(y - 3, -1);
+    for (let x = 0; x < width; x++) column[x] = inWindow[x]! > 0 ? 1 : 0;
     // Gaps of up to `maxGap` are bridged (a faint rule of a low-resolution scan breaks up), but a
     // run must be almost solid: a line of text, bridged, is not.
     let start = -1;
