@@ -33,10 +33,23 @@ const STARTS_SCORE = /^\d+(?:[.,]\d+)?(?:\s?\/\s?\d+(?:[.,]\d+)?)?\s*(?:điểm|
  */
 const STARTS_QUANTITY = /^\d+(?:[.,]\d+)*\s?(?:%|\/|[a-zđàáảãạăằắẳẵặâầấẩẫậèéẻẽẹêềếểễệìíỉĩịòóỏõọôồốổỗộơờớởỡợùúủũụưừứửữựỳýỷỹỵ])/u;
 
+/**
+ * "NHÓM TIÊU CHÍ II: …" in capitals at the start of a line, maybe after a short stray token (what
+ * a scan's OCR may leave of its "2."): a group heading, never wrapped text, even when the token
+ * reads as a lower-case word ("cụ NHÓM TIÊU CHÍ L …").
+ */
+function startsCapitalGroupHeading(text: string): boolean {
+  const m = /^([^\s\d]{1,3}\s+)?nhom\W{0,2}\s+tieu\s+chi\b/u.exec(fold(text));
+  if (!m) return false;
+  const head = text.slice(m[1]?.length ?? 0, m[0].length);
+  return head === head.toUpperCase();
+}
+
 /** Whether `next` continues the paragraph that `prev` began (wrapped text, not a new paragraph). */
 function continues(prev: Line, next: Line): boolean {
   if (prev.kind === 'table-row' || next.kind === 'table-row') return false;
   if (next.kind === 'heading' || next.kind === 'list-item') return false;
+  if (startsCapitalGroupHeading(next.text)) return false;
   if (TERMINAL.test(prev.text)) {
     // "Tổng điểm tự chấm:" then "21,3 điểm" on the next line.
     return prev.text.endsWith(':') && STARTS_SCORE.test(next.text);

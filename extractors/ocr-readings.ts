@@ -88,15 +88,20 @@ export function ocrRowNumbering(cell: string, order: TableOrder, scoredRow: bool
 }
 
 /**
- * A roman numbering cell holding an "L" that OCR may have read for an I's stroke ("li" for II):
- * read with I for L when that, and only that, gives the next group in order; the reading is
- * reported. Null when the numeral stays as read.
+ * A roman numbering cell that OCR read with a stroke misread or lost, read as the next group in
+ * order; the reading is reported. Null when the numeral stays as read. Two cases:
+ * - an "L" for an I's stroke ("li" for II): read with I for L when that gives the next group;
+ * - a numeral of I strokes only that is shorter than the next group's, itself I strokes only
+ *   ("l" or "I" for II, "II" for III): strokes are lost, never added, and a numbering does not
+ *   go back.
  */
 export function ocrNumeralL(id: string, next: number): { id: string; note: string } | null {
-  if (!id.includes('L') || romanToInt(id) === next) return null;
-  const alt = id.replace(/L/g, 'I');
-  if (romanToInt(alt) !== next) return null;
-  return { id: alt, note: `Đọc số thứ tự “${id}” là nhóm ${alt} (bản scan; theo thứ tự các nhóm).` };
+  if (romanToInt(id) === next) return null;
+  const strokes = id.replace(/L/g, 'I');
+  const expected = intToRoman(next);
+  const lostStrokes = /^I+$/.test(strokes) && /^I+$/.test(expected) && strokes.length < expected.length;
+  if (romanToInt(strokes) !== next && !lostStrokes) return null;
+  return { id: expected, note: `Đọc số thứ tự “${id}” là nhóm ${expected} (bản scan; theo thứ tự các nhóm).` };
 }
 
 /**

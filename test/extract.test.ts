@@ -467,17 +467,29 @@ describe('OCR’d scans of blind typed reports that first failed', () => {
       [ocr('2. Nhóm tiêu chí II Quản lý nhà nước'), ocr('2.1. Quản lý: tự chấm đạt 24,5 điểm.'), ocr('. 2.2. Nhiệm vụ cấp trên giao'), ocr('Kết quả số điểm tự chấm đạt: 9,5 điểm.')],
       [['II', null, [['2.1', 24.5], ['2.2', 9.5]], []]],
     ],
+    [
+      'a capitals group heading whose "1." was read as a word ("cụ NHÓM …") after an unfinished line',
+      [ocr('H. KẾT QUÁ TỰ ĐÁNH GIÁ, CHẤM ĐIỂM THEO TỪNG NHÓM'), ocr('cụ NHÓM TIỂU CHÍ L KẾT QUÁ THỰC HIỆN CÁC MỤC TIÊU'), ocr('1.1. Chỉ tiêu kinh tế: tự chấm 7,5/10 điểm'), ocr('Cộng nhóm tiêu chí I: 21,5 điểm.'), ocr('_ NHÓM TIỂU CHÍ H: KẾT QUÁ THỰC HIỆN NHIỆM VỤ'), ocr('2.1. Quản lý: tự chấm 24,5/26 điểm'), ocr('Cộng nhóm tiêu chí II: 33 điểm.')],
+      [['I', 21.5, [['1.1', 7.5]], []], ['II', 33, [['2.1', 24.5]], []]],
+    ],
   ])('%s', (_name, lines, expected) => {
     expect(groupsOf(extractReport(docOf(lines, 'pdf')))).toEqual(expected);
   });
 
   it.each<[string, LineSpec[], Array<[string, number | null]>, number]>([
     ['"li" in a numbering cell is II when II comes next', [row('I', 'Kinh tế', '25', '21,5'), row('li', 'Quản lý', '35', '31'), row('II', 'Thanh tra', '10', '9')], [['I', 21.5], ['II', 31], ['III', 9]], 2],
-    ['"LI" stays when I-for-L does not give the next group', [row('I', 'Kinh tế', '25', '21,5'), row('II', 'Quản lý', '35', '31'), row('LI', 'Thanh tra', '10', '9')], [['I', 21.5], ['II', 31], ['LI', 9]], 0],
+    ['"l" in a numbering cell is II when II comes next (a stroke lost)', [row('I', 'Kinh tế', '25', '21,5'), row('l', 'Quản lý', '35', '31'), row('II', 'Thanh tra', '10', '9')], [['I', 21.5], ['II', 31], ['III', 9]], 2],
+    ['"II" where III comes next is III (a stroke lost)', [row('I', 'Kinh tế', '25', '21,5'), row('II', 'Quản lý', '35', '31'), row('II', 'Thanh tra', '10', '9')], [['I', 21.5], ['II', 31], ['III', 9]], 1],
+    ['"L" stays where IV comes next (no stroke of IV is an I alone)', [row('I', 'Kinh tế', '25', '21,5'), row('II', 'Quản lý', '35', '31'), row('III', 'Thanh tra', '10', '9'), row('L', 'Cải cách', '15', '13')], [['I', 21.5], ['II', 31], ['III', 9], ['L', 13]], 0],
   ])('%s', (_name, rows, summary, notes) => {
-    const ex = extractReport(docOf([ocr('Nhóm tiêu chí I. Kinh tế'), ocr('Nhóm tiêu chí II. Quản lý'), ocr('Nhóm tiêu chí III. Thanh tra'), ocr('III. TỔNG HỢP KẾT QUẢ'), row('STT', 'Nội dung', 'Điểm tối đa', 'Điểm tự chấm'), ...rows], 'pdf'));
+    const ex = extractReport(docOf([ocr('Nhóm tiêu chí I. Kinh tế'), ocr('Nhóm tiêu chí II. Quản lý'), ocr('Nhóm tiêu chí III. Thanh tra'), ocr('Nhóm tiêu chí IV. Cải cách'), ocr('III. TỔNG HỢP KẾT QUẢ'), row('STT', 'Nội dung', 'Điểm tối đa', 'Điểm tự chấm'), ...rows], 'pdf'));
     expect(ex.summary.map((s) => [s.id, v(s.score)])).toEqual(summary);
     expect(ex.notes.filter((n) => n.message.startsWith('Đọc')).length).toBe(notes);
+  });
+
+  it('a lower-case "nhóm tiêu chí" starting a line still continues its sentence', () => {
+    const ex = extractReport(docOf([ocr('Nhóm tiêu chí I. Kinh tế'), ocr('Kết quả này là của'), ocr('nhóm tiêu chí II: 21,5 điểm do xã chấm lại')], 'pdf'));
+    expect(groupsOf(ex).map((g) => g[0])).toEqual(['I']);
   });
 
   it('typed text: a sub-group numbering after a dot stays unread', () => {
