@@ -49,7 +49,7 @@ export interface DocumentPoolOptions {
   timeoutMs?: number;
   /** Heap limit per slot in MB (default 256). */
   maxHeapMb?: number;
-  /** Worker threads or child processes; default: `defaultSlots()` (DOISOAT_SLOTS, else threads). */
+  /** Worker threads or child processes; default: `defaultSlots(concurrency)`. */
   slots?: SlotKind;
   /** V8 flags of each child process (`slots: 'process'` only), e.g. `['--single-threaded']`. */
   v8Flags?: readonly string[];
@@ -72,17 +72,43 @@ export interface PoolRun {
 export const DEFAULT_TIMEOUT_MS = 180_000;
 const DEFAULT_HEAP_MB = 256;
 
+/** Which slots a pool runs: their kind and, for child processes, their V8 flags. */
+export type SlotChoice = Pick<DocumentPoolOptions, 'slots' | 'v8Flags'>;
+
 /**
- * The slots a pool uses when not told: DOISOAT_SLOTS (`thread`, `process`, or `process` followed
- * by V8 flags: `process --single-threaded`), else the given fallback.
+ * Child processes' V8 flags by default. On 2 cores (bench/slots.ts, `check` on 400 typed
+ * reports), a thread or a child with V8's defaults keeps about 1.4 cores busy, since V8 collects
+ * garbage and compiles on helper threads beside it: two slots are only 1.1–1.2× one.
+ * `--single-threaded` keeps each slot on its own core (two slots 28.7–32.7 documents/s against
+ * 23.1–28.7 for two threads), but one slot alone is slower (16–20 against 21–25);
+ * `--max-semi-space-size=32` (a young generation of 32 MB, so fewer scavenges) wins most of that
+ * back for one slot (20–22) at the same speed for two.
  */
-export function defaultSlots(fallback: Pick<DocumentPoolOptions, 'slots' | 'v8Flags'> = { slots: 'thread' }): Pick<DocumentPoolOptions, 'slots' | 'v8Flags'> {
+export const CHILD_V8_FLAGS: readonly string[] = ['--single-threaded', '--max-semi-space-size=32'];
+
+/** Single-threaded child processes: for pools that, with others, fill the machine's cores. */
+export const SINGLE_THREADED_PROCESSES: SlotChoice = { slots: 'process', v8Flags: CHILD_V8_FLAGS };
+
+/**
+ * DOISOAT_SLOTS, if set: `thread`, `process` (V8's default flags), or `process` followed by V8
+ * flags (`process --single-threaded`). For measuring; it overrides every default.
+ */
+export function slotsFromEnv(): SlotChoice | null {
   const env = process.env['DOISOAT_SLOTS']?.trim();
-  if (!env) return fallback;
+  if (!env) return null;
   const [kind, ...flags] = env.split(/\s+/);
   if (kind === 'thread') return { slots: 'thread' };
   if (kind === 'process') return { slots: 'process', v8Flags: flags };
   throw new Error(`DOISOAT_SLOTS: “${env}” is neither “thread” nor “process [V8 flags]”`);
+}
+
+/**
+ * The slots of a pool that was not told: DOISOAT_SLOTS, else single-threaded child processes when
+ * the pool has a slot per core or more (V8's helper threads would only compete with the other
+ * slots), else threads (with a core to spare, V8's helpers make one thread the fastest slot).
+ */
+export function defaultSlots(concurrency: number, cores = os.availableParallelism()): SlotChoice {
+  return slotsFromEnv() ?? (concurrency >= cores ? SINGLE_THREADED_PROCESSES : { slots: 'thread' });
 }
 
 /** Rejects every page at once: the document is marked and handed to a process that does OCR. */
@@ -232,7 +258,7 @@ export class DocumentPool {
     this.size = Math.max(1, options.concurrency ?? os.availableParallelism());
     this.#timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
     this.#maxHeapMb = options.maxHeapMb ?? DEFAULT_HEAP_MB;
-    const kind = options.slots ? { slots: options.slots, v8Flags: options.v8Flags } : defaultSlots();
+    const kind = options.slots ? { slots: options.slots, v8Flags: options.v8Flags } : defaultSlots(this.size);
     this.slotKind = kind.slots ?? 'thread';
     this.#v8Flags = this.slotKind === 'process' ? (kind.v8Flags ?? []) : [];
     this.#options = options;
