@@ -11,7 +11,7 @@ import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { DoisoatError } from '../core/errors.js';
 import type { OcrPage, OcrService } from '../extractors/formats/ocr-service.js';
-import { DocumentPool, type DocumentPoolOptions } from '../pipeline/document-pool.js';
+import { DocumentPool, SINGLE_THREADED_PROCESSES, type DocumentPoolOptions } from '../pipeline/document-pool.js';
 import { FIXTURES, REPORTS, ROOT } from './support/paths.js';
 import { waitFor } from './support/services.js';
 
@@ -32,8 +32,8 @@ const hangingOcr = (): OcrService => ({ recognize: () => new Promise<OcrPage>(()
 
 const SLOTS: Array<{ name: string; options: Pick<DocumentPoolOptions, 'slots' | 'v8Flags'> }> = [
   { name: 'thread', options: { slots: 'thread' } },
-  { name: 'process', options: { slots: 'process' } },
-  { name: 'process --single-threaded-gc', options: { slots: 'process', v8Flags: ['--single-threaded-gc'] } },
+  { name: 'process, V8 defaults', options: { slots: 'process' } },
+  { name: 'process, the default V8 flags of children', options: SINGLE_THREADED_PROCESSES },
 ];
 
 const pools: DocumentPool[] = [];
