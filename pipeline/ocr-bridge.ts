@@ -1,16 +1,47 @@
 /**
- * OCR across threads. The tesseract.js workers are owned once per process, by the main thread
- * (they are threads themselves: one pool sized to the cores, not one per document thread). A
- * document thread gets `remoteOcr`, which sends page images to the main thread; `serveOcr` answers.
+ * OCR across threads and processes. The tesseract.js workers are owned once per process, by the
+ * process that runs the DocumentPool (they are threads themselves: one pool sized to the cores,
+ * not one per document slot). A document slot — a worker thread, or a child process with its own
+ * V8 flags — gets `remoteOcr`, which sends page images back over its channel; `serveOcr` answers.
  */
-import type { MessagePort, Worker } from 'node:worker_threads';
 import { DoisoatError, isDoisoatError, type ErrorCode } from '../core/errors.js';
 import type { OcrPage, OcrService } from '../extractors/formats/ocr-service.js';
+
+/**
+ * One end of a message channel: a worker thread's `parentPort` or its `Worker` (postMessage, with
+ * transfers), or a child process's IPC channel with advanced serialization — the `ChildProcess`,
+ * or `process` inside the child (send; typed arrays are copied).
+ */
+export interface Channel {
+  on(event: 'message', listener: (message: unknown) => void): unknown;
+  off(event: 'message', listener: (message: unknown) => void): unknown;
+  postMessage?(message: unknown, transfer?: readonly ArrayBuffer[]): void;
+  send?(message: unknown, callback?: (error: Error | null) => void): boolean;
+}
+
+/**
+ * Sends a message over a channel. On a thread's channel `transfer` is moved (the caller must not
+ * use those buffers again); over IPC everything is copied. A channel whose other end has gone (a
+ * slot stopped on timeout while its page was being read) drops the message: nobody to tell.
+ */
+export function post(channel: Channel, message: unknown, transfer: readonly ArrayBuffer[] = []): void {
+  try {
+    if (channel.postMessage) channel.postMessage(message, transfer);
+    else channel.send?.(message, () => {});
+  } catch {
+    // The other end is gone.
+  }
+}
+
+/** Whether a channel moves buffers (a thread's) rather than copying them (IPC). */
+export function transfers(channel: Channel): boolean {
+  return channel.postMessage !== undefined;
+}
 
 export interface OcrRequest {
   type: 'ocr';
   rid: number;
-  image: ArrayBuffer;
+  image: Uint8Array;
 }
 
 export interface OcrReply {
@@ -28,11 +59,11 @@ function isOcrReply(msg: unknown): msg is OcrReply {
   return typeof msg === 'object' && msg !== null && (msg as { type?: unknown }).type === 'ocr-result';
 }
 
-/** In a document thread: OCR by asking the main thread. */
-export function remoteOcr(port: MessagePort): OcrService {
+/** In a document slot: OCR by asking the process that owns the OCR pool. */
+export function remoteOcr(channel: Channel): OcrService {
   let next = 0;
   const waiting = new Map<number, { resolve: (p: OcrPage) => void; reject: (e: Error) => void }>();
-  port.on('message', (msg: unknown) => {
+  channel.on('message', (msg: unknown) => {
     if (!isOcrReply(msg)) return;
     const w = waiting.get(msg.rid);
     if (!w) return;
@@ -47,29 +78,25 @@ export function remoteOcr(port: MessagePort): OcrService {
   return {
     recognize(image: Uint8Array): Promise<OcrPage> {
       const rid = next++;
-      const copy = image.slice();
-      const request: OcrRequest = { type: 'ocr', rid, image: copy.buffer as ArrayBuffer };
+      // A thread's copy is transferred; IPC copies anyway.
+      const request: OcrRequest = { type: 'ocr', rid, image: transfers(channel) ? image.slice() : image };
       return new Promise<OcrPage>((resolve, reject) => {
         waiting.set(rid, { resolve, reject });
-        port.postMessage(request, [request.image]);
+        post(channel, request, transfers(channel) ? [request.image.buffer as ArrayBuffer] : []);
       });
     },
   };
 }
 
-/** In the main thread: answer a document thread's OCR requests with the process's engine. */
-export function serveOcr(worker: Worker, ocr: () => OcrService): void {
-  worker.on('message', (msg: unknown) => {
+/** In the pool's process: answer a document slot's OCR requests with the process's engine. */
+export function serveOcr(channel: Channel, ocr: () => OcrService): void {
+  channel.on('message', (msg: unknown) => {
     if (!isOcrRequest(msg)) return;
-    const reply = (r: OcrReply): void => {
-      try {
-        worker.postMessage(r);
-      } catch {
-        // The thread was stopped (timeout) while its page was being read: nobody to tell.
-      }
-    };
+    const reply = (r: OcrReply): void => post(channel, r);
+    // Over IPC a Buffer may arrive as another view type: read it as bytes.
+    const image = new Uint8Array(msg.image.buffer, msg.image.byteOffset, msg.image.byteLength);
     ocr()
-      .recognize(new Uint8Array(msg.image))
+      .recognize(image)
       .then(
         (page) => reply({ type: 'ocr-result', rid: msg.rid, page }),
         (e: unknown) => {

@@ -5,6 +5,7 @@
 import { createHash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
 import { readFile, stat } from 'node:fs/promises';
+import os from 'node:os';
 import { DoisoatError } from '../core/errors.js';
 import type { ReportAudit } from '../core/report-audit.js';
 import { errorAudit, NO_FILE_SHA } from './audit.js';
@@ -26,8 +27,9 @@ export const DEFAULT_MAX_BYTES = 50 * 1024 * 1024;
 export async function checkFiles(paths: readonly string[], options: PoolOptions = {}): Promise<ReportAudit[]> {
   if (paths.length === 0) return [];
   const maxBytes = options.maxBytes ?? options.read?.maxBytes ?? DEFAULT_MAX_BYTES;
-  const concurrency = Math.min(options.concurrency ?? Number.POSITIVE_INFINITY, paths.length);
-  const pool = new DocumentPool({ ...options, ...(Number.isFinite(concurrency) ? { concurrency } : {}) });
+  // One slot per core by default, never more than files.
+  const concurrency = Math.min(options.concurrency ?? os.availableParallelism(), paths.length);
+  const pool = new DocumentPool({ ...options, concurrency });
   const results: ReportAudit[] = new Array<ReportAudit>(paths.length);
   // Reading files is bounded too: no more loaded and waiting than twice the threads.
   let next = 0;

@@ -1,7 +1,8 @@
 /**
  * `doisoat worker`: BullMQ workers for the typed, scans and nightly queues in one process.
- * Each document job is parsed on a DocumentPool thread (compiled JS, time and heap limits), so
- * this process's event loop only moves messages and keeps the job locks renewed. A typed PDF
+ * Each document job is parsed in a DocumentPool slot (a single-threaded child process of compiled
+ * JS, with time and heap limits), so this process's event loop only moves messages and keeps the
+ * job locks renewed. A typed PDF
  * that turns out to be a scan is handed on to the scans queue, so one slow scan never holds back
  * a hundred typed files. SIGTERM: `close()` lets running jobs finish (or, past the grace time,
  * leaves them to be taken up again by another worker once their lock expires).
@@ -11,7 +12,7 @@ import type { Redis } from 'ioredis';
 import type { AuditFormat } from '../core/report-audit.js';
 import type { Store } from '../store/store.js';
 import { errorAudit } from './audit.js';
-import { DocumentPool } from './document-pool.js';
+import { DocumentPool, SINGLE_THREADED_PROCESSES, slotsFromEnv } from './document-pool.js';
 import { runNightly, type NightlyJob, type NightlyResult } from './nightly.js';
 import { closeProcessOcr, processOcr } from './ocr-engine.js';
 import { processStoredDocument, WORKER_ID, type DocumentJob, type ProcessOutcome } from './processor.js';
@@ -20,7 +21,7 @@ import { DOCUMENT_JOB_OPTIONS, DocumentQueues, JOB_NAME, NIGHTLY_QUEUE, redisCon
 export interface QueueWorkerOptions {
   store: Store;
   config: QueueConfig;
-  /** Typed documents at once (threads); default: the number of cores. */
+  /** Typed documents at once (child processes); default: the number of cores. */
   concurrency?: number;
   /** Scans at once (each OCR'd by the process's tesseract pool, sized to the cores); default 1. */
   scansConcurrency?: number;
@@ -56,9 +57,13 @@ export class QueueWorker {
       // A job whose worker died twice is failed rather than handed round forever.
       maxStalledCount: 2,
     };
-    const poolTimeout = options.timeoutMs ? { timeoutMs: options.timeoutMs } : {};
-    const typedPool = new DocumentPool({ concurrency, ocr: 'defer', ...poolTimeout });
-    const scansPool = new DocumentPool({ concurrency: scansConcurrency, ocr: processOcr, ...poolTimeout });
+    // Documents run in single-threaded child processes whatever -c says: a worker cannot see the
+    // other workers on its machine, nor leave V8 helper threads a core that this process's OCR
+    // pool (sized to the cores) may need. Two `worker -c 1` on 2 cores then parse as two whole
+    // cores rather than each thread with its helpers fighting for both.
+    const poolOptions = { ...(slotsFromEnv() ?? SINGLE_THREADED_PROCESSES), ...(options.timeoutMs ? { timeoutMs: options.timeoutMs } : {}) };
+    const typedPool = new DocumentPool({ concurrency, ocr: 'defer', ...poolOptions });
+    const scansPool = new DocumentPool({ concurrency: scansConcurrency, ocr: processOcr, ...poolOptions });
     self.#pools.push(typedPool, scansPool);
 
     const documentProcessor =

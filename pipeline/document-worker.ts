@@ -1,0 +1,37 @@
+/**
+ * A document slot of the DocumentPool (document-pool.ts): runs processDocument for the pool,
+ * either as a worker thread (messages on `parentPort`) or as a child process started with its own
+ * V8 flags (messages on the IPC channel, advanced serialization). Parsing is CPU-bound and a
+ * hostile file may spin or balloon: in a slot it can be timed out and killed without taking the
+ * batch down.
+ */
+import { parentPort } from 'node:worker_threads';
+import { post, remoteOcr, type Channel } from './ocr-bridge.js';
+import { processDocument } from './process.js';
+import type { TaskMessage, ResultMessage } from './document-pool.js';
+
+function parentChannel(): Channel {
+  if (parentPort) return parentPort;
+  if (!process.send) throw new Error('document-worker must run as a worker thread or a forked child process');
+  // A child process ends with its parent: when the parent dies (even by SIGKILL) the IPC channel
+  // closes, and nobody is left to send work or read results.
+  process.on('disconnect', () => process.exit(0));
+  return process;
+}
+
+const channel = parentChannel();
+// Scans are read by the parent's OCR pool (see ocr-bridge.ts).
+const ocr = remoteOcr(channel);
+
+function isTask(msg: unknown): msg is TaskMessage {
+  return typeof msg === 'object' && msg !== null && 'file' in msg && 'bytes' in msg;
+}
+
+channel.on('message', (task: unknown) => {
+  if (!isTask(task)) return;
+  const bytes = new Uint8Array(task.bytes.buffer, task.bytes.byteOffset, task.bytes.byteLength);
+  void processDocument(bytes, { file: task.file, ...(task.read ? { read: task.read } : {}), ...(task.ocr ? { ocr } : {}) }).then((audit) => {
+    const reply: ResultMessage = { id: task.id, audit };
+    post(channel, reply);
+  });
+});
