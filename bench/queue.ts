@@ -1,7 +1,7 @@
 /**
  * `npm run bench:queue`: documents per second for 1,000 typed reports (distinct copies of the
  * fixtures), in one run:
- *   - in-process (`doisoat enqueue --local -c N`, no Redis) at 1 and 2 threads;
+ *   - in-process (`doisoat enqueue --local -c N`, no Redis) at 1 and 2 slots (a slot per core: single-threaded child processes; fewer: worker threads);
  *   - through the queue (`doisoat enqueue`, waiting for the batch) with 1 and with 2 worker
  *     processes (`doisoat worker -c 1` each), started and ready before the clock starts.
  * Every run registers the files in a fresh store (PostgreSQL from DATABASE_URL, else SQLite) and
@@ -72,8 +72,8 @@ async function startWorkers(n: number, env: NodeJS.ProcessEnv): Promise<Array<()
 
 type Mode = { label: string; threads: number; queue: boolean };
 const modes: Mode[] = [
-  { label: 'in-process, 1 thread', threads: 1, queue: false },
-  { label: 'in-process, 2 threads', threads: 2, queue: false },
+  { label: 'in-process, 1 slot', threads: 1, queue: false },
+  { label: 'in-process, 2 slots', threads: 2, queue: false },
   { label: 'queue, 1 worker', threads: 1, queue: true },
   { label: 'queue, 2 workers', threads: 2, queue: true },
 ];
@@ -136,9 +136,9 @@ for (const m of modes) console.log(`| ${m.label} | ${rate(m.label).toFixed(1)} |
 for (const [what, of] of [['enqueue to batch end', seconds], ['processing only', processing]] as const) {
   const q1 = rate('queue, 1 worker', of);
   const q2 = rate('queue, 2 workers', of);
-  const p2 = rate('in-process, 2 threads', of);
+  const p2 = rate('in-process, 2 slots', of);
   console.log(`\n${what}:`);
   console.log(`  queue, 2 workers / 1 worker: ${(q2 / q1).toFixed(2)}× (target ≥ 1.7×)`);
-  console.log(`  queue, 2 workers against in-process, 2 threads: ${(((q2 - p2) / p2) * 100).toFixed(1)}% (target ≥ −15%)`);
+  console.log(`  queue, 2 workers against in-process, 2 slots: ${(((q2 - p2) / p2) * 100).toFixed(1)}% (target ≥ −15%)`);
 }
 rmSync(work, { recursive: true, force: true });
