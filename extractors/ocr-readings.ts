@@ -25,7 +25,7 @@ export function ocrNumeral(text: string): string {
  * ("Lễ NHÓM TIÊU CHÍ V"), and the numeral's strokes come as l, 1, | or !. Same groups as GROUP_HEAD.
  */
 export function ocrGroupHead(folded: string): RegExpExecArray | null {
-  const m = /^\W*(?:(\d{1,2})\s*[.),:;]?\s*|[^\s\d]{1,3}\s+)?nhom\s+(?:tieu\s+chi\s+)?(?:thu\s+)?([ivxlh1|!]{1,4})(?![\p{L}\d])\s*[:;.\-–—)]?\s*/u.exec(folded);
+  const m = /^[\W_]*(?:(\d{1,2})\s*[.),:;]?\s*|[^\s\d]{1,3}\s+)?nhom\s+(?:tieu\s+chi\s+)?(?:thu\s+)?([ivxlh1|!]{1,4})(?![\p{L}\d])\s*[:;.\-–—)]?\s*/u.exec(folded);
   if (!m) return null;
   m[2] = ocrNumeral(m[2]!);
   return m;
@@ -40,8 +40,12 @@ export function isSummaryLine(block: Block, headEnd: number, seen: boolean): boo
 /** The ordinal of an OCR'd body heading: the expected next one unless the heading clearly says another. */
 export function chooseOrdinal(read: number | null, arabic: number | null, expected: number, seen: (ordinal: number) => boolean): number {
   if (read === expected || arabic === expected) return expected;
-  if (read !== null && read > expected && !seen(read) && (arabic === null || arabic === read)) return read;
-  if (arabic !== null && arabic > expected && !seen(arabic)) return arabic;
+  // The numeral and the "4." before it agree: two readings, one answer.
+  if (read !== null && read === arabic && !seen(read)) return read;
+  if (read !== null && read > expected && !seen(read) && arabic === null) return read;
+  // A number before the heading ("3 NHÓM … L" for "2. NHÓM … II") overrides the order only when
+  // no numeral says otherwise: readings that disagree leave the order to decide.
+  if (arabic !== null && arabic > expected && !seen(arabic) && read === null) return arabic;
   return expected;
 }
 
@@ -80,7 +84,8 @@ export function ocrRowNumbering(cell: string, order: TableOrder, scoredRow: bool
     const id = `${lostDot[1]}.${lostDot[2]}`;
     return { kind: 'subgroup', id, note: `Đọc số thứ tự “${text}” là ${id} (bản scan mất dấu chấm; dòng thuộc nhóm ${intToRoman(order.group)}).` };
   }
-  if (scoredRow && /^[^\s\d]{1,3}$/u.test(text) && /\p{L}/u.test(text)) {
+  // Strokes may come out as letters ("u", "H") or as marks (a quote for II).
+  if (scoredRow && /^[^\s\d]{1,3}$/u.test(text) && /[\p{L}"'|!“”‘’`]/u.test(text)) {
     const id = intToRoman(order.next);
     return { kind: 'group', id, note: `Đọc số thứ tự “${text}” là nhóm ${id} (bản scan; theo thứ tự các nhóm).` };
   }

@@ -497,3 +497,33 @@ describe('OCR’d scans of blind typed reports that first failed', () => {
     expect(groupsOf(ex)).toEqual([['II', 9.5, [], []]]);
   });
 });
+
+describe('OCR’d scans of a third blind set that first failed', () => {
+  const ocr = (text: string): LineSpec => ({ text, confidence: 0.9 });
+  const row = (...cells: string[]): LineSpec => ({ cells, confidence: 0.9 });
+
+  it.each<[string, LineSpec[], ReturnType<typeof groupsOf>]>([
+    [
+      'a number before the heading that the numeral contradicts ("3 NHÓM … L" for "2. NHÓM … II") leaves the order to decide',
+      [ocr('¡, NHÓM TIÊU CHÍ L KẾT QUÁ THỰC HIỆN CÁC MỤC TIỂU'), ocr('1.1. Chỉ tiêu kinh tế: tự chấm 7,5/10 điểm'), ocr('Cộng nhóm tiêu chí I: 21,5 điểm.'), ocr('3 NHÓM TIÊU CHÍ L: KẾT QUÁ THỰC HIỆN NHIỆM VỤ'), ocr('2.1. Quản lý: tự chấm 24,5/26 điểm'), ocr('Cộng nhóm tiêu chí II: 33 điểm.'), ocr('. NHÓM TIÊU CHÍ HI: CÔNG TÁC THANH TRA, KIỂM TRA,'), ocr('3.1. Thanh tra: tự chấm 5/5 điểm'), ocr('Cộng nhóm tiêu chí II: 9,5 điểm.'), ocr('4. NHÓM TIÊU CHÍ IV: CẢI CÁCH HÀNH CHÍNH'), ocr('Cộng nhóm tiêu chí IV: 14 điểm.')],
+      [['I', 21.5, [['1.1', 7.5]], []], ['II', 33, [['2.1', 24.5]], []], ['III', 9.5, [['3.1', 5]], []], ['IV', 14, [], []]],
+    ],
+    [
+      'specks with an underscore before the "1." of a heading ("_ ...1. Nhóm tiêu chí I")',
+      [ocr('II. NỘI DUNG, ĐÁNH GIÁ CHẤM ĐIỂM'), ocr('_ ...1. Nhóm tiêu chí I Kết quả thực hiện các mục tiêu phát triển kinh tế -'), ocr('xã hội'), ocr('1.1 Nhóm tiêu chí về kinh tế:'), ocr('Kết quả số điểm tự chấm nhóm tiêu chí về kinh tế đạt: 8,25 điểm.'), ocr('2. Nhóm tiêu chí II Quản lý nhà nước'), ocr('2.1. Quản lý: tự chấm đạt 24,5 điểm.')],
+      [['I', null, [['1.1', 8.25]], []], ['II', null, [['2.1', 24.5]], []]],
+    ],
+  ])('%s', (_name, lines, expected) => {
+    expect(groupsOf(extractReport(docOf(lines, 'pdf')))).toEqual(expected);
+  });
+
+  it('a summary numbering read as a quote mark (II) is the next group in order', () => {
+    const ex = extractReport(
+      docOf(
+        [ocr('Nhóm tiêu chí I. Kinh tế'), ocr('Nhóm tiêu chí II. Quản lý'), ocr('Nhóm tiêu chí III. Thanh tra'), ocr('Nhóm tiêu chí IV. Cải cách'), ocr('III. TỔNG HỢP KẾT QUẢ'), row('STT', 'Nội dung tiêu chí', 'Điểm chuẩn', 'Điểm tự chấm'), row('I', 'Kinh tế', '30', '28,5'), row('"', 'Quản lý nhà nước trên địa bàn', '35', '33,5'), row('II', 'Thanh tra', '10', '9,5'), row('IV', 'Cải cách hành chính', '15', '14,25')],
+        'pdf',
+      ),
+    );
+    expect(ex.summary.map((e) => [e.id, v(e.score)])).toEqual([['I', 28.5], ['II', 33.5], ['III', 9.5], ['IV', 14.25]]);
+  });
+});
