@@ -493,9 +493,11 @@ function readTableRow(
   const first = folded[0]?.trim() ?? '';
   if (folded.some((c) => TOTAL_ROW.test(c))) return { kind: 'total', id: '', token: scoreToken() };
 
-  const named = folded.map((c) => /nhom\s+tieu\s+chi\s+([ivxl]+)\b/.exec(c)).find((m) => m);
+  // OCR'd rows: an I's stroke may come as j, 1, | or ! ("Nhóm tiêu chí IJI").
+  const namedNumeral = order ? /nhom\s+tieu\s+chi\s+([ivxlj1|!]+)(?![\p{L}\d])/u : /nhom\s+tieu\s+chi\s+([ivxl]+)\b/;
+  const named = folded.map((c) => namedNumeral.exec(c)).find((m) => m);
   const romanId = /^([ivxl]+)\.?$/.test(first) && romanToInt(first.replace('.', '')) !== null ? first.replace('.', '').toUpperCase() : null;
-  const read = named ? named[1]!.toUpperCase() : romanId;
+  const read = named ? named[1]!.replace(/[j1|!]/g, 'i').toUpperCase() : romanId;
   // OCR: an "l" in a numbering cell is as often an I's stroke ("li" for II); read so when only
   // then the numeral is the next group in order, and say so.
   const strokes = order && !named && read ? ocrNumeralL(read, order.next) : null;

@@ -517,6 +517,16 @@ describe('OCR’d scans of a third blind set that first failed', () => {
     expect(groupsOf(extractReport(docOf(lines, 'pdf')))).toEqual(expected);
   });
 
+  it('a named group in a table row with a stroke read as j ("Nhóm tiêu chí IJI")', () => {
+    const ex = extractReport(
+      docOf(
+        [ocr('Nhóm tiêu chí I. Kinh tế'), ocr('Nhóm tiêu chí II. Quản lý'), ocr('Nhóm tiêu chí III. Thanh tra'), ocr('III. TỔNG HỢP KẾT QUẢ'), row('Nhóm tiêu chí', 'Điểm tối đa', 'Điểm tự đánh giá'), row('Nhóm tiêu chí I: Kinh tế', '25', '22,5'), row('Nhóm tiêu chí II: Quản lý', '35', '33,25'), row('Nhóm tiêu chí IJI: Thanh tra', '10', '9,75')],
+        'pdf',
+      ),
+    );
+    expect(ex.summary.map((e) => [e.id, v(e.score)])).toEqual([['I', 22.5], ['II', 33.25], ['III', 9.75]]);
+  });
+
   it('a summary numbering read as a quote mark (II) is the next group in order', () => {
     const ex = extractReport(
       docOf(
