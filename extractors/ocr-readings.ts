@@ -100,7 +100,7 @@ export function ocrRowNumbering(cell: string, order: TableOrder, scoredRow: bool
  *   ("l" or "I" for II, "II" for III): strokes are lost, never added, and a numbering does not
  *   go back.
  */
-export function ocrNumeralL(id: string, next: number): { id: string; note: string } | null {
+export function ocrNumeralStrokes(id: string, next: number): { id: string; note: string } | null {
   if (romanToInt(id) === next) return null;
   const strokes = id.replace(/L/g, 'I');
   const expected = intToRoman(next);

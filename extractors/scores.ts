@@ -10,7 +10,7 @@ import type { Block } from './blocks.js';
 import { confidenceAt, spanAt } from './blocks.js';
 import type { Span } from './document.js';
 import { fold } from './fold.js';
-import { chooseOrdinal, documentDecimalMark, isOcrBlock, ocrNumeralL, isSummaryLine, OCR_NUMERAL_AFTER_NHOM, ocrGroupHead, ocrNumeral, ocrRowNumbering, withinMaximum, type TableOrder } from './ocr-readings.js';
+import { chooseOrdinal, documentDecimalMark, isOcrBlock, ocrNumeralStrokes, isSummaryLine, OCR_NUMERAL_AFTER_NHOM, ocrGroupHead, ocrNumeral, ocrRowNumbering, withinMaximum, type TableOrder } from './ocr-readings.js';
 import type { Figure, GroupScore, ReadingNote, SubgroupScore, SummaryEntry } from './extraction.js';
 import { findNumbers, parseNumber, type NumberContext, type NumberToken } from './numbers.js';
 import {
@@ -498,9 +498,9 @@ function readTableRow(
   const named = folded.map((c) => namedNumeral.exec(c)).find((m) => m);
   const romanId = /^([ivxl]+)\.?$/.test(first) && romanToInt(first.replace('.', '')) !== null ? first.replace('.', '').toUpperCase() : null;
   const read = named ? named[1]!.replace(/[j1|!]/g, 'i').toUpperCase() : romanId;
-  // OCR: an "l" in a numbering cell is as often an I's stroke ("li" for II); read so when only
-  // then the numeral is the next group in order, and say so.
-  const strokes = order && !named && read ? ocrNumeralL(read, order.next) : null;
+  // OCR: a numeral whose strokes were misread ("li" for II) or lost ("l" for II) is read as the
+  // next group in order, and said so.
+  const strokes = order && !named && read ? ocrNumeralStrokes(read, order.next) : null;
   const id = strokes ? strokes.id : read;
   const titleCell = cells.find((c, i) => i > 0 && parseNumber(c, context) === null && c.trim().length > 0);
   if (id && romanToInt(id) !== null) {
