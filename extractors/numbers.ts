@@ -22,6 +22,8 @@ export type DecimalStyle = 'comma' | 'dot';
 export interface NumberContext {
   /** The document's dominant decimal style, when known (see detectDecimalStyle). Default 'comma'. */
   style?: DecimalStyle;
+  /** The decimal mark of the document's scores, when it has evidence (see detectScoreDecimalStyle). */
+  scoreStyle?: DecimalStyle;
 }
 
 export interface NumberToken {
@@ -97,6 +99,23 @@ export function parseNumber(raw: string, context: NumberContext = {}): Decimal |
 }
 
 export function detectDecimalStyle(lines: Iterable<string>): DecimalStyle {
+  const { comma, dot } = countDecimalMarks(lines, () => true);
+  return dot > comma ? 'dot' : 'comma';
+}
+
+/**
+ * The decimal mark of the document's scores ("22.50 điểm", "8,3đ"), or null without evidence.
+ * A document may write its scores with a dot and its percentages with a comma, so the scores'
+ * own mark can differ from the dominant one.
+ */
+export function detectScoreDecimalStyle(lines: Iterable<string>): DecimalStyle | null {
+  const { comma, dot } = countDecimalMarks(lines, (unit) => /^(?:điểm|đ)$/iu.test(unit));
+  if (comma === dot) return null;
+  return dot > comma ? 'dot' : 'comma';
+}
+
+/** Decimals with one or two places before a unit that `unitFilter` accepts, counted per mark. */
+function countDecimalMarks(lines: Iterable<string>, unitFilter: (unit: string) => boolean): { comma: number; dot: number } {
   let comma = 0;
   let dot = 0;
   // The unit must end the word ("1.3 Tạo việc làm" is no tạ; a bare "đ" is the score mark).
@@ -106,11 +125,12 @@ export function detectDecimalStyle(lines: Iterable<string>): DecimalStyle {
     for (let m = evidence.exec(line); m; m = evidence.exec(line)) {
       // A heading's number before a title word ("1.2 Tỷ lệ hộ nghèo", "6.1 Điểm thưởng") is no evidence.
       if (/^[\s\-–•*]*$/.test(line.slice(0, m.index)) && /^\p{Lu}\p{Ll}/u.test(line.slice(m.index + m[0].length - m[2]!.length))) continue;
+      if (!unitFilter(m[2]!)) continue;
       if (m[1] === ',') comma++;
       else dot++;
     }
   }
-  return dot > comma ? 'dot' : 'comma';
+  return { comma, dot };
 }
 
 /** Reads the number starting at `start` (its digits are `digits`), with unit, ratio, date. */

@@ -57,7 +57,7 @@ export function withinMaximum(score: NumberToken, max: NumberToken, context: Num
   if (compare(score.exact, max.exact) <= 0 || score.decimals > 0 || score.raw.length < 2) return score;
   const exact = { units: score.exact.units, scale: score.exact.scale + 1 };
   if (compare(exact, max.exact) > 0) return score;
-  const mark = context.style === 'dot' ? '.' : ',';
+  const mark = scoreMark(context);
   const raw = `${score.raw.slice(0, -1)}${mark}${score.raw.slice(-1)}`;
   return { ...score, exact, value: toNumber(exact), raw, decimals: 1, ambiguity: `Đọc “${score.raw}” là ${raw} (bản scan mất dấu thập phân; điểm không vượt quá tối đa ${max.raw}).` };
 }
@@ -110,17 +110,23 @@ export function ocrNumeralStrokes(id: string, next: number): { id: string; note:
 }
 
 /**
- * A decimal mark OCR read as the other one ("33.5" for "33,5", a comma's tail lost): in a document
- * whose decimals are written with a comma (or a dot), an OCR'd number with the other mark and one
- * or two decimals (never a thousands group) is written with the document's mark, and said. Its
- * value is the same either way.
+ * A decimal mark OCR read as the other one ("33.5" for "33,5", a comma's tail lost): a score
+ * OCR'd with the other mark and one or two decimals (never a thousands group) is written with the
+ * mark the document's scores use, and said. That is the scores' own mark where the text shows it
+ * ("22.50 điểm" in a document whose percentages have commas), else the document's. Its value is
+ * the same either way.
  */
 export function documentDecimalMark(token: NumberToken, context: NumberContext): NumberToken {
   if (token.kind !== 'number' || token.decimals === 0) return token;
-  const mark = context.style === 'dot' ? '.' : ',';
+  const mark = scoreMark(context);
   const other = mark === '.' ? ',' : '.';
   const m = /^(\d+)[.,](\d{1,2})$/.exec(token.raw);
   if (!m || !token.raw.includes(other)) return token;
   const raw = `${m[1]}${mark}${m[2]}`;
-  return { ...token, raw, ambiguity: token.ambiguity ?? `Đọc “${token.raw}” là ${raw} (bản scan; văn bản viết số thập phân với dấu ${mark === ',' ? 'phẩy' : 'chấm'}).` };
+  return { ...token, raw, ambiguity: token.ambiguity ?? `Đọc “${token.raw}” là ${raw} (bản scan; văn bản viết điểm với dấu thập phân là dấu ${mark === ',' ? 'phẩy' : 'chấm'}).` };
+}
+
+/** The decimal mark the document's scores are written with: their own where known, else the document's. */
+function scoreMark(context: NumberContext): '.' | ',' {
+  return (context.scoreStyle ?? context.style) === 'dot' ? '.' : ',';
 }

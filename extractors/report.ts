@@ -9,13 +9,14 @@ import type { DocumentModel } from './document.js';
 import type { Extraction } from './extraction.js';
 import { readUnit, readYear } from './identity.js';
 import { readIndicators } from './indicators.js';
-import { detectDecimalStyle } from './numbers.js';
+import { detectDecimalStyle, detectScoreDecimalStyle, type NumberContext } from './numbers.js';
 import { readScores } from './scores.js';
 
 export function extractReport(doc: DocumentModel): Extraction {
   const blocks = toBlocks(doc);
-  const style = detectDecimalStyle(blocks.map((b) => b.text));
-  const context = { style };
+  const texts = blocks.map((b) => b.text);
+  const scoreStyle = detectScoreDecimalStyle(texts);
+  const context: NumberContext = { style: detectDecimalStyle(texts), ...(scoreStyle ? { scoreStyle } : {}) };
   const scores = readScores(blocks, context);
   if (scores.groups.length === 0 && scores.summary.length === 0 && scores.total === null) {
     throw DoisoatError.withDetail('no-report-found', 'Không thấy nhóm tiêu chí, điểm tự chấm hay tổng điểm nào.');

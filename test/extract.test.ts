@@ -370,6 +370,19 @@ describe('OCR’d table rows read cell by cell', () => {
     expect(ex.summary.map((s) => [s.id, s.score?.raw ?? null])).toEqual(summary);
   });
 
+  it('a document that writes scores with a dot and percentages with a comma keeps the scores’ dot', () => {
+    const dotScores = [
+      ocr('1. Nhóm tiêu chí I: Kinh tế (điểm chuẩn 30 điểm tự chấm 28.50 điểm)'),
+      ocr('Tỷ lệ hộ nghèo giảm còn 0,64%; bảo hiểm y tế đạt 98,1%; tiêm chủng đạt 97,22%.'),
+      ocr('2. Nhóm tiêu chí II: Quản lý (điểm chuẩn 35 điểm tự chấm 33.50 điểm)'),
+      ocr('Thu ngân sách đạt 112,5%; giải quyết hồ sơ đúng hạn 99,3%.'),
+      ocr('III. TỔNG HỢP KẾT QUẢ TỰ CHẤM ĐIỂM'),
+      row('STT', 'Nội dung tiêu chí', 'Điểm chuẩn', 'Điểm tự chấm'),
+    ];
+    const ex = extractReport(docOf([...dotScores, row('I', 'Kinh tế', '30', '28.50'), row('II', 'Quản lý', '35', '33,50')], 'pdf'));
+    expect(ex.summary.map((s) => [s.id, s.score?.raw ?? null])).toEqual([['I', '28.50'], ['II', '33.50']]);
+  });
+
   it('an OCR’d header whose words ran together still names its maximum column', () => {
     const ex = extractReport(docOf([...body.slice(0, 4), row('STT', 'Nội dung tiêu chí', 'Điểmchuẩn', 'Điểm tự chấm'), row('I', 'Kinh tế', '30', '28,5'), row('1.2', 'Văn hóa', '10', '95')], 'pdf'));
     expect(ex.groups.flatMap((g) => g.subgroups.map((s) => [s.id, v(s.score)]))).toEqual([['1.2', 9.5]]);

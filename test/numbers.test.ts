@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { add, equals, type Decimal } from '../core/decimal.js';
-import { detectDecimalStyle, findNumbers, parseNumber, type NumberContext, type NumberToken } from '../extractors/numbers.js';
+import { detectDecimalStyle, detectScoreDecimalStyle, findNumbers, parseNumber, type NumberContext, type NumberToken } from '../extractors/numbers.js';
 
 /** What one token must be. `ambiguity`: true = reported, false = not reported, 'any' = not asserted. */
 interface Expected {
@@ -327,5 +327,19 @@ describe('detectDecimalStyle', () => {
   ];
   it.each(cases)('%s', (_name, lines, expected) => {
     expect(detectDecimalStyle(lines)).toBe(expected);
+  });
+});
+
+describe('detectScoreDecimalStyle', () => {
+  const cases: Array<[string, string[], 'comma' | 'dot' | null]> = [
+    ['comma scores', ['Tổng điểm tự chấm 21,3 điểm', 'Điểm tự chấm: 8,3đ'], 'comma'],
+    ['dot scores among comma percents', ['Điểm tự đánh giá: 22.50 điểm.', 'Tổng điểm: 92.83 điểm', 'đạt 98,1%', 'đạt 97,22%', 'thu nhập 61,6 triệu'], 'dot'],
+    ['upper case dot scores', ['TỔNG ĐIỂM TỰ CHẤM 92.83 ĐIỂM'], 'dot'],
+    ['percents only: no evidence', ['đạt 98,1%', 'thu nhập 61.6 triệu'], null],
+    ['a tie: no evidence', ['22.50 điểm', '8,3 điểm'], null],
+    ['"6.1 Điểm thưởng" is a heading, no evidence', ['6.1 Điểm thưởng', '6.2 Điểm trừ'], null],
+  ];
+  it.each(cases)('%s', (_name, lines, expected) => {
+    expect(detectScoreDecimalStyle(lines)).toBe(expected);
   });
 });
