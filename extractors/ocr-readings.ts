@@ -2,6 +2,7 @@
  * Readings of OCR'd text that typed text never needs: numerals that lost a stroke, a stray token
  * where "5." was, a table score that lost its decimal mark. Each is a guess the caller reports.
  */
+import distance from 'natural/lib/natural/distance/levenshtein_distance.js';
 import { compare, toNumber } from '../core/decimal.js';
 import type { Block } from './blocks.js';
 import type { NumberContext, NumberToken } from './numbers.js';
@@ -22,12 +23,31 @@ export function ocrNumeral(text: string): string {
 
 /**
  * A group heading in OCR'd text: a misread "5." may leave a short stray token before "NHÓM"
- * ("Lễ NHÓM TIÊU CHÍ V"), and the numeral's strokes come as l, 1, | or !. Same groups as GROUP_HEAD.
+ * ("Lễ NHÓM TIÊU CHÍ V", "6Ù NHÓM TIÊU CHÍ II"), and the numeral's strokes come as l, 1, | or !.
+ * Same groups as GROUP_HEAD.
  */
 export function ocrGroupHead(folded: string): RegExpExecArray | null {
-  const m = /^[\W_]*(?:(\d{1,2})\s*[.),:;]?\s*|[^\s\d]{1,3}\s+)?nhom\s+(?:tieu\s+chi\s+)?(?:thu\s+)?([ivxlh1|!]{1,4})(?![\p{L}\d])\s*[:;.\-–—)]?\s*/u.exec(folded);
+  const m = /^[\W_]*(?:(\d{1,2})\s*[.),:;]?\s*|\S{1,3}\s+)?nhom\s+(?:tieu\s+chi\s+)?(?:thu\s+)?([ivxlh1|!]{1,4})(?![\p{L}\d])\s*[:;.\-–—)]?\s*/u.exec(folded);
   if (!m) return null;
   m[2] = ocrNumeral(m[2]!);
+  return m;
+}
+
+/**
+ * A body heading in capitals whose numeral OCR turned into something else ("NHÓM TIÊU CHÍ (LỄ KẾT
+ * QUẢ …" for "… II: KẾT QUẢ …"): "NHÓM TIÊU CHÍ", a token of one to three characters that is no
+ * numeral, then the title, all in capitals. Typed text is never read so, nor a sentence (its words
+ * are in lower case). The numeral comes back as "?": the order of the groups decides. Same groups
+ * as ocrGroupHead.
+ */
+export function ocrHeadingWithoutNumeral(folded: string, text: string): RegExpExecArray | null {
+  const m = /^[\W_]*(?:(\d{1,2})\s*[.),:;]?\s*|\S{1,3}\s+)?(nhom\s+tieu\s+chi)\s+(\S{1,3})\s+(?=\p{L})/u.exec(folded);
+  if (!m || /^[ivxl]+[:.]?$/.test(m[3]!)) return null;
+  const headAt = m[0].indexOf('nhom');
+  const head = text.slice(headAt, headAt + m[2]!.length);
+  const title = text.slice(m[0].length, m[0].length + 12);
+  if (head !== head.toUpperCase() || title !== title.toUpperCase()) return null;
+  m[2] = '?';
   return m;
 }
 
@@ -129,4 +149,20 @@ export function documentDecimalMark(token: NumberToken, context: NumberContext):
 /** The decimal mark the document's scores are written with: their own where known, else the document's. */
 function scoreMark(context: NumberContext): '.' | ',' {
   return (context.scoreStyle ?? context.style) === 'dot' ? '.' : ',';
+}
+
+/** The names of a table's maximum column, folded, words run together. */
+const MAX_COLUMN_NAMES = ['diemchuan', 'diemtoida', 'toida', 'thangdiem'];
+
+/**
+ * The maximum column of an OCR'd table header whose name came out with a letter too many or too
+ * few ("Điểmchuầẩn"): each cell's letters, run together, within one edit per 5 letters of a
+ * name (Damerau–Levenshtein). "Điểm tự chấm" is 4 edits from "Điểm chuẩn". Null when none is.
+ */
+export function ocrMaxColumn(foldedCells: readonly string[]): number | null {
+  const index = foldedCells.findIndex((cell) => {
+    const letters = cell.replace(/[^a-z]/g, '');
+    return letters.length > 0 && MAX_COLUMN_NAMES.some((name) => distance.DamerauLevenshteinDistance(letters, name) <= Math.floor(name.length / 5));
+  });
+  return index < 0 ? null : index;
 }

@@ -10,7 +10,7 @@ import type { Block } from './blocks.js';
 import { confidenceAt, spanAt } from './blocks.js';
 import type { Span } from './document.js';
 import { fold } from './fold.js';
-import { chooseOrdinal, documentDecimalMark, isOcrBlock, ocrNumeralStrokes, isSummaryLine, OCR_NUMERAL_AFTER_NHOM, ocrGroupHead, ocrNumeral, ocrRowNumbering, withinMaximum, type TableOrder } from './ocr-readings.js';
+import { chooseOrdinal, documentDecimalMark, isOcrBlock, ocrMaxColumn, ocrNumeralStrokes, isSummaryLine, OCR_NUMERAL_AFTER_NHOM, ocrGroupHead, ocrHeadingWithoutNumeral, ocrNumeral, ocrRowNumbering, withinMaximum, type TableOrder } from './ocr-readings.js';
 import type { Figure, GroupScore, ReadingNote, SubgroupScore, SummaryEntry } from './extraction.js';
 import { findNumbers, parseNumber, type NumberContext, type NumberToken } from './numbers.js';
 import {
@@ -155,7 +155,7 @@ export function readScores(blocks: readonly Block[], context: NumberContext): Sc
       if (folded.some((c) => SCORE_COLUMN.test(c)) && !cells.some((c) => parseNumber(c, context))) {
         columns = {
           score: lastIndex(folded, (c) => SCORE_COLUMN.test(c)),
-          max: firstIndex(folded, (c) => MAX_COLUMN.test(c)),
+          max: firstIndex(folded, (c) => MAX_COLUMN.test(c)) ?? (isOcrBlock(block) ? ocrMaxColumn(folded) : null),
           width: cells.length,
         };
         continue;
@@ -201,7 +201,7 @@ export function readScores(blocks: readonly Block[], context: NumberContext): Sc
 
     const f = block.folded;
     const ocr = isOcrBlock(block);
-    const groupHead = ocr ? ocrGroupHead(f) : GROUP_HEAD.exec(f);
+    const groupHead = ocr ? (ocrGroupHead(f) ?? (state.region !== 'summary' ? ocrHeadingWithoutNumeral(f, block.text) : null)) : GROUP_HEAD.exec(f);
     if (groupHead) {
       let id = groupHead[2]!.toUpperCase();
       let ordinal = romanToInt(id);
@@ -493,11 +493,11 @@ function readTableRow(
   const first = folded[0]?.trim() ?? '';
   if (folded.some((c) => TOTAL_ROW.test(c))) return { kind: 'total', id: '', token: scoreToken() };
 
-  // OCR'd rows: an I's stroke may come as j, 1, | or ! ("Nhóm tiêu chí IJI").
-  const namedNumeral = order ? /nhom\s+tieu\s+chi\s+([ivxlj1|!]+)(?![\p{L}\d])/u : /nhom\s+tieu\s+chi\s+([ivxl]+)\b/;
+  // OCR'd rows: an I's stroke may come as j, 1, |, !, [ or ] ("Nhóm tiêu chí IJI", "]V").
+  const namedNumeral = order ? /nhom\s+tieu\s+chi\s+([ivxlj1|!\[\]]+)(?![\p{L}\d])/u : /nhom\s+tieu\s+chi\s+([ivxl]+)\b/;
   const named = folded.map((c) => namedNumeral.exec(c)).find((m) => m);
   const romanId = /^([ivxl]+)\.?$/.test(first) && romanToInt(first.replace('.', '')) !== null ? first.replace('.', '').toUpperCase() : null;
-  const read = named ? named[1]!.replace(/[j1|!]/g, 'i').toUpperCase() : romanId;
+  const read = named ? named[1]!.replace(/[j1|!\[\]]/g, 'i').toUpperCase() : romanId;
   // OCR: a numeral whose strokes were misread ("li" for II) or lost ("l" for II) is read as the
   // next group in order, and said so.
   const strokes = order && !named && read ? ocrNumeralStrokes(read, order.next) : null;

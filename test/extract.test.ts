@@ -550,3 +550,46 @@ describe('OCR’d scans of a third blind set that first failed', () => {
     expect(ex.summary.map((e) => [e.id, v(e.score)])).toEqual([['I', 28.5], ['II', 33.5], ['III', 9.5], ['IV', 14.25]]);
   });
 });
+
+describe('OCR’d scans of a fourth blind set that first failed', () => {
+  const ocr = (text: string): LineSpec => ({ text, confidence: 0.9 });
+  const row = (...cells: string[]): LineSpec => ({ cells, confidence: 0.9 });
+
+  it.each<[string, LineSpec[], ReturnType<typeof groupsOf>]>([
+    [
+      'a capitals heading whose numeral came out as marks ("NHÓM TIÊU CHÍ (LỄ KẾT QUẢ") and one after a glued stray token ("6Ù NHÓM …") are read in order',
+      [ocr('1. NHÓM TIÊU CHÍ I: KẾT QUẢ THỰC HIỆN CÁC MỤC TIÊU'), ocr('1.1. Kinh tế: tự chấm 7,5/10 điểm'), ocr('Cộng nhóm tiêu chí I: 21,5 điểm.'), ocr('_- NHÓM TIÊU CHÍ (LỄ KẾT QUÁ THỰC HIỆN NHIỆM VỤ'), ocr('2.1. Quản lý: tự chấm 24,5/26 điểm'), ocr('Cộng nhóm tiêu chí II: 33 điểm.'), ocr('6Ù NHÓM TIÊU CHÍ II: CÔNG TÁC THANH TRA, KIỂM TRA,'), ocr('3.1. Thanh tra: tự chấm 5/5 điểm'), ocr('Cộng nhóm tiêu chí III: 9,5 điểm.')],
+      [['I', 21.5, [['1.1', 7.5]], []], ['II', 33, [['2.1', 24.5]], []], ['III', 9.5, [['3.1', 5]], []]],
+    ],
+    [
+      'a title in lower case after an unreadable token is no heading',
+      [ocr('1. NHÓM TIÊU CHÍ I: KẾT QUẢ THỰC HIỆN CÁC MỤC TIÊU'), ocr('1.1. Kinh tế: tự chấm 7,5/10 điểm'), ocr('NHÓM TIÊU CHÍ (LỄ kết quả thực hiện nhiệm vụ'), ocr('Cộng nhóm tiêu chí I: 21,5 điểm.')],
+      [['I', 21.5, [['1.1', 7.5]], []]],
+    ],
+    [
+      'typed text: a capitals heading without a numeral stays unread',
+      ['1. NHÓM TIÊU CHÍ I: KẾT QUẢ THỰC HIỆN CÁC MỤC TIÊU', '1.1. Kinh tế: tự chấm 7,5/10 điểm', 'NHÓM TIÊU CHÍ (LỄ KẾT QUẢ THỰC HIỆN NHIỆM VỤ', 'Cộng nhóm tiêu chí I: 21,5 điểm.'],
+      [['I', 21.5, [['1.1', 7.5]], []]],
+    ],
+  ])('%s', (_name, lines, expected) => {
+    expect(groupsOf(extractReport(docOf(lines, 'pdf')))).toEqual(expected);
+  });
+
+  const groups = [ocr('Nhóm tiêu chí I. Kinh tế'), ocr('Nhóm tiêu chí II. Quản lý'), ocr('Nhóm tiêu chí III. Thanh tra'), ocr('Nhóm tiêu chí IV. Cải cách'), ocr('III. TỔNG HỢP KẾT QUẢ')];
+
+  it('a named group in a table row with a stroke read as a bracket ("Nhóm tiêu chí ]V")', () => {
+    const ex = extractReport(
+      docOf([...groups, row('Nhóm tiêu chí', 'Điểm tối đa', 'Điểm tự đánh giá'), row('Nhóm tiêu chí III: Thanh tra', '10', '9,75'), row('—.„ c1, Nhóm tiêu chí ]V: Cải cách hành chính', '15', '14,5')], 'pdf'),
+    );
+    expect(ex.summary.map((e) => [e.id, v(e.score)])).toEqual([['III', 9.75], ['IV', 14.5]]);
+  });
+
+  it.each<[string, string, number]>([
+    ['a letter too many ("Điểmchuầẩn")', 'Điểmchuầẩn', 9.5],
+    ['a letter lost ("Điểm tối a")', 'Điểm tối a', 9.5],
+    ['no maximum column ("Ghi chú")', 'Ghi chú', 95],
+  ])('an OCR’d header’s maximum column named with %s bounds the scores', (_name, header, expected) => {
+    const ex = extractReport(docOf([...groups, row('STT', 'Nội dung tiêu chí', header, 'Điểm tự chấm'), row('I', 'Kinh tế', '30', '28,5'), row('1.2', 'Văn hóa', '10', '95')], 'pdf'));
+    expect(ex.groups.flatMap((g) => g.subgroups.map((s) => [s.id, v(s.score)]))).toEqual([['1.2', expected]]);
+  });
+});

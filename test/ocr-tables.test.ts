@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { replaceRegion } from '../extractors/ocr/engine.js';
 import { mergeCellReadings } from '../extractors/ocr/cell-readings.js';
 import { estimateSkew } from '../extractors/ocr/skew.js';
-import { findTables, rowImage, type GrayImage } from '../extractors/ocr/tables.js';
+import { findTables, INK_AT_HALF, rowImage, type GrayImage } from '../extractors/ocr/tables.js';
 import type { OcrLine } from '../extractors/ocr/tsv.js';
 
 const W = 1200;
@@ -98,6 +98,31 @@ describe('findTables', () => {
   });
 });
 
+describe('findTables on a half-size copy', () => {
+  /** A 200-dpi scan's one-pixel rules, averaged four pixels to one: grey (~140–170), not black. */
+  function faintGrid(img: GrayImage & { data: Uint8Array }): void {
+    for (const y of [100, 130, 160]) fill(img, 50, y, 551, y + 1, 165);
+    for (const x of [50, 125, 400, 475, 550]) fill(img, x, 100, x + 1, 161, 165);
+  }
+
+  it('finds a thin-ruled table that the full-size ink misses', () => {
+    const img = blank();
+    faintGrid(img);
+    expect(findTables(img)).toEqual([]);
+    expect(findTables(img, INK_AT_HALF).map((t) => t.rows.map((r) => r.cells.length))).toEqual([[4, 4]]);
+  });
+
+  it.each<[string, (img: GrayImage & { data: Uint8Array }) => void]>([
+    ['a blank page', () => {}],
+    ['grey lines of text', (img) => { for (let y = 100; y < 800; y += 20) for (let k = 0; k < 1000; k += 5) fill(img, 100 + k, y, 102 + k, y + 12, 165); }],
+    ['two grey rules with nothing joining them', (img) => { fill(img, 100, 300, 1100, 301, 165); fill(img, 100, 400, 1100, 401, 165); }],
+  ])('still no table in %s', (_name, draw) => {
+    const img = blank();
+    draw(img);
+    expect(findTables(img, INK_AT_HALF)).toEqual([]);
+  });
+});
+
 describe('rowImage', () => {
   it('whitens the rules inside the row and keeps its text, binarised, padded white', () => {
     const img = blank();
@@ -157,6 +182,10 @@ describe('mergeCellReadings', () => {
     ['Điểm tự chấm', 'ng', 'Điểm tự chấm'],
     ['STT', 'SIT', 'STT'],
     ['13,75', '13,75', '13,75'],
+    // Both kept their mark: a digit made up by one, or dropped by the other; the surer one wins.
+    ['33.225', '33.25', '33.25', 78, 96],
+    ['33.25', '33.225', '33.25', 96, 78],
+    ['33,25', '33,225', '33,225', 90, 90],
   ])('%s and %s → %s', (row, alone, merged, rowConf = 90, aloneConf = 90) => {
     expect(mergeCellReadings(r(row, rowConf), r(alone, aloneConf))).toBe(merged);
   });

@@ -5,7 +5,8 @@
  * different ones; so they are merged rather than one of them trusted:
  * - the same text, or only one of them a number: that one;
  * - two numbers whose digits are one inside the other ("3,5" and "335"; "11" and "1.1"): the longer
- *   digits, with the decimal mark where the reading that has one put it ("33,5"; "1.1");
+ *   digits, with the decimal mark where the reading that has one put it ("33,5"; "1.1"); but when
+ *   both kept their mark ("33.225" and "33.25"), the clearly surer one (10 points);
  * - two different numbers: the cell read alone (in the scanned fixtures' tables it was right wherever
  *   the two disagreed), unless read with clearly less confidence (20 points);
  * - no number: a roman numeral if only the cell alone gives one ("y" / "V"), else the row's text,
@@ -29,14 +30,12 @@ export function mergeCellReadings(row: CellReading, alone: CellReading): string 
   if (numA && numB) {
     const da = a.replace(/[.,]/g, '');
     const db = b.replace(/[.,]/g, '');
-    const [long, short] = da.length >= db.length ? [a, b] : [b, a];
-    if (isSubsequence(short.replace(/[.,]/g, ''), long.replace(/[.,]/g, ''))) {
-      if (/[.,]/.test(long)) return long;
-      const mark = /[.,]/.exec(short);
-      if (!mark) return long;
-      const decimals = short.length - mark.index - 1;
-      const digits = long;
-      return decimals > 0 && decimals < digits.length ? `${digits.slice(0, digits.length - decimals)}${mark[0]}${digits.slice(digits.length - decimals)}` : long;
+    const [long, short] = da.length >= db.length ? [row, alone] : [alone, row];
+    if (isSubsequence(short.text.trim().replace(/[.,]/g, ''), long.text.trim().replace(/[.,]/g, ''))) {
+      // Both kept their decimal mark ("33.225" and "33.25"): the digit one lacks was dropped by
+      // it or made up by the other, so the clearly surer reading is taken.
+      if (MARK.test(long.text) && MARK.test(short.text) && short.confidence >= long.confidence + SURER) return short.text.trim();
+      return lostDigits(long.text.trim(), short.text.trim());
     }
     return alone.confidence + 20 >= row.confidence ? b : a;
   }
@@ -44,6 +43,19 @@ export function mergeCellReadings(row: CellReading, alone: CellReading): string 
   if (numB) return b;
   if (ROMAN.test(b) && !ROMAN.test(a)) return b;
   return a;
+}
+
+const MARK = /[.,]/;
+/** Confidence points by which a reading is clearly surer than another. */
+const SURER = 10;
+
+/** The longer digits, with the decimal mark where the reading that has one put it ("33,5"; "1.1"). */
+function lostDigits(long: string, short: string): string {
+  if (MARK.test(long)) return long;
+  const mark = MARK.exec(short);
+  if (!mark) return long;
+  const decimals = short.length - mark.index - 1;
+  return decimals > 0 && decimals < long.length ? `${long.slice(0, long.length - decimals)}${mark[0]}${long.slice(long.length - decimals)}` : long;
 }
 
 function isSubsequence(short: string, long: string): boolean {

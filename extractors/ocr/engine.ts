@@ -35,7 +35,7 @@ import { DoisoatError } from '../../core/errors.js';
 import { grayOf, loadPicture, type Picture } from './bitmap.js';
 import { mergeCellReadings } from './cell-readings.js';
 import { estimateSkew } from './skew.js';
-import { findTables, rowImage, toPgm, type GrayImage } from './tables.js';
+import { findTables, INK_AT_HALF, rowImage, toPgm, type GrayImage } from './tables.js';
 import { parseTsv, parseTsvWords, type OcrBox, type OcrLine } from './tsv.js';
 
 const require = createRequire(import.meta.url);
@@ -351,7 +351,7 @@ export class OcrEngine {
   async #readTables(picture: Picture, radians: number, pageLines: OcrLine[], unturnedHalf: GrayImage | null): Promise<OcrLine[]> {
     // Most pages have no table: looked for at half the resolution first (a fifth of the time), on
     // the copy the skew was measured on when the page was read as it is.
-    if (findTables(unturnedHalf ?? (await grayOf(picture, radians, HALF))).length === 0) return pageLines;
+    if (findTables(unturnedHalf ?? (await grayOf(picture, radians, HALF)), INK_AT_HALF).length === 0) return pageLines;
     const gray = await grayOf(picture, radians);
     const tables = findTables(gray);
     if (tables.length === 0) return pageLines;

@@ -29,6 +29,13 @@ export interface TableGrid {
 /** A pixel darker than this is ink (scans: paper ~240, ink ~10–60 after blur). */
 const INK = 150;
 
+/**
+ * Ink in a copy at half the resolution, where each pixel averages four: a rule one pixel thin
+ * (a 200-dpi scan) comes out about half as dark (~140 against paper ~240) and would slip under
+ * INK. Halfway to the paper; a looser look there only sends more pages to the full-size search.
+ */
+export const INK_AT_HALF = 190;
+
 interface Rule {
   /** Centre row (horizontal) or column (vertical). */
   at: number;
@@ -36,8 +43,8 @@ interface Rule {
   to: number;
 }
 
-function dark(img: GrayImage, x: number, y: number): boolean {
-  return img.data[y * img.width + x]! < INK;
+function dark(img: GrayImage, x: number, y: number, ink: number): boolean {
+  return img.data[y * img.width + x]! < ink;
 }
 
 /**
@@ -46,7 +53,7 @@ function dark(img: GrayImage, x: number, y: number): boolean {
  * degree staircases a rule by a pixel every hundred or so), gaps of up to 1% of the width bridged.
  * Adjacent rows with overlapping runs are one rule.
  */
-export function horizontalRules(img: GrayImage, minLength: number): Rule[] {
+export function horizontalRules(img: GrayImage, minLength: number, ink = INK): Rule[] {
   const { width, height } = img;
   const maxGap = Math.max(4, Math.round(width / 100));
   const runs: Rule[] = [];
@@ -55,7 +62,7 @@ export function horizontalRules(img: GrayImage, minLength: number): Rule[] {
   const inWindow = new Int32Array(width);
   const count = (row: number, delta: number): void => {
     const base = row * width;
-    for (let x = 0; x < width; x++) if (img.data[base + x]! < INK) inWindow[x]! += delta;
+    for (let x = 0; x < width; x++) if (img.data[base + x]! < ink) inWindow[x]! += delta;
   };
   for (let row = 0; row < Math.min(2, height); row++) count(row, 1);
   for (let y = 0; y < height; y++) {
@@ -100,13 +107,13 @@ export function horizontalRules(img: GrayImage, minLength: number): Rule[] {
 }
 
 /** Share of the rows from y0 to y1 where some pixel within ±4 px of column x is dark. */
-function verticalCover(img: GrayImage, x: number, y0: number, y1: number): number {
+function verticalCover(img: GrayImage, x: number, y0: number, y1: number, ink: number): number {
   if (y1 <= y0) return 0;
   let hit = 0;
   for (let y = y0; y < y1; y++) {
     for (let dx = -4; dx <= 4; dx++) {
       const xx = x + dx;
-      if (xx >= 0 && xx < img.width && dark(img, xx, y)) {
+      if (xx >= 0 && xx < img.width && dark(img, xx, y, ink)) {
         hit++;
         break;
       }
@@ -116,11 +123,11 @@ function verticalCover(img: GrayImage, x: number, y0: number, y1: number): numbe
 }
 
 /** Columns whose pixels between y0 and y1 are dark on at least `share` of the rows: vertical rules. */
-function verticalRules(img: GrayImage, x0: number, x1: number, y0: number, y1: number, share: number): number[] {
+function verticalRules(img: GrayImage, x0: number, x1: number, y0: number, y1: number, share: number, ink: number): number[] {
   const xs: number[] = [];
   let runStart = -1;
   for (let x = Math.max(0, x0 - 6); x <= Math.min(img.width - 1, x1 + 6) + 1; x++) {
-    const isRule = x <= Math.min(img.width - 1, x1 + 6) && columnShare(img, x, y0, y1) >= share;
+    const isRule = x <= Math.min(img.width - 1, x1 + 6) && columnShare(img, x, y0, y1, ink) >= share;
     if (isRule && runStart < 0) runStart = x;
     if (!isRule && runStart >= 0) {
       xs.push(Math.round((runStart + x - 1) / 2));
@@ -131,10 +138,10 @@ function verticalRules(img: GrayImage, x0: number, x1: number, y0: number, y1: n
 }
 
 /** Share of the rows from y0 to y1 dark at column x or a neighbour (a faint rule is broken). */
-function columnShare(img: GrayImage, x: number, y0: number, y1: number): number {
+function columnShare(img: GrayImage, x: number, y0: number, y1: number, ink: number): number {
   if (y1 <= y0) return 0;
   let hit = 0;
-  for (let y = y0; y < y1; y++) if (dark(img, x, y) || (x > 0 && dark(img, x - 1, y)) || (x + 1 < img.width && dark(img, x + 1, y))) hit++;
+  for (let y = y0; y < y1; y++) if (dark(img, x, y, ink) || (x > 0 && dark(img, x - 1, y, ink)) || (x + 1 < img.width && dark(img, x + 1, y, ink))) hit++;
   return hit / (y1 - y0);
 }
 
@@ -143,9 +150,9 @@ function columnShare(img: GrayImage, x: number, y0: number, y1: number): number 
  * pair joined by vertical rules at both ends; it needs at least two columns. Rules shorter than a
  * fifth of the page width are not table rules.
  */
-export function findTables(img: GrayImage): TableGrid[] {
+export function findTables(img: GrayImage, ink = INK): TableGrid[] {
   const minLength = Math.max(40, Math.round(img.width / 5));
-  const rules = horizontalRules(img, minLength);
+  const rules = horizontalRules(img, minLength, ink);
   const tables: TableGrid[] = [];
   let i = 0;
   while (i < rules.length) {
@@ -160,13 +167,13 @@ export function findTables(img: GrayImage): TableGrid[] {
       if (gap < 6) continue;
       // Both ends joined by a vertical rule.
       const inset = 4;
-      const left = verticalCover(img, Math.round((prev.from + next.from) / 2), prev.at + inset, next.at - inset);
-      const right = verticalCover(img, Math.round((prev.to + next.to) / 2), prev.at + inset, next.at - inset);
+      const left = verticalCover(img, Math.round((prev.from + next.from) / 2), prev.at + inset, next.at - inset, ink);
+      const right = verticalCover(img, Math.round((prev.to + next.to) / 2), prev.at + inset, next.at - inset, ink);
       if (left < 0.9 || right < 0.9) break;
       members.push(next);
     }
     if (members.length >= 2) {
-      const grid = gridOf(img, members);
+      const grid = gridOf(img, members, ink);
       if (grid) tables.push(grid);
       i = j;
     } else {
@@ -176,7 +183,7 @@ export function findTables(img: GrayImage): TableGrid[] {
   return tables;
 }
 
-function gridOf(img: GrayImage, rules: readonly Rule[]): TableGrid | null {
+function gridOf(img: GrayImage, rules: readonly Rule[], ink: number): TableGrid | null {
   const x0 = Math.min(...rules.map((r) => r.from));
   const x1 = Math.max(...rules.map((r) => r.to));
   const top = rules[0]!.at;
@@ -188,7 +195,7 @@ function gridOf(img: GrayImage, rules: readonly Rule[]): TableGrid | null {
   for (let k = 0; k + 1 < rules.length; k++) {
     const y0 = rules[k]!.at;
     const y1 = rules[k + 1]!.at;
-    const present = mergeClose(verticalRules(img, x0, x1, y0 + 4, y1 - 4, 0.75), 8);
+    const present = mergeClose(verticalRules(img, x0, x1, y0 + 4, y1 - 4, 0.75, ink), 8);
     if (present.length < 2) continue;
     const cells: OcrBox[] = [];
     for (let c = 0; c + 1 < present.length; c++) cells.push({ x0: present[c]!, y0, x1: present[c + 1]!, y1 });
@@ -225,12 +232,12 @@ export function rowImage(img: GrayImage, row: { readonly box: OcrBox; readonly c
   // Walk each edge inward while it is still mostly rule (dark on more than half its length).
   const rowDark = (y: number): number => {
     let n = 0;
-    for (let x = x0; x < x1; x++) if (dark(img, x, y)) n++;
+    for (let x = x0; x < x1; x++) if (dark(img, x, y, INK)) n++;
     return n / (x1 - x0);
   };
   const colDark = (x: number): number => {
     let n = 0;
-    for (let y = y0; y < y1; y++) if (dark(img, x, y)) n++;
+    for (let y = y0; y < y1; y++) if (dark(img, x, y, INK)) n++;
     return n / (y1 - y0);
   };
   for (let k = 0; k < inset && y1 - y0 > 4 && rowDark(y0) > 0.5; k++) y0++;
