@@ -7,6 +7,7 @@
  */
 import { parentPort } from 'node:worker_threads';
 import { post, remoteOcr, type Channel } from './ocr-bridge.js';
+import { watchParent } from './parent-watchdog.js';
 import { processDocument } from './process.js';
 import type { TaskMessage, ResultMessage } from './document-pool.js';
 
@@ -14,8 +15,10 @@ function parentChannel(): Channel {
   if (parentPort) return parentPort;
   if (!process.send) throw new Error('document-worker must run as a worker thread or a forked child process');
   // A child process ends with its parent: when the parent dies (even by SIGKILL) the IPC channel
-  // closes, and nobody is left to send work or read results.
+  // closes, and nobody is left to send work or read results; the watchdog covers a child too busy
+  // to notice.
   process.on('disconnect', () => process.exit(0));
+  watchParent();
   return process;
 }
 

@@ -158,3 +158,29 @@ describe.each(SLOTS.filter((s) => s.options.slots === 'process'))('DocumentPool,
     await waitFor('the child to exit', async () => !alive(children[0]!), 10_000, 50);
   });
 });
+
+describe('a child process stuck in a synchronous loop when its parent is SIGKILLed', () => {
+  // Without the watchdog the child outlives its parent (the case the watchdog exists for); with
+  // it, the child goes within a second. Both with the children's V8 flags.
+  it.each<[string, string, boolean]>([
+    ['without the watchdog, it runs on as an orphan', 'none', true],
+    ['with the watchdog, it dies with its parent', 'watch', false],
+  ])('%s', async (_name, mode, orphaned) => {
+    const parent = spawn(process.execPath, [path.join(ROOT, 'test/support/spinning-parent.mjs'), mode, ...(SINGLE_THREADED_PROCESSES.v8Flags ?? [])], { stdio: ['ignore', 'pipe', 'inherit'] });
+    let out = '';
+    parent.stdout.setEncoding('utf8').on('data', (d: string) => (out += d));
+    await waitFor('the child to spin', async () => /spinning \d+/.test(out), 30_000, 50);
+    const pid = Number(/spinning (\d+)/.exec(out)![1]);
+    parent.kill('SIGKILL');
+    try {
+      if (orphaned) {
+        await new Promise((r) => setTimeout(r, 2000));
+        expect(alive(pid)).toBe(true);
+      } else {
+        await waitFor('the child to exit', async () => !alive(pid), 5_000, 50);
+      }
+    } finally {
+      if (alive(pid)) process.kill(pid, 'SIGKILL');
+    }
+  });
+});
