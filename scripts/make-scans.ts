@@ -41,6 +41,8 @@ const SCANS: ReadonlyArray<{ readonly name: string; readonly dpis: readonly numb
   { name: 'bac-son-2024', dpis: [300], why: 'dot decimals ("20.5đ"), summary as a table' },
   { name: 'hh-total-mismatch', dpis: [300], why: 'Hòa Bình layout (ALL CAPS headings, group score at its end); total-mismatch' },
   { name: 'nl-summary-mismatch', dpis: [300, 200], why: 'Ngọc Lặc layout (one scoring table across two pages); summary-mismatch (IV)' },
+  { name: 'yl-summary-mismatch', dpis: [200], why: 'Yên Lạc layout, the summary table alone at the top of a page (at 200 dpi its one-pixel rules fade in a half-size copy); summary-mismatch (II)' },
+  { name: 'lam-son-2024', dpis: [200], why: 'scores written with a dot in a document whose percentages have commas; the summary table runs onto the next page' },
 ];
 
 /** Scanner settings per resolution (blur scales with the pixel size). */

@@ -8,4 +8,4 @@ import path from 'node:path';
 import { describeFixtures } from './support/expected.js';
 import { FIXTURES } from './support/paths.js';
 
-describeFixtures(path.join(FIXTURES, 'scans'), { minimum: 8, exitCode: 1, timeoutMs: 1_500_000 });
+describeFixtures(path.join(FIXTURES, 'scans'), { minimum: 10, exitCode: 1, timeoutMs: 1_500_000 });
