@@ -104,6 +104,11 @@ export function ocrRowNumbering(cell: string, order: TableOrder, scoredRow: bool
     const id = `${lostDot[1]}.${lostDot[2]}`;
     return { kind: 'subgroup', id, note: `Đọc số thứ tự “${text}” là ${id} (bản scan mất dấu chấm; dòng thuộc nhóm ${intToRoman(order.group)}).` };
   }
+  // The first group's numeral is a single stroke, the easiest to lose whole: the table's first
+  // scored row with an empty numbering is group I.
+  if (scoredRow && text === '' && order.next === 1 && order.group === null) {
+    return { kind: 'group', id: 'I', note: 'Đọc dòng có điểm đầu tiên của bảng, không có số thứ tự, là nhóm I (bản scan mất số thứ tự).' };
+  }
   // Strokes may come out as letters ("u", "H") or as marks (a quote for II).
   if (scoredRow && /^[^\s\d]{1,3}$/u.test(text) && /[\p{L}"'|!“”‘’`]/u.test(text)) {
     const id = intToRoman(order.next);

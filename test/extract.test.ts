@@ -593,3 +593,24 @@ describe('OCR’d scans of a fourth blind set that first failed', () => {
     expect(ex.groups.flatMap((g) => g.subgroups.map((s) => [s.id, v(s.score)]))).toEqual([['1.2', expected]]);
   });
 });
+
+describe('OCR’d scans of a fifth blind set that first failed', () => {
+  const ocr = (text: string): LineSpec => ({ text, confidence: 0.9 });
+  const row = (...cells: string[]): LineSpec => ({ cells, confidence: 0.9 });
+  const body = [ocr('Nhóm tiêu chí I. Kinh tế'), ocr('Nhóm tiêu chí II. Quản lý'), ocr('Nhóm tiêu chí III. Thanh tra'), ocr('III. TỔNG HỢP KẾT QUẢ'), row('TT', 'Nội dung', 'Điểm tối đa', 'Điểm tự chấm')];
+
+  it.each<[string, LineSpec[], Array<[string, number | null]>]>([
+    ['the first scored row with its numeral lost whole is group I, the rest follow in order', [row('', 'Kết quả thực hiện các mục tiêu kinh tế', '25', '20.5'), row('1', 'Kết quả thực hiện nhiệm vụ quản lý', '35', '30'), row('II', 'Thanh tra', '10', '9.5')], [['I', 20.5], ['II', 30], ['III', 9.5]]],
+    ['a later row with no numbering is no group', [row('I', 'Kinh tế', '25', '20.5'), row('', 'Quản lý', '35', '30'), row('III', 'Thanh tra', '10', '9.5')], [['I', 20.5], ['III', 9.5]]],
+    ['a first row with no numbers is no group', [row('', 'kinh tế - xã hội', '', ''), row('I', 'Kinh tế', '25', '20.5')], [['I', 20.5]]],
+  ])('%s', (_name, rows, summary) => {
+    const ex = extractReport(docOf([...body, ...rows], 'pdf'));
+    expect(ex.summary.map((s) => [s.id, v(s.score)])).toEqual(summary);
+  });
+
+  it('typed text: a first row with no numbering stays unread', () => {
+    const typed = (...cells: string[]): LineSpec => ({ cells });
+    const ex = extractReport(docOf(['Nhóm tiêu chí I. Kinh tế', 'Nhóm tiêu chí II. Quản lý', 'III. TỔNG HỢP KẾT QUẢ', typed('TT', 'Nội dung', 'Điểm tối đa', 'Điểm tự chấm'), typed('', 'Kinh tế', '25', '20,5'), typed('II', 'Quản lý', '35', '30')], 'pdf'));
+    expect(ex.summary.map((s) => [s.id, v(s.score)])).toEqual([['II', 30]]);
+  });
+});
