@@ -145,21 +145,39 @@ export class Store {
       const shas = [...new Set(items.flatMap((i) => itemSha(i) ?? []))];
       const known = await this.#existing(trx, shas);
       const withResult = await this.#withResult(trx, shas);
-      const inserted = new Set<string>();
+      // New documents and their bytes in multi-row inserts (a statement per document cost the
+      // enqueuer two round trips each before any job could start).
+      const fresh = new Map<string, { path: string; bytes: Uint8Array; format: AuditFormat }>();
       for (const item of items) {
-        if (!('file' in item) || known.has(item.file.sha256) || inserted.has(item.file.sha256)) continue;
-        inserted.add(item.file.sha256);
+        if ('file' in item && !known.has(item.file.sha256) && !fresh.has(item.file.sha256)) fresh.set(item.file.sha256, { path: item.path, ...item.file });
+      }
+      const docs = [...fresh].map(([sha256, f]) => ({ sha256, size: f.bytes.byteLength, format: f.format, first_path: f.path, registered_at: registeredAt }));
+      for (let i = 0; i < docs.length; i += 200) {
         await trx
           .insertInto('documents')
-          .values({ sha256: item.file.sha256, size: item.file.bytes.byteLength, format: item.file.format, first_path: item.path, registered_at: registeredAt })
-          .onConflict((oc) => oc.column('sha256').doNothing())
-          .execute();
-        await trx
-          .insertInto('files')
-          .values({ sha256: item.file.sha256, bytes: Buffer.from(item.file.bytes.buffer, item.file.bytes.byteOffset, item.file.bytes.byteLength) })
+          .values(docs.slice(i, i + 200))
           .onConflict((oc) => oc.column('sha256').doNothing())
           .execute();
       }
+      // Files by size: pg sends bytea as hex text, so a statement holds a few MiB at most.
+      let files: Array<{ sha256: string; bytes: Buffer }> = [];
+      let held = 0;
+      const flushFiles = async (): Promise<void> => {
+        if (files.length === 0) return;
+        await trx
+          .insertInto('files')
+          .values(files)
+          .onConflict((oc) => oc.column('sha256').doNothing())
+          .execute();
+        files = [];
+        held = 0;
+      };
+      for (const [sha256, f] of fresh) {
+        files.push({ sha256, bytes: Buffer.from(f.bytes.buffer, f.bytes.byteOffset, f.bytes.byteLength) });
+        held += f.bytes.byteLength;
+        if (held >= 4 * 1024 * 1024 || files.length >= 200) await flushFiles();
+      }
+      await flushFiles();
       const rows = items.map((item, i) => ({
         batch_id: batchId,
         position: position + i,
