@@ -126,6 +126,19 @@ describe.each(backends)('store on %s', (_name, make) => {
     ]);
     expect(reg.jobs.map((j) => j.format)).toEqual(['docx', 'pdf']);
     expect(await store.batchProgress(reg.batchId)).toMatchObject({ size: 4, done: 1 });
+    // Jobs handed on chunk by chunk: each once its document is stored, a file given twice once.
+    const handed: string[][] = [];
+    const piped = await registerInputs(store, 'enqueue', [dir, path.join(dir, 'a.docx')], {
+      chunkBytes: 1,
+      force: true,
+      onJobs: async (jobs) => {
+        for (const j of jobs) expect(await store.documentForProcessing(j.sha256)).not.toBeNull();
+        handed.push(jobs.map((j) => j.format));
+      },
+    });
+    expect(handed).toEqual([['docx'], ['pdf']]);
+    expect(piped.jobs.map((j) => j.format)).toEqual(['docx', 'pdf']);
+    expect(piped.items).toHaveLength(4);
     // Nothing new in the folder now: a nightly-style registration takes nothing.
     const again = await registerInputs(store, 'nightly', [dir], { onlyNew: true });
     expect(again.items).toEqual([]);
