@@ -9,7 +9,7 @@
 import { Command } from 'commander';
 import { waitForBatch } from '../pipeline/batches.js';
 import { runLocal } from '../pipeline/local-runner.js';
-import { pingRedis, queueConfigFromEnv, queueJobs } from '../pipeline/queues.js';
+import { DocumentQueues, pingRedis, queueConfigFromEnv } from '../pipeline/queues.js';
 import { registerInputs } from '../pipeline/submit.js';
 import { Store } from '../store/store.js';
 import { positiveInt } from './options.js';
@@ -29,15 +29,23 @@ async function enqueue(args: string[], opts: EnqueueOptions): Promise<number> {
   const queueConfig = opts.local ? null : queueConfigFromEnv();
   if (queueConfig) await pingRedis(queueConfig);
   const store = await Store.open();
+  // Jobs are queued chunk by chunk as their documents are stored, so workers start on the first
+  // files while the rest are still being read and stored.
+  const queues = queueConfig ? new DocumentQueues(queueConfig) : null;
+  let queuesClosed: Promise<void> | undefined;
+  const closeQueues = (): Promise<void> => (queuesClosed ??= queues?.close() ?? Promise.resolve());
   try {
-    const { batchId, items, jobs } = await registerInputs(store, queueConfig ? 'enqueue' : 'local', args, { force: Boolean(opts.force) });
+    const { batchId, items, jobs } = await registerInputs(store, queueConfig ? 'enqueue' : 'local', args, {
+      force: Boolean(opts.force),
+      ...(queues ? { onJobs: (chunk) => queues.add(chunk) } : {}),
+    });
+    await closeQueues();
     if (items.length === 0) process.stderr.write('Không có tệp nào để đưa vào hàng đợi.\n');
     const reused = items.filter((i) => i.sha256 && i.hasResult).length;
     if (reused > 0 && !opts.force) process.stderr.write(`${reused} tệp đã có kết quả từ trước, không xử lý lại (dùng --force để xử lý lại).\n`);
     const progress = createProgress(items.length, process.stderr, 'xử lý');
     try {
       if (queueConfig) {
-        await queueJobs(queueConfig, jobs);
         if (!opts.wait) {
           progress.stop();
           if (opts.json) process.stdout.write(JSON.stringify({ batch: batchId, files: items.length, queued: jobs.length }) + '\n');
@@ -58,6 +66,7 @@ async function enqueue(args: string[], opts: EnqueueOptions): Promise<number> {
     }
     return printAudits(await store.batchAudits(batchId), opts.json);
   } finally {
+    await closeQueues();
     await store.close();
   }
 }

@@ -32,9 +32,8 @@ export const WORKER_ID = `${os.hostname()}:${process.pid}`;
 
 export async function processStoredDocument(job: DocumentJob, ctx: ProcessorContext): Promise<ProcessOutcome> {
   const started = performance.now();
-  const runId = await ctx.store.startRun({ sha256: job.sha256, batchId: job.batchId, queue: ctx.queue, worker: ctx.worker ?? WORKER_ID });
+  const { runId, doc } = await ctx.store.beginRun({ sha256: job.sha256, batchId: job.batchId, queue: ctx.queue, worker: ctx.worker ?? WORKER_ID });
   try {
-    const doc = await ctx.store.documentForProcessing(job.sha256);
     let outcome: ProcessOutcome;
     if (doc?.hasResult && !job.force) {
       // A job may be delivered again (a stalled lock, reconcile after a Redis restart): the
@@ -47,7 +46,10 @@ export async function processStoredDocument(job: DocumentJob, ctx: ProcessorCont
     } else {
       const run = await ctx.pool.run(doc.firstPath, doc.bytes, job.sha256);
       if (run.needsOcr) outcome = 'deferred';
-      else outcome = await ctx.store.saveAudit(job.sha256, run.audit, { batchId: job.batchId, replace: job.force });
+      else {
+        // The run is finished in the same write as the audit.
+        return await ctx.store.saveAudit(job.sha256, run.audit, { batchId: job.batchId, replace: job.force, run: { id: runId, startedMs: started } });
+      }
     }
     await ctx.store.finishRun(runId, outcome, started);
     return outcome;

@@ -86,14 +86,21 @@ export class DocumentQueues {
    */
   async add(jobs: ReadonlyArray<DocumentJob & { format: string }>): Promise<void> {
     const byQueue = new Map<Queue<DocumentJob>, Array<{ name: string; data: DocumentJob; opts: JobsOptions }>>();
+    for (let i = 0; i < jobs.length; i += 500) {
+      // Looked up together: ioredis sends the commands without waiting for each answer (one at a
+      // time, a thousand jobs kept the workers waiting a thousand round trips).
+      await Promise.all(
+        jobs.slice(i, i + 500).map(async (j) => {
+          const old = await this.queue(documentQueueFor(j.format)).getJob(jobIdFor(j));
+          if (old && (await old.isFailed())) await old.remove();
+        }),
+      );
+    }
     for (const j of jobs) {
       const queue = this.queue(documentQueueFor(j.format));
-      const jobId = jobIdFor(j);
-      const old = await queue.getJob(jobId);
-      if (old && (await old.isFailed())) await old.remove();
       const data: DocumentJob = { sha256: j.sha256, batchId: j.batchId, force: j.force };
       const list = byQueue.get(queue) ?? [];
-      list.push({ name: JOB_NAME, data, opts: { ...DOCUMENT_JOB_OPTIONS, jobId } });
+      list.push({ name: JOB_NAME, data, opts: { ...DOCUMENT_JOB_OPTIONS, jobId: jobIdFor(j) } });
       byQueue.set(queue, list);
     }
     for (const [queue, list] of byQueue) {

@@ -32,6 +32,11 @@ export interface RegisterOptions {
   maxBytes?: number;
   /** Bytes read before they are written to the store (default 64 MiB). */
   chunkBytes?: number;
+  /**
+   * Called with each chunk's jobs as soon as the chunk is stored (then chunks are of 100 files,
+   * not 500): the queue can start on the first files while the rest are still being read.
+   */
+  onJobs?: (jobs: Array<DocumentJob & { format: string }>) => Promise<void>;
 }
 
 export interface RegisteredInputs {
@@ -45,13 +50,22 @@ export async function registerInputs(store: Store, kind: BatchKind, args: readon
   const chunkBytes = options.chunkBytes ?? 64 * 1024 * 1024;
   const batchId = await store.createBatch(kind, { ...(options.source ? { source: options.source } : {}), force: Boolean(options.force) });
   const items: RegisteredItem[] = [];
+  const jobs: Array<DocumentJob & { format: string }> = [];
+  const seen = new Set<string>();
+  const force = Boolean(options.force);
+  const chunkItems = options.onJobs ? 100 : 500;
   let chunk: SubmittedItem[] = [];
   let held = 0;
   const flush = async (): Promise<void> => {
     if (chunk.length === 0) return;
-    items.push(...(await store.addItems(batchId, items.length, chunk)));
+    const registered = await store.addItems(batchId, items.length, chunk);
+    items.push(...registered);
     chunk = [];
     held = 0;
+    // Each document's job only once it is stored; a file given twice (in any chunk) is one job.
+    const fresh = jobsFor(registered, batchId, force, seen);
+    jobs.push(...fresh);
+    if (options.onJobs && fresh.length > 0) await options.onJobs(fresh);
   };
   for (const input of await expandInputs(args)) {
     const item = await readItem(input, options.maxBytes);
@@ -61,15 +75,14 @@ export async function registerInputs(store: Store, kind: BatchKind, args: readon
     }
     chunk.push(item);
     held += 'file' in item ? item.file.bytes.byteLength : 0;
-    if (held >= chunkBytes || chunk.length >= 500) await flush();
+    if (held >= chunkBytes || chunk.length >= chunkItems) await flush();
   }
   await flush();
-  return { batchId, items, jobs: jobsFor(items, batchId, Boolean(options.force)) };
+  return { batchId, items, jobs };
 }
 
 /** One job per document not yet done, unless forced. */
-export function jobsFor(items: readonly RegisteredItem[], batchId: string, force: boolean): Array<DocumentJob & { format: string }> {
-  const seen = new Set<string>();
+export function jobsFor(items: readonly RegisteredItem[], batchId: string, force: boolean, seen = new Set<string>()): Array<DocumentJob & { format: string }> {
   const jobs: Array<DocumentJob & { format: string }> = [];
   for (const item of items) {
     if (!item.sha256 || !item.format || seen.has(item.sha256)) continue;

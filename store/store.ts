@@ -4,12 +4,12 @@
  * for review), batches and runs. The database is the source of truth; Redis is only transport.
  */
 import { randomUUID } from 'node:crypto';
-import { sql, type Kysely } from 'kysely';
+import { sql, type Insertable, type Kysely } from 'kysely';
 import type { AuditFormat, ReportAudit } from '../core/report-audit.js';
 import { errorAudit } from '../pipeline/audit.js';
 import { PIPELINE_VERSION } from '../pipeline/process.js';
 import { connect, storeConfigFromEnv, type Connection, type Dialect, type StoreConfig } from './connect.js';
-import type { BatchKind, Database } from './schema.js';
+import type { AuditsTable, BatchKind, Database, RunsTable } from './schema.js';
 
 export type { BatchKind } from './schema.js';
 
@@ -57,6 +57,27 @@ export interface StoreStats {
   errors: number;
   flagged: number;
   batches: Array<{ id: string; kind: string; size: number; createdAt: string; finishedAt: string | null }>;
+}
+
+/** What a processor needs of a document: its name, its bytes, whether it is done. */
+export interface ProcessingDocument {
+  firstPath: string;
+  format: string;
+  bytes: Uint8Array;
+  hasResult: boolean;
+}
+
+export interface RunStart {
+  sha256: string;
+  batchId: string | null;
+  queue: string;
+  worker: string;
+}
+
+/** A run to finish: its id and when it started (performance.now()). */
+export interface RunTiming {
+  id: number;
+  startedMs: number;
 }
 
 export interface RunRecord {
@@ -124,21 +145,39 @@ export class Store {
       const shas = [...new Set(items.flatMap((i) => itemSha(i) ?? []))];
       const known = await this.#existing(trx, shas);
       const withResult = await this.#withResult(trx, shas);
-      const inserted = new Set<string>();
+      // New documents and their bytes in multi-row inserts (a statement per document cost the
+      // enqueuer two round trips each before any job could start).
+      const fresh = new Map<string, { path: string; bytes: Uint8Array; format: AuditFormat }>();
       for (const item of items) {
-        if (!('file' in item) || known.has(item.file.sha256) || inserted.has(item.file.sha256)) continue;
-        inserted.add(item.file.sha256);
+        if ('file' in item && !known.has(item.file.sha256) && !fresh.has(item.file.sha256)) fresh.set(item.file.sha256, { path: item.path, ...item.file });
+      }
+      const docs = [...fresh].map(([sha256, f]) => ({ sha256, size: f.bytes.byteLength, format: f.format, first_path: f.path, registered_at: registeredAt }));
+      for (let i = 0; i < docs.length; i += 200) {
         await trx
           .insertInto('documents')
-          .values({ sha256: item.file.sha256, size: item.file.bytes.byteLength, format: item.file.format, first_path: item.path, registered_at: registeredAt })
-          .onConflict((oc) => oc.column('sha256').doNothing())
-          .execute();
-        await trx
-          .insertInto('files')
-          .values({ sha256: item.file.sha256, bytes: Buffer.from(item.file.bytes.buffer, item.file.bytes.byteOffset, item.file.bytes.byteLength) })
+          .values(docs.slice(i, i + 200))
           .onConflict((oc) => oc.column('sha256').doNothing())
           .execute();
       }
+      // Files by size: pg sends bytea as hex text, so a statement holds a few MiB at most.
+      let files: Array<{ sha256: string; bytes: Buffer }> = [];
+      let held = 0;
+      const flushFiles = async (): Promise<void> => {
+        if (files.length === 0) return;
+        await trx
+          .insertInto('files')
+          .values(files)
+          .onConflict((oc) => oc.column('sha256').doNothing())
+          .execute();
+        files = [];
+        held = 0;
+      };
+      for (const [sha256, f] of fresh) {
+        files.push({ sha256, bytes: Buffer.from(f.bytes.buffer, f.bytes.byteOffset, f.bytes.byteLength) });
+        held += f.bytes.byteLength;
+        if (held >= 4 * 1024 * 1024 || files.length >= 200) await flushFiles();
+      }
+      await flushFiles();
       const rows = items.map((item, i) => ({
         batch_id: batchId,
         position: position + i,
@@ -180,9 +219,10 @@ export class Store {
   /**
    * Stores a document's audit and its flags. Idempotent: a second write for the same document and
    * pipeline version keeps the first (`kept`) unless `replace` (a forced run); flags keep their
-   * review decisions either way.
+   * review decisions either way. With `run`, that run is finished with the outcome in the same
+   * write, so a processed document costs one commit, not two.
    */
-  async saveAudit(sha256: string, audit: ReportAudit, options: { batchId?: string | null; replace?: boolean } = {}): Promise<SaveOutcome> {
+  async saveAudit(sha256: string, audit: ReportAudit, options: { batchId?: string | null; replace?: boolean; run?: RunTiming } = {}): Promise<SaveOutcome> {
     const at = now();
     const row = {
       sha256,
@@ -201,18 +241,24 @@ export class Store {
       created_at: at,
       updated_at: at,
     };
+    if (this.dialect === 'postgres' && !options.replace) return this.#insertAuditPostgres(row, audit, options.run);
     return this.#write(async (trx) => {
       const inserted = await trx
         .insertInto('audits')
         .values(row)
         .onConflict((oc) => oc.columns(['sha256', 'pipeline_version']).doNothing())
         .executeTakeFirst();
-      if (Number(inserted.numInsertedOrUpdatedRows ?? 0) === 0) {
-        if (!options.replace) return 'kept';
+      const fresh = Number(inserted.numInsertedOrUpdatedRows ?? 0) > 0;
+      if (!fresh && !options.replace) {
+        if (options.run) await this.#finishRun(trx, options.run, 'kept');
+        return 'kept';
+      }
+      if (!fresh) {
         const { created_at: _created, ...changes } = row;
         await trx.updateTable('audits').set(changes).where('sha256', '=', sha256).where('pipeline_version', '=', this.version).execute();
+        // Only a replaced audit can have flags already (they are written with their audit).
+        await trx.deleteFrom('flags').where('sha256', '=', sha256).where('pipeline_version', '=', this.version).where('seq', '>=', audit.flags.length).execute();
       }
-      await trx.deleteFrom('flags').where('sha256', '=', sha256).where('pipeline_version', '=', this.version).where('seq', '>=', audit.flags.length).execute();
       if (audit.flags.length > 0) {
         // One statement for all flags; on a forced run the text is updated, the review kept.
         await trx
@@ -242,12 +288,47 @@ export class Store {
           )
           .execute();
       }
+      if (options.run) await this.#finishRun(trx, options.run, 'stored');
       return 'stored';
     });
   }
 
+  /**
+   * The common write on PostgreSQL (not a forced run) as one statement, hence one round trip and
+   * one implicit transaction: the audit if it is not there yet, its flags only if it was inserted
+   * now (a fresh audit has no flags yet), and the run finished as `stored` or `kept`.
+   */
+  async #insertAuditPostgres(row: Insertable<AuditsTable>, audit: ReportAudit, run: RunTiming | undefined): Promise<SaveOutcome> {
+    const flags = audit.flags;
+    const finish = run
+      ? sql`, r as (
+          update runs set finished_at = ${now()}, outcome = case when exists (select 1 from a) then 'stored' else 'kept' end,
+            error = null, duration_ms = ${Math.round(performance.now() - run.startedMs)}
+          where id = ${run.id}
+        )`
+      : sql``;
+    const result = await sql<{ stored: boolean }>`
+      with a as (
+        insert into audits (sha256, pipeline_version, batch_id, format, unit_name, year, total, recomputed_total, classification,
+          flag_count, error_flag_count, error_code, audit, created_at, updated_at)
+        values (${row.sha256}, ${row.pipeline_version}, ${row.batch_id}, ${row.format}, ${row.unit_name}, ${row.year}, ${row.total},
+          ${row.recomputed_total}, ${row.classification}, ${row.flag_count}, ${row.error_flag_count}, ${row.error_code}, ${row.audit},
+          ${row.created_at}, ${row.updated_at})
+        on conflict (sha256, pipeline_version) do nothing
+        returning 1
+      ), f as (
+        insert into flags (sha256, pipeline_version, seq, rule, severity, message, evidence)
+        select ${row.sha256}::text, ${row.pipeline_version}::text, x.seq, x.rule, x.severity, x.message, x.evidence
+        from unnest(${flags.map((_, i) => i)}::integer[], ${flags.map((f) => f.rule)}::text[], ${flags.map((f) => f.severity)}::text[],
+          ${flags.map((f) => f.message)}::text[], ${flags.map((f) => JSON.stringify(f.evidence))}::text[]) as x(seq, rule, severity, message, evidence)
+        where exists (select 1 from a)
+      )${finish}
+      select exists (select 1 from a) as stored`.execute(this.db);
+    return result.rows[0]?.stored ? 'stored' : 'kept';
+  }
+
   /** What a processor needs of a document, in one query: its name, its bytes, whether it is done. */
-  async documentForProcessing(sha256: string): Promise<{ firstPath: string; format: string; bytes: Uint8Array; hasResult: boolean } | null> {
+  async documentForProcessing(sha256: string): Promise<ProcessingDocument | null> {
     const row = await this.db
       .selectFrom('documents as d')
       .innerJoin('files as f', 'f.sha256', 'd.sha256')
@@ -326,20 +407,46 @@ export class Store {
       .execute();
   }
 
-  async startRun(run: { sha256: string; batchId: string | null; queue: string; worker: string }): Promise<number> {
-    const row = await this.db
-      .insertInto('runs')
-      .values({ sha256: run.sha256, batch_id: run.batchId, queue: run.queue, worker: run.worker, started_at: now(), finished_at: null, outcome: null, error: null, duration_ms: null })
-      .returning('id')
-      .executeTakeFirstOrThrow();
+  async startRun(run: RunStart): Promise<number> {
+    const row = await this.db.insertInto('runs').values(this.#runRow(run)).returning('id').executeTakeFirstOrThrow();
     return Number(row.id);
   }
 
+  /**
+   * startRun and documentForProcessing together: on PostgreSQL one statement (a round trip less
+   * per document for every worker), on SQLite the two in turn. The run is committed before the
+   * document is parsed, so a run in progress can be seen (and a killed one stays on record).
+   */
+  async beginRun(run: RunStart): Promise<{ runId: number; doc: ProcessingDocument | null }> {
+    if (this.dialect !== 'postgres') return { runId: await this.startRun(run), doc: await this.documentForProcessing(run.sha256) };
+    const row = await this.db
+      .with('r', (db) => db.insertInto('runs').values(this.#runRow(run)).returning('id'))
+      .selectFrom('r')
+      .leftJoin('documents as d', (j) => j.on('d.sha256', '=', run.sha256))
+      .leftJoin('files as f', 'f.sha256', 'd.sha256')
+      .leftJoin('audits as a', (j) => j.onRef('a.sha256', '=', 'd.sha256').on('a.pipeline_version', '=', this.version))
+      .select(['r.id', 'd.first_path', 'd.format', 'f.bytes', 'a.sha256 as audited'])
+      .executeTakeFirstOrThrow();
+    const doc =
+      row.first_path !== null && row.format !== null && row.bytes !== null
+        ? { firstPath: row.first_path, format: row.format, bytes: new Uint8Array(row.bytes), hasResult: row.audited !== null }
+        : null;
+    return { runId: Number(row.id), doc };
+  }
+
   async finishRun(id: number, outcome: string, startedMs: number, error?: string): Promise<void> {
-    await this.db
+    await this.#finishRun(this.db, { id, startedMs }, outcome, error);
+  }
+
+  #runRow(run: RunStart): Insertable<RunsTable> {
+    return { sha256: run.sha256, batch_id: run.batchId, queue: run.queue, worker: run.worker, started_at: now(), finished_at: null, outcome: null, error: null, duration_ms: null };
+  }
+
+  async #finishRun(db: Kysely<Database>, run: RunTiming, outcome: string, error?: string): Promise<void> {
+    await db
       .updateTable('runs')
-      .set({ finished_at: now(), outcome, error: error ?? null, duration_ms: Math.round(performance.now() - startedMs) })
-      .where('id', '=', id)
+      .set({ finished_at: now(), outcome, error: error ?? null, duration_ms: Math.round(performance.now() - run.startedMs) })
+      .where('id', '=', run.id)
       .execute();
   }
 

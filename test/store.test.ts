@@ -126,6 +126,19 @@ describe.each(backends)('store on %s', (_name, make) => {
     ]);
     expect(reg.jobs.map((j) => j.format)).toEqual(['docx', 'pdf']);
     expect(await store.batchProgress(reg.batchId)).toMatchObject({ size: 4, done: 1 });
+    // Jobs handed on chunk by chunk: each once its document is stored, a file given twice once.
+    const handed: string[][] = [];
+    const piped = await registerInputs(store, 'enqueue', [dir, path.join(dir, 'a.docx')], {
+      chunkBytes: 1,
+      force: true,
+      onJobs: async (jobs) => {
+        for (const j of jobs) expect(await store.documentForProcessing(j.sha256)).not.toBeNull();
+        handed.push(jobs.map((j) => j.format));
+      },
+    });
+    expect(handed).toEqual([['docx'], ['pdf']]);
+    expect(piped.jobs.map((j) => j.format)).toEqual(['docx', 'pdf']);
+    expect(piped.items).toHaveLength(4);
     // Nothing new in the folder now: a nightly-style registration takes nothing.
     const again = await registerInputs(store, 'nightly', [dir], { onlyNew: true });
     expect(again.items).toEqual([]);
@@ -141,6 +154,41 @@ describe.each(backends)('store on %s', (_name, make) => {
     const stats = await store.stats();
     expect(stats.documents).toBe(stats.withResult + stats.withoutResult);
     expect(stats.withoutResult).toBeGreaterThanOrEqual(1);
+  });
+
+  it('begins a run with the document it needs, and finishes it with the audit write', async () => {
+    const doc = item('qt-group-sum-mismatch.docx');
+    const sha = shaOf(doc);
+    await store.registerBatch('enqueue', [doc]);
+    const audit = await auditOf('qt-group-sum-mismatch.docx');
+    expect(audit.flags.length).toBeGreaterThan(0);
+
+    const t = performance.now();
+    const first = await store.beginRun({ sha256: sha, batchId: null, queue: 'typed', worker: 'test:1' });
+    expect(first.doc && sha256Of(first.doc.bytes)).toBe(sha);
+    expect(first.doc).toMatchObject({ firstPath: 'qt-group-sum-mismatch.docx', format: 'docx', hasResult: false });
+    // Visible as running before anything is parsed.
+    expect((await store.runs(sha)).map((r) => r.outcome)).toEqual([null]);
+    expect(await store.saveAudit(sha, audit, { run: { id: first.runId, startedMs: t } })).toBe('stored');
+
+    // A second delivery of the same job: the first result stays, and the run says so.
+    const second = await store.beginRun({ sha256: sha, batchId: null, queue: 'typed', worker: 'test:2' });
+    expect(second.doc?.hasResult).toBe(true);
+    expect(await store.saveAudit(sha, { ...audit, flags: [] }, { run: { id: second.runId, startedMs: t } })).toBe('kept');
+    expect((await store.runs(sha)).map((r) => [r.worker, r.outcome])).toEqual([
+      ['test:1', 'stored'],
+      ['test:2', 'kept'],
+    ]);
+    expect(await store.getAudit(sha)).toEqual(audit);
+    const flags = await store.db.selectFrom('flags').selectAll().where('sha256', '=', sha).orderBy('seq').execute();
+    expect(flags.map((f) => [f.seq, f.rule, f.severity, f.message, JSON.parse(f.evidence)])).toEqual(audit.flags.map((f, i) => [i, f.rule, f.severity, f.message, f.evidence]));
+    const finished = await store.db.selectFrom('runs').select(['finished_at', 'duration_ms']).where('sha256', '=', sha).execute();
+    for (const r of finished) expect(r.finished_at !== null && r.duration_ms !== null).toBe(true);
+
+    // A document the store does not have: the run is still recorded.
+    const none = await store.beginRun({ sha256: 'f'.repeat(64), batchId: null, queue: 'typed', worker: 'test:1' });
+    expect(none.doc).toBeNull();
+    expect((await store.runs('f'.repeat(64))).map((r) => r.id)).toEqual([none.runId]);
   });
 
   it('migrates a fresh database once when several open it at the same moment', async () => {
