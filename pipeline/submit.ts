@@ -27,7 +27,7 @@ export interface RegisterOptions {
   force?: boolean;
   /** The inbox of a nightly run. */
   source?: string;
-  /** Only files whose bytes the store has never seen (a nightly inbox). */
+  /** Only files whose bytes the store has never seen, registered or refused (a nightly inbox). */
   onlyNew?: boolean;
   maxBytes?: number;
   /** Bytes read before they are written to the store (default 64 MiB). */
@@ -71,7 +71,7 @@ export async function registerInputs(store: Store, kind: BatchKind, args: readon
     const item = await readItem(input, options.maxBytes);
     if (options.onlyNew) {
       const sha = 'file' in item ? item.file.sha256 : 'sha256' in item ? item.sha256 : undefined;
-      if (sha && (await store.knownDocuments([sha])).has(sha)) continue;
+      if (sha && (await store.knownSubmissions([sha])).has(sha)) continue;
     }
     chunk.push(item);
     held += 'file' in item ? item.file.bytes.byteLength : 0;

@@ -96,5 +96,13 @@ export function migrations(dialect: Dialect): Record<string, Migration> {
         await db.schema.createIndex('runs_sha256').on('runs').column('sha256').execute();
       },
     },
+    // A file refused at registration (too large) is no document, so its item's sha256 (a key of
+    // documents) stays null; its content's hash goes here, so that a nightly run knows the file.
+    '0002_refused_sha256': {
+      async up(db: Kysely<unknown>): Promise<void> {
+        await db.schema.alterTable('batch_items').addColumn('refused_sha256', 'text').execute();
+        await db.schema.createIndex('batch_items_refused_sha256').on('batch_items').column('refused_sha256').execute();
+      },
+    },
   };
 }

@@ -43,6 +43,8 @@ export interface BatchItemsTable {
   position: number;
   path: string;
   sha256: string | null;
+  /** The content hash of a file refused at registration (it is no document). */
+  refused_sha256: string | null;
   error_code: string | null;
   error_message: string | null;
 }

@@ -6,7 +6,7 @@
 import { randomUUID } from 'node:crypto';
 import { sql, type Insertable, type Kysely } from 'kysely';
 import type { AuditFormat, ReportAudit } from '../core/report-audit.js';
-import { errorAudit } from '../pipeline/audit.js';
+import { errorAudit, NO_FILE_SHA } from '../pipeline/audit.js';
 import { PIPELINE_VERSION } from '../pipeline/process.js';
 import { connect, storeConfigFromEnv, type Connection, type Dialect, type StoreConfig } from './connect.js';
 import type { AuditsTable, BatchKind, Database, RunsTable } from './schema.js';
@@ -20,6 +20,11 @@ export type SubmittedItem =
   | { path: string; sha256?: string; error: { code: string; message: string } };
 
 /** The document an item names, if any. */
+/** The content hash of a file refused at registration, when it could be read (not the no-file hash). */
+function refusedSha(item: SubmittedItem): string | null {
+  return 'error' in item && item.sha256 && item.sha256 !== NO_FILE_SHA ? item.sha256 : null;
+}
+
 export function itemSha(item: SubmittedItem): string | null {
   if ('file' in item) return item.file.sha256;
   if ('stored' in item) return item.stored.sha256;
@@ -183,6 +188,7 @@ export class Store {
         position: position + i,
         path: item.path,
         sha256: itemSha(item),
+        refused_sha256: refusedSha(item),
         error_code: 'error' in item ? item.error.code : null,
         error_message: 'error' in item ? item.error.message : null,
       }));
@@ -212,8 +218,15 @@ export class Store {
   }
 
   /** Which of these documents the store already has. */
-  async knownDocuments(shas: readonly string[]): Promise<Set<string>> {
-    return this.#existing(this.db, shas);
+  /** Contents ever submitted: registered documents, and files refused at registration. */
+  async knownSubmissions(shas: readonly string[]): Promise<Set<string>> {
+    const out = await this.#existing(this.db, shas);
+    const rest = shas.filter((sha) => !out.has(sha));
+    for (let i = 0; i < rest.length; i += 500) {
+      const rows = await this.db.selectFrom('batch_items').select('refused_sha256').distinct().where('refused_sha256', 'in', rest.slice(i, i + 500)).execute();
+      for (const r of rows) if (r.refused_sha256) out.add(r.refused_sha256);
+    }
+    return out;
   }
 
   /**
@@ -370,7 +383,7 @@ export class Store {
       .selectFrom('batch_items as i')
       .leftJoin('audits as a', (j) => j.onRef('a.sha256', '=', 'i.sha256').on('a.pipeline_version', '=', this.version))
       .leftJoin('documents as d', 'd.sha256', 'i.sha256')
-      .select(['i.path', 'i.sha256', 'i.error_code', 'i.error_message', 'a.audit', 'd.format'])
+      .select(['i.path', 'i.sha256', 'i.refused_sha256', 'i.error_code', 'i.error_message', 'a.audit', 'd.format'])
       .where('i.batch_id', '=', batchId)
       .orderBy('i.position')
       .execute();
@@ -378,7 +391,7 @@ export class Store {
       if (r.audit) return { ...(JSON.parse(r.audit) as ReportAudit), file: r.path };
       const code = (r.error_code ?? 'internal-error') as Parameters<typeof errorAudit>[3];
       const message = r.error_message ?? 'Tài liệu chưa có kết quả xử lý.';
-      return errorAudit(r.path, r.sha256 ?? '0'.repeat(64), (r.format ?? 'unknown') as AuditFormat, code, message);
+      return errorAudit(r.path, r.sha256 ?? r.refused_sha256 ?? NO_FILE_SHA, (r.format ?? 'unknown') as AuditFormat, code, message);
     });
   }
 

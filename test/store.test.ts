@@ -2,7 +2,7 @@
  * The store against both databases it supports: SQLite (a file in a temporary data folder) and
  * the real PostgreSQL (a fresh database per run). Real audits of real fixtures go in.
  */
-import { copyFileSync, readFileSync } from 'node:fs';
+import { appendFileSync, copyFileSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ReportAudit } from '../core/report-audit.js';
@@ -142,6 +142,24 @@ describe.each(backends)('store on %s', (_name, make) => {
     // Nothing new in the folder now: a nightly-style registration takes nothing.
     const again = await registerInputs(store, 'nightly', [dir], { onlyNew: true });
     expect(again.items).toEqual([]);
+  });
+
+  it('a nightly inbox: a file refused as too large is reported once, not every night, and again once changed', async () => {
+    const dir = tempDir();
+    // Contents no other test of this store has registered.
+    copyFileSync(path.join(REPORTS, 'lam-son-2024.docx'), path.join(dir, 'a.docx'));
+    copyFileSync(path.join(REPORTS, 'lam-son-2024.pdf'), path.join(dir, 'big.pdf'));
+    appendFileSync(path.join(dir, 'a.docx'), `\n${dir}`);
+    appendFileSync(path.join(dir, 'big.pdf'), `\n${dir}`);
+    const limit = { onlyNew: true, maxBytes: statSync(path.join(dir, 'a.docx')).size };
+    const first = await registerInputs(store, 'nightly', [dir], limit);
+    expect(first.items.map((i) => path.basename(i.path))).toEqual(['a.docx', 'big.pdf']);
+    const refused = (await store.batchAudits(first.batchId)).find((a) => a.file.endsWith('big.pdf'))!;
+    expect(refused.error?.code).toBe('too-large');
+    expect(refused.sha256).toBe(sha256Of(new Uint8Array(readFileSync(path.join(dir, 'big.pdf')))));
+    expect((await registerInputs(store, 'nightly', [dir], limit)).items).toEqual([]);
+    appendFileSync(path.join(dir, 'big.pdf'), '\n');
+    expect((await registerInputs(store, 'nightly', [dir], limit)).items.map((i) => path.basename(i.path))).toEqual(['big.pdf']);
   });
 
   it('records runs and reports stats', async () => {
