@@ -21,13 +21,18 @@ export function ocrNumeral(text: string): string {
   return text.includes('h') ? '?' : text.replace(/[l1|!]/g, 'i');
 }
 
+/** What OCR leaves before "NHÓM": specks, the "2." (its number in group 1), or a stray token for it. */
+const OCR_HEAD_PREFIX = String.raw`^[\W_]*(?:(\d{1,2})\s*[.),:;]?\s*|\S{1,3}\s+)?`;
+const OCR_GROUP_HEAD = new RegExp(`${OCR_HEAD_PREFIX}nhom\\s+(?:tieu\\s+chi\\s+)?(?:thu\\s+)?([ivxlh1|!]{1,4})(?![\\p{L}\\d])\\s*[:;.\\-–—)]?\\s*`, 'u');
+const OCR_HEAD_WITHOUT_NUMERAL = new RegExp(`${OCR_HEAD_PREFIX}(nhom\\s+tieu\\s+chi)\\s+(\\S{1,3})\\s+(?=\\p{L})`, 'u');
+
 /**
  * A group heading in OCR'd text: a misread "5." may leave a short stray token before "NHÓM"
  * ("Lễ NHÓM TIÊU CHÍ V", "6Ù NHÓM TIÊU CHÍ II"), and the numeral's strokes come as l, 1, | or !.
  * Same groups as GROUP_HEAD.
  */
 export function ocrGroupHead(folded: string): RegExpExecArray | null {
-  const m = /^[\W_]*(?:(\d{1,2})\s*[.),:;]?\s*|\S{1,3}\s+)?nhom\s+(?:tieu\s+chi\s+)?(?:thu\s+)?([ivxlh1|!]{1,4})(?![\p{L}\d])\s*[:;.\-–—)]?\s*/u.exec(folded);
+  const m = OCR_GROUP_HEAD.exec(folded);
   if (!m) return null;
   m[2] = ocrNumeral(m[2]!);
   return m;
@@ -41,7 +46,7 @@ export function ocrGroupHead(folded: string): RegExpExecArray | null {
  * as ocrGroupHead.
  */
 export function ocrHeadingWithoutNumeral(folded: string, text: string): RegExpExecArray | null {
-  const m = /^[\W_]*(?:(\d{1,2})\s*[.),:;]?\s*|\S{1,3}\s+)?(nhom\s+tieu\s+chi)\s+(\S{1,3})\s+(?=\p{L})/u.exec(folded);
+  const m = OCR_HEAD_WITHOUT_NUMERAL.exec(folded);
   if (!m || /^[ivxl]+[:.]?$/.test(m[3]!)) return null;
   const headAt = m[0].indexOf('nhom');
   const head = text.slice(headAt, headAt + m[2]!.length);

@@ -28,14 +28,13 @@ export function mergeCellReadings(row: CellReading, alone: CellReading): string 
   const numA = NUMBER.test(a);
   const numB = NUMBER.test(b);
   if (numA && numB) {
-    const da = a.replace(/[.,]/g, '');
-    const db = b.replace(/[.,]/g, '');
-    const [long, short] = da.length >= db.length ? [row, alone] : [alone, row];
-    if (isSubsequence(short.text.trim().replace(/[.,]/g, ''), long.text.trim().replace(/[.,]/g, ''))) {
+    const digits = (t: string): string => t.replace(/[.,]/g, '');
+    const [long, short] = digits(a).length >= digits(b).length ? [{ text: a, confidence: row.confidence }, { text: b, confidence: alone.confidence }] : [{ text: b, confidence: alone.confidence }, { text: a, confidence: row.confidence }];
+    if (isSubsequence(digits(short.text), digits(long.text))) {
       // Both kept their decimal mark ("33.225" and "33.25"): the digit one lacks was dropped by
       // it or made up by the other, so the clearly surer reading is taken.
-      if (MARK.test(long.text) && MARK.test(short.text) && short.confidence >= long.confidence + SURER) return short.text.trim();
-      return lostDigits(long.text.trim(), short.text.trim());
+      if (MARK.test(long.text) && MARK.test(short.text) && short.confidence >= long.confidence + SURER) return short.text;
+      return lostDigits(long.text, short.text);
     }
     return alone.confidence + 20 >= row.confidence ? b : a;
   }
