@@ -3,11 +3,13 @@
  * cells cut per row band (merged cells kept), text and boxes that are not tables left alone, a
  * row's inner rules whitened; and the page's lines inside a table replaced by its rows.
  */
+import { createRequire } from 'node:module';
 import { describe, expect, it } from 'vitest';
+import { grayOf, grayWithout, loadPicture } from '../extractors/ocr/bitmap.js';
 import { replaceRegion } from '../extractors/ocr/engine.js';
 import { mergeCellReadings } from '../extractors/ocr/cell-readings.js';
 import { estimateSkew } from '../extractors/ocr/skew.js';
-import { findTables, INK_AT_HALF, rowImage, type GrayImage } from '../extractors/ocr/tables.js';
+import { findTables, INK_AT_HALF, rowImage, whitenBoxes, type GrayImage } from '../extractors/ocr/tables.js';
 import type { OcrLine } from '../extractors/ocr/tsv.js';
 
 const W = 1200;
@@ -147,6 +149,61 @@ describe('rowImage', () => {
     expect(rowImage(img, table!.rows[0]!)).toBeNull();
   });
 });
+
+describe('tables left out of the page pass', () => {
+  const box = { x0: 300, y0: 200, x1: 900, y1: 440 };
+
+  it('whitenBoxes paints each box and its margin white, and nothing else', () => {
+    const img = blank();
+    fill(img, 0, 0, W, H); // ink everywhere
+    const out = whitenBoxes(img, [box], 4);
+    const at = (x: number, y: number): number => out.data[y * W + x]!;
+    expect([at(296, 196), at(600, 300), at(903, 443)]).toEqual([255, 255, 255]);
+    expect([at(295, 300), at(904, 300), at(600, 195), at(600, 444)]).toEqual([20, 20, 20, 20]);
+    expect(img.data[300 * W + 600]).toBe(20); // the page itself is left as it was
+  });
+
+  it('grayWithout paints, on the page as it is, what lands in the box once the page is turned', async () => {
+    // A page all ink, as a PNG the canvas decodes.
+    const { createCanvas } = createRequire(createRequire(import.meta.url).resolve('pdf-parse'))('@napi-rs/canvas') as typeof import('@napi-rs/canvas');
+    const canvas = createCanvas(W, H);
+    const ctx = canvas.getContext('2d');
+    ctx.fillStyle = '#141414';
+    ctx.fillRect(0, 0, W, H);
+    const picture = (await loadPicture(canvas.toBuffer('image/png')))!;
+    const radians = 0.03; // 1.7°: a box corner moves by ~15 px
+    const without = await grayWithout(picture, radians, [box], 0);
+    const ink = (img: GrayImage, x: number, y: number): number => img.data[y * img.width + x]!;
+    // Unturned, the white is not the box itself: a corner of the box is still ink…
+    const corners = [[box.x0 + 2, box.y0 + 2], [box.x1 - 3, box.y0 + 2], [box.x0 + 2, box.y1 - 3], [box.x1 - 3, box.y1 - 3]] as const;
+    expect(corners.filter(([x, y]) => ink(without, x, y) < 60).length).toBeGreaterThan(0);
+    // …and turned as tesseract.js will turn it, the box is white inside and ink around it.
+    const again = (await loadPicture(pngOf(createCanvas, without)))!;
+    const turned = await grayOf(again, radians);
+    for (const [x, y] of [[box.x0 + 3, box.y0 + 3], [box.x1 - 3, box.y1 - 3], [box.x0 + 3, box.y1 - 3], [box.x1 - 3, box.y0 + 3], [600, 320]] as const) {
+      expect(ink(turned, x, y), `inside at ${x},${y}`).toBeGreaterThan(240);
+    }
+    for (const [x, y] of [[box.x0 - 4, 320], [box.x1 + 4, 320], [600, box.y0 - 4], [600, box.y1 + 4]] as const) {
+      expect(ink(turned, x, y), `outside at ${x},${y}`).toBeLessThan(60);
+    }
+  });
+});
+
+/** A grayscale bitmap as a PNG, through the canvas. */
+function pngOf(createCanvas: typeof import('@napi-rs/canvas').createCanvas, img: GrayImage): Buffer {
+  const canvas = createCanvas(img.width, img.height);
+  const ctx = canvas.getContext('2d');
+  const rgba = ctx.createImageData(img.width, img.height);
+  for (let i = 0; i < img.data.length; i++) {
+    const v = img.data[i]!;
+    rgba.data[4 * i] = v;
+    rgba.data[4 * i + 1] = v;
+    rgba.data[4 * i + 2] = v;
+    rgba.data[4 * i + 3] = 255;
+  }
+  ctx.putImageData(rgba, 0, 0);
+  return canvas.toBuffer('image/png');
+}
 
 describe('replaceRegion', () => {
   const line = (text: string, y0: number, x0 = 100): OcrLine => ({ text, confidence: 0.9, bbox: { x0, y0, x1: x0 + 800, y1: y0 + 40 }, block: 1, paragraph: 1 });

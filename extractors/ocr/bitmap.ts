@@ -7,6 +7,7 @@
  */
 import { createRequire } from 'node:module';
 import type { GrayImage } from './tables.js';
+import type { OcrBox } from './tsv.js';
 
 type Canvas = typeof import('@napi-rs/canvas');
 let canvasModule: Promise<Canvas> | null = null;
@@ -54,7 +55,38 @@ export async function grayOf(picture: Picture, radians: number, scale = 1): Prom
     ctx.translate(-picture.width / 2, -picture.height / 2);
   }
   ctx.drawImage(picture, 0, 0);
-  const rgba = ctx.getImageData(0, 0, width, height).data;
+  return toGray(ctx.getImageData(0, 0, width, height).data, width, height);
+}
+
+/**
+ * The picture as it is, in grayscale, with boxes given in the frame of `grayOf(picture, radians)`
+ * (each grown by `margin`) painted white: what is left out of a page that tesseract.js will turn
+ * by `radians` itself.
+ */
+export async function grayWithout(picture: Picture, radians: number, boxes: readonly OcrBox[], margin: number): Promise<GrayImage> {
+  const { createCanvas } = await loadCanvas();
+  const { width, height } = picture;
+  const canvas = createCanvas(width, height);
+  const ctx = canvas.getContext('2d');
+  ctx.fillStyle = '#fff';
+  ctx.fillRect(0, 0, width, height);
+  ctx.drawImage(picture, 0, 0);
+  // The inverse of grayOf's turn: a box of the turned frame lands where its ink is in the picture.
+  ctx.translate(width / 2, height / 2);
+  ctx.rotate(-radians);
+  ctx.translate(-width / 2, -height / 2);
+  for (const b of boxes) ctx.fillRect(b.x0 - margin, b.y0 - margin, b.x1 - b.x0 + 2 * margin, b.y1 - b.y0 + 2 * margin);
+  return toGray(ctx.getImageData(0, 0, width, height).data, width, height);
+}
+
+/** loadPicture then grayOf. */
+export async function grayPage(image: Uint8Array, radians: number, scale = 1): Promise<GrayImage | null> {
+  const picture = await loadPicture(image);
+  return picture ? grayOf(picture, radians, scale) : null;
+}
+
+/** RGBA pixels as grayscale, over white. */
+function toGray(rgba: Uint8ClampedArray, width: number, height: number): GrayImage {
   const data = new Uint8Array(width * height);
   for (let i = 0, j = 0; i < data.length; i++, j += 4) {
     const r = rgba[j]!;
@@ -70,10 +102,4 @@ export async function grayOf(picture: Picture, radians: number, scale = 1): Prom
     data[i] = Math.round((y * a + 255 * (255 - a)) / 255);
   }
   return { width, height, data };
-}
-
-/** loadPicture then grayOf. */
-export async function grayPage(image: Uint8Array, radians: number, scale = 1): Promise<GrayImage | null> {
-  const picture = await loadPicture(image);
-  return picture ? grayOf(picture, radians, scale) : null;
 }

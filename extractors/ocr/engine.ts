@@ -23,6 +23,9 @@
  * the reading, a whole layout pass more; it is still used for images the canvas cannot decode
  * (TIFF). Straightening is what makes PSM 4 work on the scanned fixtures (up to 2° off): CER
  * 0.55% with it, 10% without.
+ *
+ * Tables: a page with ruled tables (tables.ts) is read with its tables painted out, and each table
+ * row read on its own; tesseract's page pass over a table was only ever replaced by those rows.
  */
 import diagnostics from 'node:diagnostics_channel';
 import { closeSync, openSync, readSync, statSync } from 'node:fs';
@@ -32,10 +35,12 @@ import path from 'node:path';
 import type { Worker as NodeWorker } from 'node:worker_threads';
 import type Tesseract from 'tesseract.js';
 import { DoisoatError } from '../../core/errors.js';
-import { grayOf, loadPicture, type Picture } from './bitmap.js';
+import { grayOf, grayWithout, loadPicture } from './bitmap.js';
 import { mergeCellReadings } from './cell-readings.js';
+import { checkIntact } from './image-integrity.js';
+import { imageFormatOf } from './image-info.js';
 import { estimateSkew } from './skew.js';
-import { findTables, INK_AT_HALF, rowImage, toPgm, type GrayImage } from './tables.js';
+import { findTables, INK_AT_HALF, rowImage, toPgm, whitenBoxes, type GrayImage, type TableGrid } from './tables.js';
 import { parseTsv, parseTsvWords, type OcrBox, type OcrLine } from './tsv.js';
 
 const require = createRequire(import.meta.url);
@@ -308,22 +313,50 @@ export class OcrEngine {
           });
     let result: Tesseract.RecognizeResult;
     let lines: OcrLine[];
+    let rotateRadians: number;
     try {
-      const reading = (async (): Promise<[Tesseract.RecognizeResult, OcrLine[]]> => {
+      const reading = (async (): Promise<[Tesseract.RecognizeResult, OcrLine[], number]> => {
         const straighten = options.rotateAuto ?? true;
-        const picture = straighten || options.tables !== false ? await loadPicture(image) : null;
-        // The skew measured here (skew.ts) rather than by tesseract.js's rotateAuto, which runs a
-        // whole layout pass for it; an image the canvas cannot decode is left to rotateAuto.
-        const half = straighten && picture ? await grayOf(picture, 0, HALF) : null;
-        const skew = half ? estimateSkew(half) : 0;
-        const turn = Math.abs(skew) >= MIN_SKEW_RADIANS ? { rotateAuto: false, rotateRadians: skew } : { rotateAuto: straighten && !picture };
-        const page = await this.#worker.recognize(buffer, { ...turn, ...params }, { text: false, tsv: true });
-        const pageLines = parseTsv(page.data.tsv ?? '');
-        if (options.tables === false || !picture) return [page, pageLines];
-        const radians = page.data.rotateRadians ?? 0;
-        return [page, await this.#readTables(picture, radians, pageLines, radians === 0 ? half : null)];
+        const wantTables = options.tables !== false;
+        const picture = straighten || wantTables ? await loadPicture(image) : null;
+        if (!picture) {
+          // An image the canvas cannot decode (TIFF), or not asked to: tesseract.js decodes it
+          // and, when asked, measures its skew itself (rotateAuto).
+          const page = await this.#worker.recognize(buffer, { rotateAuto: straighten, ...params }, { text: false, tsv: true });
+          return [page, parseTsv(page.data.tsv ?? ''), page.data.rotateRadians ?? 0];
+        }
+        const format = imageFormatOf(image);
+        const ownDecode = format === 'png' || format === 'jpeg';
+        if (ownDecode) await checkIntact(image, format, width, height);
+        // The skew is measured here (skew.ts) rather than by tesseract.js's rotateAuto, which runs
+        // a whole layout pass for it; tables are looked for first on the same half-size copy.
+        const half = straighten || wantTables ? await grayOf(picture, 0, HALF) : null;
+        const skew = straighten && half ? estimateSkew(half) : 0;
+        const radians = Math.abs(skew) >= MIN_SKEW_RADIANS ? skew : 0;
+        const mayHaveTables =
+          wantTables && half !== null && findTables(radians === 0 ? half : await grayOf(picture, radians, HALF), INK_AT_HALF).length > 0;
+        const gray = mayHaveTables ? await grayOf(picture, radians) : null;
+        const tables = gray ? findTables(gray) : [];
+        // A PNG or JPEG (every scanned PDF page is rendered to PNG) goes to tesseract.js already
+        // decoded, as a PGM: its own decoding costs ~0.1 s a page at 300 dpi. The canvas decodes
+        // damaged files leniently, so their structure is checked first (image-integrity.ts).
+        // tesseract.js still turns the page itself (`rotateRadians`): the fixtures and blind scans
+        // were measured with its rotation; the canvas's reads worse ("33, 5" for "33,5"). Tables
+        // are painted out: their rows are read on their own below, and the page pass's reading of
+        // them would be thrown away.
+        let pageBytes = buffer;
+        if (ownDecode) {
+          const boxes = tables.map((t) => t.box);
+          const unturned = radians === 0 ? gray : null;
+          const pageImage = unturned ? whitenBoxes(unturned, boxes, TABLE_MARGIN) : await grayWithout(picture, radians, boxes, TABLE_MARGIN);
+          pageBytes = Buffer.from(toPgm(pageImage));
+        }
+        const page = await this.#worker.recognize(pageBytes, { rotateAuto: false, rotateRadians: radians, ...params }, { text: false, tsv: true });
+        let pageLines = parseTsv(page.data.tsv ?? '');
+        for (const table of tables) pageLines = replaceRegion(pageLines, table.box, await this.#readTable(gray!, table));
+        return [page, pageLines, radians];
       })();
-      [result, lines] = await Promise.race(timeout ? [reading, this.#stopped, timeout] : [reading, this.#stopped]);
+      [result, lines, rotateRadians] = await Promise.race(timeout ? [reading, this.#stopped, timeout] : [reading, this.#stopped]);
     } catch (err) {
       if (err instanceof DoisoatError) throw err;
       if (this.#dead) throw DoisoatError.withDetail('internal-error', 'Luồng nhận dạng chữ đã dừng.', err);
@@ -339,61 +372,50 @@ export class OcrEngine {
       meanConfidence: Math.max(0, Math.min(100, data.confidence ?? 0)),
       width,
       height,
-      rotateRadians: data.rotateRadians ?? 0,
+      rotateRadians,
     };
   }
 
   /**
-   * The page's ruled tables (tables.ts), each cell read alone: the page's own lines inside a table
-   * give way to one line per table row, with its cells. A page without tables, or an image the
-   * canvas cannot decode, keeps its lines as they are.
+   * One ruled table (tables.ts) of the straightened page, read row by row and each narrow cell
+   * alone: one line per row, with its cells, as a text layer's table comes.
    */
-  async #readTables(picture: Picture, radians: number, pageLines: OcrLine[], unturnedHalf: GrayImage | null): Promise<OcrLine[]> {
-    // Most pages have no table: looked for at half the resolution first (a fifth of the time), on
-    // the copy the skew was measured on when the page was read as it is.
-    if (findTables(unturnedHalf ?? (await grayOf(picture, radians, HALF)), INK_AT_HALF).length === 0) return pageLines;
-    const gray = await grayOf(picture, radians);
-    const tables = findTables(gray);
-    if (tables.length === 0) return pageLines;
-    let lines = pageLines;
-    for (const table of tables) {
-      const rows: OcrLine[] = [];
-      for (const row of table.rows) {
-        const strip = rowImage(gray, row);
-        if (!strip) continue;
-        const read = await this.#worker.recognize(Buffer.from(toPgm(strip)), { rotateAuto: false, ...ROW_PARAMS }, { text: false, tsv: true });
-        const words = parseTsvWords(read.data.tsv ?? '');
-        if (words.length === 0) continue;
-        // Each word goes to the cell its centre falls in; a cell's words in reading order.
-        const cells: string[] = [];
-        const rowWidth = row.box.x1 - row.box.x0;
-        for (const cell of row.cells) {
-          const mine = words.filter((w) => {
-            const cx = strip.offsetX + (w.bbox.x0 + w.bbox.x1) / 2;
-            return cx >= cell.x0 && cx < cell.x1;
-          });
-          const text = mine.map((w) => w.text).join(' ');
-          // A narrow cell (a numbering, a number) is read alone too, and the readings merged.
-          const alone = cell.x1 - cell.x0 <= rowWidth / 4 ? rowImage(gray, { box: cell, cells: [cell] }, CELL_PAD) : null;
-          if (!alone) {
-            cells.push(text);
-            continue;
-          }
-          const single = await this.#worker.recognize(Buffer.from(toPgm(alone)), { rotateAuto: false, ...CELL_PARAMS }, { text: false, tsv: true });
-          const singleWords = parseTsvWords(single.data.tsv ?? '');
-          cells.push(
-            mergeCellReadings(
-              { text, confidence: mean(mine.map((w) => w.confidence)) },
-              { text: singleWords.map((w) => w.text).join(' '), confidence: mean(singleWords.map((w) => w.confidence)) },
-            ),
-          );
+  async #readTable(gray: GrayImage, table: TableGrid): Promise<OcrLine[]> {
+    const rows: OcrLine[] = [];
+    for (const row of table.rows) {
+      const strip = rowImage(gray, row);
+      if (!strip) continue;
+      const read = await this.#worker.recognize(Buffer.from(toPgm(strip)), { rotateAuto: false, ...ROW_PARAMS }, { text: false, tsv: true });
+      const words = parseTsvWords(read.data.tsv ?? '');
+      if (words.length === 0) continue;
+      // Each word goes to the cell its centre falls in; a cell's words in reading order.
+      const cells: string[] = [];
+      const rowWidth = row.box.x1 - row.box.x0;
+      for (const cell of row.cells) {
+        const mine = words.filter((w) => {
+          const cx = strip.offsetX + (w.bbox.x0 + w.bbox.x1) / 2;
+          return cx >= cell.x0 && cx < cell.x1;
+        });
+        const text = mine.map((w) => w.text).join(' ');
+        // A narrow cell (a numbering, a number) is read alone too, and the readings merged.
+        const alone = cell.x1 - cell.x0 <= rowWidth / 4 ? rowImage(gray, { box: cell, cells: [cell] }, CELL_PAD) : null;
+        if (!alone) {
+          cells.push(text);
+          continue;
         }
-        const confidence = Math.round((words.reduce((a, w) => a + w.confidence, 0) / words.length) * 10) / 1000;
-        rows.push({ text: cells.filter((c) => c !== '').join(' '), cells, confidence, bbox: row.box, block: 0, paragraph: 0 });
+        const single = await this.#worker.recognize(Buffer.from(toPgm(alone)), { rotateAuto: false, ...CELL_PARAMS }, { text: false, tsv: true });
+        const singleWords = parseTsvWords(single.data.tsv ?? '');
+        cells.push(
+          mergeCellReadings(
+            { text, confidence: mean(mine.map((w) => w.confidence)) },
+            { text: singleWords.map((w) => w.text).join(' '), confidence: mean(singleWords.map((w) => w.confidence)) },
+          ),
+        );
       }
-      lines = replaceRegion(lines, table.box, rows);
+      const confidence = Math.round((words.reduce((a, w) => a + w.confidence, 0) / words.length) * 10) / 1000;
+      rows.push({ text: cells.filter((c) => c !== '').join(' '), cells, confidence, bbox: row.box, block: 0, paragraph: 0 });
     }
-    return lines;
+    return rows;
   }
 
   /** Ends the thread (and with it the WebAssembly heap). */
@@ -426,6 +448,8 @@ const ROW_PARAMS: Record<string, string> = { tessedit_pageseg_mode: '6' };
 /** A narrow cell read alone is one line of text; white around it as around a printed line. */
 const CELL_PARAMS: Record<string, string> = { tessedit_pageseg_mode: '7' };
 const CELL_PAD = 30;
+/** Pixels around a table's outer rules also left out of the page pass (a rule's thickness and blur). */
+const TABLE_MARGIN = 4;
 
 function mean(values: readonly number[]): number {
   return values.length === 0 ? 0 : values.reduce((a, b) => a + b, 0) / values.length;

@@ -65,6 +65,8 @@ interface Job {
   image: Uint8Array;
   width: number;
   height: number;
+  /** The resolution the file declares, if any. */
+  dpi: number | null;
   options: OcrPageOptions;
   resolve: (page: OcrPage) => void;
   reject: (err: unknown) => void;
@@ -112,7 +114,7 @@ export class OcrPool {
     }
     if (options.signal?.aborted) return Promise.reject(aborted());
     return new Promise<OcrPage>((resolve, reject) => {
-      const job: Job = { image, width: info.width, height: info.height, options, resolve, reject };
+      const job: Job = { image, width: info.width, height: info.height, dpi: info.dpi, options, resolve, reject };
       const signal = options.signal;
       if (signal) {
         job.onAbort = () => {
@@ -212,8 +214,10 @@ export class OcrPool {
     this.#busy++;
     engine.ref();
     const { options } = job;
+    // The file's own resolution is passed on: the engine may hand tesseract a bitmap without it.
+    const dpi = options.dpi ?? job.dpi ?? undefined;
     const pageOptions: OcrRecognizeOptions = {
-      ...(options.dpi !== undefined ? { dpi: options.dpi } : {}),
+      ...(dpi !== undefined ? { dpi } : {}),
       ...(options.rotateAuto !== undefined ? { rotateAuto: options.rotateAuto } : {}),
       ...(options.psm !== undefined ? { psm: options.psm } : {}),
       ...(options.tables !== undefined ? { tables: options.tables } : {}),

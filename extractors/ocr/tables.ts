@@ -305,3 +305,16 @@ export function toPgm(img: GrayImage): Uint8Array {
   out.set(img.data, header.length);
   return out;
 }
+
+/** A copy of `img` with each box, grown by `margin` pixels (clipped to the image), made white. */
+export function whitenBoxes(img: GrayImage, boxes: readonly OcrBox[], margin: number): GrayImage {
+  const data = img.data.slice();
+  for (const box of boxes) {
+    const x0 = Math.max(0, Math.floor(box.x0 - margin));
+    const x1 = Math.min(img.width, Math.ceil(box.x1 + margin));
+    const y0 = Math.max(0, Math.floor(box.y0 - margin));
+    const y1 = Math.min(img.height, Math.ceil(box.y1 + margin));
+    for (let y = y0; y < y1; y++) data.fill(255, y * img.width + x0, y * img.width + x1);
+  }
+  return { width: img.width, height: img.height, data };
+}
