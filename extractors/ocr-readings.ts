@@ -69,8 +69,10 @@ export function chooseOrdinal(read: number | null, arabic: number | null, expect
   if (read !== null && read === arabic && !seen(read)) return read;
   if (read !== null && read > expected && !seen(read) && arabic === null) return read;
   // A number before the heading ("3 NHÓM … L" for "2. NHÓM … II") overrides the order only when
-  // no numeral says otherwise: readings that disagree leave the order to decide.
-  if (arabic !== null && arabic > expected && !seen(arabic) && read === null) return arabic;
+  // no numeral says otherwise (readings that disagree leave the order to decide), and only by one
+  // group: a heading OCR lost whole. Two headings lost in a row are far less likely than a
+  // misread digit ("4 NHÓM TIỂU CHÍ LLE" for "2. NHÓM TIÊU CHÍ II:").
+  if (arabic === expected + 1 && !seen(arabic) && read === null) return arabic;
   return expected;
 }
 
@@ -94,6 +96,8 @@ export interface TableOrder {
   readonly group: number | null;
   /** Ordinal the next group row must have. */
   readonly next: number;
+  /** In the summary, where every scored row is a group. */
+  readonly summary: boolean;
 }
 
 /**

@@ -163,7 +163,11 @@ export function readScores(blocks: readonly Block[], context: NumberContext): Sc
       // OCR'd rows: a numbering cell that lost its strokes or its dot is read from the order.
       const lastListed = state.region === 'summary' ? summary[summary.length - 1]?.id : groups[groups.length - 1]?.id;
       const order: TableOrder | null = isOcrBlock(block)
-        ? { group: state.region === 'summary' ? (lastListed ? romanToInt(lastListed) : null) : ((group as MutableGroup | null)?.ordinal ?? null), next: (lastListed ? (romanToInt(lastListed) ?? 0) : 0) + 1 }
+        ? {
+            group: state.region === 'summary' ? (lastListed ? romanToInt(lastListed) : null) : ((group as MutableGroup | null)?.ordinal ?? null),
+            next: (lastListed ? (romanToInt(lastListed) ?? 0) : 0) + 1,
+            summary: state.region === 'summary',
+          }
         : null;
       const row = readTableRow(block, cells, folded, columns, context, order) ?? labelledRow(block, cells, context);
       if (row?.note) notes.push({ message: row.note, at });
@@ -493,11 +497,14 @@ function readTableRow(
   const first = folded[0]?.trim() ?? '';
   if (folded.some((c) => TOTAL_ROW.test(c))) return { kind: 'total', id: '', token: scoreToken() };
 
-  // OCR'd rows: an I's stroke may come as j, 1, |, !, [ or ] ("Nhóm tiêu chí IJI", "]V").
+  // OCR'd rows: an I's stroke may come as l, j, 1, |, !, [ or ] ("Nhóm tiêu chí IJI", "IIL", "]V").
   const namedNumeral = order ? /nhom\s+tieu\s+chi\s+([ivxlj1|!\[\]]+)(?![\p{L}\d])/u : /nhom\s+tieu\s+chi\s+([ivxl]+)\b/;
   const named = folded.map((c) => namedNumeral.exec(c)).find((m) => m);
   const romanId = /^([ivxl]+)\.?$/.test(first) && romanToInt(first.replace('.', '')) !== null ? first.replace('.', '').toUpperCase() : null;
-  const read = named ? named[1]!.replace(/[j1|!\[\]]/g, 'i').toUpperCase() : romanId;
+  // OCR'd summary rows: a numbering of strokes with a "1" among them ("1" for II) is strokes too;
+  // in the body a "1" may number an item, so there it stays a number.
+  const strokeDigits = order?.summary && /^[il1]{1,3}\.?$/.test(first) && first.includes('1') ? first.replace('.', '').replace(/[l1]/g, 'i').toUpperCase() : null;
+  const read = named ? named[1]!.replace(/[lj1|!\[\]]/g, 'i').toUpperCase() : (romanId ?? strokeDigits);
   // OCR: a numeral whose strokes were misread ("li" for II) or lost ("l" for II) is read as the
   // next group in order, and said so.
   const strokes = order && !named && read ? ocrNumeralStrokes(read, order.next) : null;

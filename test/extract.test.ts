@@ -614,3 +614,39 @@ describe('OCR’d scans of a fifth blind set that first failed', () => {
     expect(ex.summary.map((s) => [s.id, v(s.score)])).toEqual([['II', 30]]);
   });
 });
+
+describe('OCR’d scans of a sixth blind set that first failed', () => {
+  const ocr = (text: string): LineSpec => ({ text, confidence: 0.9 });
+  const row = (...cells: string[]): LineSpec => ({ cells, confidence: 0.9 });
+  const body = [ocr('Nhóm tiêu chí I. Kinh tế'), ocr('Nhóm tiêu chí II. Quản lý'), ocr('Nhóm tiêu chí III. Thanh tra'), ocr('Nhóm tiêu chí IV. Cải cách'), ocr('PHẦN THỨ BA: TỔNG HỢP ĐIỂM VÀ TỰ XẾP LOẠI')];
+  const header = row('Nhóm', 'Tên nhóm tiêu chí', 'Thang điểm', 'Điểm tự chấm');
+
+  it.each<[string, LineSpec[], Array<[string, number | null]>]>([
+    ['a summary numbering "1" for II, then "II" for III, is read in order', [header, row('J', 'Phát triển kinh tế - xã hội', '25', '21,25'), row('1', 'Quản lý nhà nước trên địa bàn', '35', '31,25'), row('II', 'Thanh tra, kiểm tra', '10', '8,5'), row('IV', 'Cải cách hành chính', '15', '13,25')], [['I', 21.25], ['II', 31.25], ['III', 8.5], ['IV', 13.25]]],
+    ['a named group whose last stroke came as L ("Nhóm tiêu chí IIL")', [row('Nhóm tiêu chí', 'Điểm tối đa', 'Điểm tự đánh giá'), row('Nhóm tiêu chí II: Quản lý', '35', '33,25'), row('Nhóm tiêu chí IIL: Thanh tra', '10', '9,75'), row('Nhóm tiêu chí IV: Cải cách', '15', '14,5')], [['II', 33.25], ['III', 9.75], ['IV', 14.5]]],
+  ])('%s', (_name, rows, summary) => {
+    const ex = extractReport(docOf([...body, ...rows], 'pdf'));
+    expect(ex.summary.map((s) => [s.id, v(s.score)])).toEqual(summary);
+  });
+
+  it('a body table row numbered "1" stays an item, not a group', () => {
+    const ex = extractReport(docOf([ocr('1. Nhóm tiêu chí I: Kinh tế (điểm chuẩn 25 điểm; tự chấm 21 điểm)'), row('TT', 'Nội dung', 'Điểm chuẩn', 'Điểm tự chấm'), row('1', 'Tăng trưởng kinh tế', '10', '9'), row('2', 'Thu ngân sách', '15', '12')], 'pdf'));
+    expect(ex.groups.map((g) => g.id)).toEqual(['I']);
+    expect(ex.summary).toEqual([]);
+  });
+
+  it.each<[string, LineSpec[], ReturnType<typeof groupsOf>]>([
+    [
+      'a heading whose "2." came as "4" and whose numeral is unreadable is the next group, and the next heading follows it',
+      [ocr('1. NHÓM TIÊU CHÍ I: KẾT QUẢ THỰC HIỆN CÁC MỤC TIÊU'), ocr('1.1. Kinh tế: tự chấm 7,5/10 điểm'), ocr('Cộng nhóm tiêu chí I: 21,5 điểm.'), ocr('4 NHÓM TIỂU CHÍ LLE KẾT QUÁ THỰC HIỆN NHIỆM VỤ'), ocr('2.1. Quản lý: tự chấm 24,5/26 điểm'), ocr('Cộng nhóm tiêu chí II: 33 điểm.'), ocr('c8 NHÓM TIÊU CHÍ II: CÔNG TÁC THANH TRA, KIỂM TRA,'), ocr('3.1. Thanh tra: tự chấm 5/5 điểm'), ocr('Cộng nhóm tiêu chí III: 9,5 điểm.')],
+      [['I', 21.5, [['1.1', 7.5]], []], ['II', 33, [['2.1', 24.5]], []], ['III', 9.5, [['3.1', 5]], []]],
+    ],
+    [
+      'a number one group ahead still stands for a heading OCR lost whole',
+      [ocr('1. NHÓM TIÊU CHÍ I: KẾT QUẢ THỰC HIỆN CÁC MỤC TIÊU'), ocr('1.1. Kinh tế: tự chấm 7,5/10 điểm'), ocr('Cộng nhóm tiêu chí I: 21,5 điểm.'), ocr('3 NHÓM TIÊU CHÍ LLE CÔNG TÁC THANH TRA, KIỂM TRA'), ocr('3.1. Thanh tra: tự chấm 5/5 điểm'), ocr('Cộng nhóm tiêu chí III: 9,5 điểm.')],
+      [['I', 21.5, [['1.1', 7.5]], []], ['III', 9.5, [['3.1', 5]], []]],
+    ],
+  ])('%s', (_name, lines, expected) => {
+    expect(groupsOf(extractReport(docOf(lines, 'pdf')))).toEqual(expected);
+  });
+});
