@@ -650,3 +650,17 @@ describe('OCR’d scans of a sixth blind set that first failed', () => {
     expect(groupsOf(extractReport(docOf(lines, 'pdf')))).toEqual(expected);
   });
 });
+
+describe('OCR’d summary numberings of digits', () => {
+  const ocr = (text: string): LineSpec => ({ text, confidence: 0.9 });
+  const row = (...cells: string[]): LineSpec => ({ cells, confidence: 0.9 });
+  it('"11" under group I in a summary table is sub-group 1.1 without its dot, not II', () => {
+    const ex = extractReport(
+      docOf(
+        [ocr('1. Nhóm tiêu chí I: Kinh tế (điểm chuẩn 30 điểm; tự chấm 28,5 điểm)'), ocr('2. Nhóm tiêu chí II: Quản lý (điểm chuẩn 35 điểm; tự chấm 33,5 điểm)'), ocr('III. TỔNG HỢP KẾT QUẢ TỰ CHẤM ĐIỂM'), row('STT', 'Nội dung tiêu chí', 'Điểm chuẩn', 'Điểm tự chấm'), row('I', 'Kết quả thực hiện các mục tiêu', '30', '28,5'), row('11', 'Chỉ tiêu về kinh tế', '12', '11,5'), row('"', 'Quản lý nhà nước', '35', '33,5')],
+        'pdf',
+      ),
+    );
+    expect(ex.summary.map((s) => [s.id, v(s.score)])).toEqual([['I', 28.5], ['II', 33.5]]);
+  });
+});
