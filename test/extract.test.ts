@@ -623,6 +623,7 @@ describe('OCR’d scans of a sixth blind set that first failed', () => {
 
   it.each<[string, LineSpec[], Array<[string, number | null]>]>([
     ['a summary numbering "1" for II, then "II" for III, is read in order', [header, row('J', 'Phát triển kinh tế - xã hội', '25', '21,25'), row('1', 'Quản lý nhà nước trên địa bàn', '35', '31,25'), row('II', 'Thanh tra, kiểm tra', '10', '8,5'), row('IV', 'Cải cách hành chính', '15', '13,25')], [['I', 21.25], ['II', 31.25], ['III', 8.5], ['IV', 13.25]]],
+    ['a summary numbering "1H" for II is read in order (a seventh blind set)', [header, row('I', 'Phát triển kinh tế - xã hội', '25', '21,25'), row('1H', 'Quản lý nhà nước trên địa bàn', '35', '32,25'), row('II', 'Thanh tra, kiểm tra', '10', '8,5'), row('IV', 'Cải cách hành chính', '15', '13,25')], [['I', 21.25], ['II', 32.25], ['III', 8.5], ['IV', 13.25]]],
     ['a named group whose last stroke came as L ("Nhóm tiêu chí IIL")', [row('Nhóm tiêu chí', 'Điểm tối đa', 'Điểm tự đánh giá'), row('Nhóm tiêu chí II: Quản lý', '35', '33,25'), row('Nhóm tiêu chí IIL: Thanh tra', '10', '9,75'), row('Nhóm tiêu chí IV: Cải cách', '15', '14,5')], [['II', 33.25], ['III', 9.75], ['IV', 14.5]]],
   ])('%s', (_name, rows, summary) => {
     const ex = extractReport(docOf([...body, ...rows], 'pdf'));
