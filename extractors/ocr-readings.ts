@@ -16,9 +16,17 @@ export function isOcrBlock(block: Block): boolean {
 /** Characters OCR gives for the strokes of a roman numeral. */
 export const OCR_NUMERAL_AFTER_NHOM = /(nhom\s+(?:tieu\s+chi\s+)?(?:thu\s+)?)([ivxlh1|!]{1,4})(?![\p{L}\d])/gu;
 
+/** Characters OCR gives for an I's stroke, in headings and table rows alike. */
+const I_STROKE = /[lj1|!\[\]]/g;
+
+/** Folded text with every stroke read as an i ("iji", "]v", "iil" → "iii", "iv", "iii"). */
+export function asStrokes(text: string): string {
+  return text.replace(I_STROKE, 'i');
+}
+
 export function ocrNumeral(text: string): string {
   // "HI" for "III": an 'h' is strokes run together, the count unknown; the order decides.
-  return text.includes('h') ? '?' : text.replace(/[l1|!]/g, 'i');
+  return text.includes('h') ? '?' : asStrokes(text);
 }
 
 /** What OCR leaves before "NHÓM": specks, the "2." (its number in group 1), or a stray token for it. */
@@ -141,6 +149,21 @@ export function ocrNumeralStrokes(id: string, next: number): { id: string; note:
   const lostStrokes = /^I+$/.test(strokes) && /^I+$/.test(expected) && strokes.length < expected.length;
   if (romanToInt(strokes) !== next && !lostStrokes) return null;
   return { id: expected, note: `Đọc số thứ tự “${id}” là nhóm ${expected} (bản scan; theo thứ tự các nhóm).` };
+}
+
+/**
+ * A summary numbering cell (folded) of strokes with a "1" among them ("1" or "1h" for II, "i1"),
+ * read as the group it stands for: its strokes counted as ocrNumeralStrokes counts them, or, with
+ * an h (strokes run together), the next group in order; the reading is reported. Not "11": that is
+ * sub-group 1.1 without its dot (ocrRowNumbering). Only in the summary, where every scored row is
+ * a group: in the body a "1" may number an item.
+ */
+export function ocrStrokeNumbering(cell: string, order: TableOrder): { id: string; note: string } | null {
+  const text = cell.trim().replace(/\.$/, '');
+  if (!order.summary || !/^[ilh1]{1,3}$/.test(text) || !text.includes('1') || (text !== '1' && !/[ilh]/.test(text))) return null;
+  const numeral = ocrNumeral(text).toUpperCase();
+  const id = numeral === '?' ? intToRoman(order.next) : (ocrNumeralStrokes(numeral, order.next)?.id ?? numeral);
+  return { id, note: `Đọc số thứ tự “${cell.trim()}” là nhóm ${id} (bản scan; theo thứ tự các nhóm).` };
 }
 
 /**

@@ -10,7 +10,7 @@ import type { Block } from './blocks.js';
 import { confidenceAt, spanAt } from './blocks.js';
 import type { Span } from './document.js';
 import { fold } from './fold.js';
-import { chooseOrdinal, documentDecimalMark, isOcrBlock, ocrMaxColumn, ocrNumeralStrokes, isSummaryLine, OCR_NUMERAL_AFTER_NHOM, ocrGroupHead, ocrHeadingWithoutNumeral, ocrNumeral, ocrRowNumbering, withinMaximum, type TableOrder } from './ocr-readings.js';
+import { chooseOrdinal, documentDecimalMark, isOcrBlock, ocrMaxColumn, ocrNumeralStrokes, isSummaryLine, OCR_NUMERAL_AFTER_NHOM, ocrGroupHead, ocrHeadingWithoutNumeral, ocrNumeral, ocrRowNumbering, ocrStrokeNumbering, asStrokes, withinMaximum, type TableOrder } from './ocr-readings.js';
 import type { Figure, GroupScore, ReadingNote, SubgroupScore, SummaryEntry } from './extraction.js';
 import { findNumbers, parseNumber, type NumberContext, type NumberToken } from './numbers.js';
 import {
@@ -501,20 +501,10 @@ function readTableRow(
   const namedNumeral = order ? /nhom\s+tieu\s+chi\s+([ivxlj1|!\[\]]+)(?![\p{L}\d])/u : /nhom\s+tieu\s+chi\s+([ivxl]+)\b/;
   const named = folded.map((c) => namedNumeral.exec(c)).find((m) => m);
   const romanId = /^([ivxl]+)\.?$/.test(first) && romanToInt(first.replace('.', '')) !== null ? first.replace('.', '').toUpperCase() : null;
-  // OCR'd summary rows: a numbering of strokes with a "1" among them ("1" or "1H" for II, "I1") is
-  // strokes too; an h is strokes run together. Not "11": that is sub-group 1.1 without its dot
-  // (ocrRowNumbering). In the body a "1" may number an item, so there it stays a number.
-  const strokeDigits =
-    order?.summary && /^[ilh1]{1,3}\.?$/.test(first) && first.includes('1') && (first.replace('.', '') === '1' || /[ilh]/.test(first))
-      ? first.replace('.', '').replace(/[lh1]/g, 'i').toUpperCase()
-      : null;
-  const read = named ? named[1]!.replace(/[lj1|!\[\]]/g, 'i').toUpperCase() : (romanId ?? strokeDigits);
-  // OCR: a numeral whose strokes were misread ("li" for II) or lost ("l" for II) is read as the
-  // next group in order, and said so.
-  const strokes =
-    order && !named && read
-      ? (ocrNumeralStrokes(read, order.next) ?? (strokeDigits && !romanId ? { id: read, note: `Đọc số thứ tự “${cells[0]!.trim()}” là nhóm ${read} (bản scan).` } : null))
-      : null;
+  const read = named ? (order ? asStrokes(named[1]!) : named[1]!).toUpperCase() : romanId;
+  // OCR: a numeral whose strokes were misread ("li" for II) or lost ("l" for II), or a summary
+  // numbering of strokes and 1s ("1" for II), is read as the next group in order, and said so.
+  const strokes = order && !named ? (read ? ocrNumeralStrokes(read, order.next) : ocrStrokeNumbering(first, order)) : null;
   const id = strokes ? strokes.id : read;
   const titleCell = cells.find((c, i) => i > 0 && parseNumber(c, context) === null && c.trim().length > 0);
   if (id && romanToInt(id) !== null) {

@@ -19,12 +19,12 @@ export type SubmittedItem =
   | { path: string; stored: { sha256: string } }
   | { path: string; sha256?: string; error: { code: string; message: string } };
 
-/** The document an item names, if any. */
 /** The content hash of a file refused at registration, when it could be read (not the no-file hash). */
 function refusedSha(item: SubmittedItem): string | null {
   return 'error' in item && item.sha256 && item.sha256 !== NO_FILE_SHA ? item.sha256 : null;
 }
 
+/** The document an item names, if any. */
 export function itemSha(item: SubmittedItem): string | null {
   if ('file' in item) return item.file.sha256;
   if ('stored' in item) return item.stored.sha256;
@@ -217,7 +217,6 @@ export class Store {
     return row ?? null;
   }
 
-  /** Which of these documents the store already has. */
   /** Contents ever submitted: registered documents, and files refused at registration. */
   async knownSubmissions(shas: readonly string[]): Promise<Set<string>> {
     const out = await this.#existing(this.db, shas);

@@ -3,12 +3,12 @@
  * files without complaint, so a whole file must pass and each kind of damage must be
  * `corrupt-file`. Pictures are made by the canvas itself, then damaged byte by byte.
  */
-import { createRequire } from 'node:module';
 import zlib from 'node:zlib';
 import { describe, expect, it } from 'vitest';
+import { loadCanvas } from '../extractors/ocr/bitmap.js';
 import { checkIntact } from '../extractors/ocr/image-integrity.js';
 
-const { createCanvas } = createRequire(createRequire(import.meta.url).resolve('pdf-parse'))('@napi-rs/canvas') as typeof import('@napi-rs/canvas');
+const { createCanvas } = await loadCanvas();
 
 const W = 400;
 const H = 300;

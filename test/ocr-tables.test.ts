@@ -3,9 +3,8 @@
  * cells cut per row band (merged cells kept), text and boxes that are not tables left alone, a
  * row's inner rules whitened; and the page's lines inside a table replaced by its rows.
  */
-import { createRequire } from 'node:module';
 import { describe, expect, it } from 'vitest';
-import { grayOf, grayWithout, loadPicture } from '../extractors/ocr/bitmap.js';
+import { grayOf, grayWithout, loadCanvas, loadPicture } from '../extractors/ocr/bitmap.js';
 import { replaceRegion } from '../extractors/ocr/engine.js';
 import { mergeCellReadings } from '../extractors/ocr/cell-readings.js';
 import { estimateSkew } from '../extractors/ocr/skew.js';
@@ -165,7 +164,7 @@ describe('tables left out of the page pass', () => {
 
   it('grayWithout paints, on the page as it is, what lands in the box once the page is turned', async () => {
     // A page all ink, as a PNG the canvas decodes.
-    const { createCanvas } = createRequire(createRequire(import.meta.url).resolve('pdf-parse'))('@napi-rs/canvas') as typeof import('@napi-rs/canvas');
+    const { createCanvas } = await loadCanvas();
     const canvas = createCanvas(W, H);
     const ctx = canvas.getContext('2d');
     ctx.fillStyle = '#141414';

@@ -12,7 +12,8 @@ import type { OcrBox } from './tsv.js';
 type Canvas = typeof import('@napi-rs/canvas');
 let canvasModule: Promise<Canvas> | null = null;
 
-function loadCanvas(): Promise<Canvas> {
+/** @napi-rs/canvas, resolved from pdf-parse's folder (the copy that renders PDF pages). */
+export function loadCanvas(): Promise<Canvas> {
   canvasModule ??= (async () => {
     const fromPdfParse = createRequire(createRequire(import.meta.url).resolve('pdf-parse'));
     return fromPdfParse('@napi-rs/canvas') as Canvas;
@@ -77,12 +78,6 @@ export async function grayWithout(picture: Picture, radians: number, boxes: read
   ctx.translate(-width / 2, -height / 2);
   for (const b of boxes) ctx.fillRect(b.x0 - margin, b.y0 - margin, b.x1 - b.x0 + 2 * margin, b.y1 - b.y0 + 2 * margin);
   return toGray(ctx.getImageData(0, 0, width, height).data, width, height);
-}
-
-/** loadPicture then grayOf. */
-export async function grayPage(image: Uint8Array, radians: number, scale = 1): Promise<GrayImage | null> {
-  const picture = await loadPicture(image);
-  return picture ? grayOf(picture, radians, scale) : null;
 }
 
 /** RGBA pixels as grayscale, over white. */

@@ -38,7 +38,7 @@ import { DoisoatError } from '../../core/errors.js';
 import { grayOf, grayWithout, loadPicture } from './bitmap.js';
 import { mergeCellReadings } from './cell-readings.js';
 import { checkIntact } from './image-integrity.js';
-import { imageFormatOf } from './image-info.js';
+import type { ImageInfo } from './image-info.js';
 import { estimateSkew } from './skew.js';
 import { findTables, INK_AT_HALF, rowImage, toPgm, whitenBoxes, type GrayImage, type TableGrid } from './tables.js';
 import { parseTsv, parseTsvWords, type OcrBox, type OcrLine } from './tsv.js';
@@ -288,15 +288,19 @@ export class OcrEngine {
   }
 
   /**
-   * Reads one page image (PNG, JPEG, TIFF, PNM, BMP; its size already checked). Lines come from
+   * Reads one page image (PNG, JPEG, TIFF, PNM, BMP) whose header was read and size checked
+   * (image-info.ts `checkImage`). Lines come from
    * tesseract's own segmentation through its TSV output (the same lines as its `blocks` JSON,
    * at a thirtieth of the size: that JSON carries every symbol's box).
    */
-  async recognize(image: Uint8Array, width: number, height: number, options: OcrRecognizeOptions = {}): Promise<OcrPage> {
+  async recognize(image: Uint8Array, info: ImageInfo, options: OcrRecognizeOptions = {}): Promise<OcrPage> {
+    const { width, height } = info;
+    // The file's own resolution when none is given: the page may reach tesseract as a PGM, without it.
+    const dpi = options.dpi ?? info.dpi;
     if (this.#dead) throw DoisoatError.withDetail('internal-error', 'Luồng nhận dạng chữ đã dừng.');
     const params: Record<string, string> = {};
     if (options.psm !== undefined && options.psm !== this.#psm) params['tessedit_pageseg_mode'] = String(options.psm);
-    if (options.dpi !== undefined && options.dpi > 0) params['user_defined_dpi'] = String(Math.round(options.dpi));
+    if (dpi !== undefined && dpi !== null && dpi > 0) params['user_defined_dpi'] = String(Math.round(dpi));
     const buffer = Buffer.from(image.buffer, image.byteOffset, image.byteLength);
     let timer: NodeJS.Timeout | undefined;
     const timeoutMs = options.timeoutMs;
@@ -325,16 +329,14 @@ export class OcrEngine {
           const page = await this.#worker.recognize(buffer, { rotateAuto: straighten, ...params }, { text: false, tsv: true });
           return [page, parseTsv(page.data.tsv ?? ''), page.data.rotateRadians ?? 0];
         }
-        const format = imageFormatOf(image);
-        const ownDecode = format === 'png' || format === 'jpeg';
-        if (ownDecode) await checkIntact(image, format, width, height);
+        const ownDecode = info.format === 'png' || info.format === 'jpeg';
+        if (ownDecode) await checkIntact(image, info.format, width, height);
         // The skew is measured here (skew.ts) rather than by tesseract.js's rotateAuto, which runs
         // a whole layout pass for it; tables are looked for first on the same half-size copy.
-        const half = straighten || wantTables ? await grayOf(picture, 0, HALF) : null;
-        const skew = straighten && half ? estimateSkew(half) : 0;
+        const half = await grayOf(picture, 0, HALF);
+        const skew = straighten ? estimateSkew(half) : 0;
         const radians = Math.abs(skew) >= MIN_SKEW_RADIANS ? skew : 0;
-        const mayHaveTables =
-          wantTables && half !== null && findTables(radians === 0 ? half : await grayOf(picture, radians, HALF), INK_AT_HALF).length > 0;
+        const mayHaveTables = wantTables && findTables(radians === 0 ? half : await grayOf(picture, radians, HALF), INK_AT_HALF).length > 0;
         const gray = mayHaveTables ? await grayOf(picture, radians) : null;
         const tables = gray ? findTables(gray) : [];
         // A PNG or JPEG (every scanned PDF page is rendered to PNG) goes to tesseract.js already

@@ -14,7 +14,7 @@
 import os from 'node:os';
 import { DoisoatError } from '../../core/errors.js';
 import { OcrEngine, type OcrEngineOptions, type OcrPage, type OcrPsm, type OcrRecognizeOptions } from './engine.js';
-import { checkImage, DEFAULT_MAX_PIXELS } from './image-info.js';
+import { checkImage, DEFAULT_MAX_PIXELS, type ImageInfo } from './image-info.js';
 
 export interface OcrPoolOptions extends OcrEngineOptions {
   /** Engines (worker threads) at most; default os.availableParallelism(). */
@@ -63,10 +63,7 @@ export const DEFAULT_RECYCLE_ABOVE_PIXELS = 16_000_000;
 
 interface Job {
   image: Uint8Array;
-  width: number;
-  height: number;
-  /** The resolution the file declares, if any. */
-  dpi: number | null;
+  info: ImageInfo;
   options: OcrPageOptions;
   resolve: (page: OcrPage) => void;
   reject: (err: unknown) => void;
@@ -114,7 +111,7 @@ export class OcrPool {
     }
     if (options.signal?.aborted) return Promise.reject(aborted());
     return new Promise<OcrPage>((resolve, reject) => {
-      const job: Job = { image, width: info.width, height: info.height, dpi: info.dpi, options, resolve, reject };
+      const job: Job = { image, info, options, resolve, reject };
       const signal = options.signal;
       if (signal) {
         job.onAbort = () => {
@@ -214,18 +211,16 @@ export class OcrPool {
     this.#busy++;
     engine.ref();
     const { options } = job;
-    // The file's own resolution is passed on: the engine may hand tesseract a bitmap without it.
-    const dpi = options.dpi ?? job.dpi ?? undefined;
     const pageOptions: OcrRecognizeOptions = {
-      ...(dpi !== undefined ? { dpi } : {}),
+      ...(options.dpi !== undefined ? { dpi: options.dpi } : {}),
       ...(options.rotateAuto !== undefined ? { rotateAuto: options.rotateAuto } : {}),
       ...(options.psm !== undefined ? { psm: options.psm } : {}),
       ...(options.tables !== undefined ? { tables: options.tables } : {}),
       timeoutMs: options.timeoutMs ?? this.#timeoutMs,
     };
     if (job.onAbort) options.signal?.removeEventListener('abort', job.onAbort);
-    const large = job.width * job.height > this.#recycleAbove;
-    engine.recognize(job.image, job.width, job.height, pageOptions).then(
+    const large = job.info.width * job.info.height > this.#recycleAbove;
+    engine.recognize(job.image, job.info, pageOptions).then(
       (page) => {
         this.#pagesDone++;
         this.#busy--;

@@ -2,7 +2,7 @@
  * The skew of a page of text, from its ink: the angle at which the rows of the page, turned by it,
  * have the sharpest horizontal projection (text lines dark, gaps between them empty). Measured on a
  * small grayscale copy of the page, coarse then fine. The angle is in the frame of bitmap.ts's
- * grayPage and of tesseract.js's `rotateRadians`: turning the page by it straightens it.
+ * grayOf and of tesseract.js's `rotateRadians`: turning the page by it straightens it.
  */
 import type { GrayImage } from './tables.js';
 
