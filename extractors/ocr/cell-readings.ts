@@ -29,7 +29,9 @@ export function mergeCellReadings(row: CellReading, alone: CellReading): string 
   const numB = NUMBER.test(b);
   if (numA && numB) {
     const digits = (t: string): string => t.replace(/[.,]/g, '');
-    const [long, short] = digits(a).length >= digits(b).length ? [{ text: a, confidence: row.confidence }, { text: b, confidence: alone.confidence }] : [{ text: b, confidence: alone.confidence }, { text: a, confidence: row.confidence }];
+    const fromRow = { text: a, confidence: row.confidence };
+    const fromAlone = { text: b, confidence: alone.confidence };
+    const [long, short] = digits(a).length >= digits(b).length ? [fromRow, fromAlone] : [fromAlone, fromRow];
     if (isSubsequence(digits(short.text), digits(long.text))) {
       // Both kept their decimal mark ("33.225" and "33.25"): the digit one lacks was dropped by
       // it or made up by the other, so the clearly surer reading is taken.
