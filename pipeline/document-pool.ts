@@ -23,7 +23,7 @@ import type { ReadOptions } from '../extractors/formats/index.js';
 import type { OcrPage, OcrService } from '../extractors/formats/ocr-service.js';
 import { errorAudit } from './audit.js';
 import { post, serveOcr, transfers, type Channel } from './ocr-bridge.js';
-import { formatOf, sha256Of } from './process.js';
+import { formatOf, sha256Of } from './identify.js';
 
 export interface TaskMessage {
   id: number;

@@ -10,7 +10,7 @@ import { DoisoatError } from '../core/errors.js';
 import type { ReportAudit } from '../core/report-audit.js';
 import { errorAudit, NO_FILE_SHA } from './audit.js';
 import { DocumentPool, type DocumentPoolOptions } from './document-pool.js';
-import { sha256Of } from './process.js';
+import { sha256Of } from './identify.js';
 
 export interface PoolOptions extends Omit<DocumentPoolOptions, 'ocr'> {
   /** Largest file read at all, in bytes (default 50 MiB). */

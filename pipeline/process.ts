@@ -3,19 +3,15 @@
  * in-process check, worker threads, later the queue processors and the web upload). Never throws:
  * a file that cannot be read becomes an audit with `error` set.
  */
-import { createHash } from 'node:crypto';
 import { defaultMessage, isDoisoatError } from '../core/errors.js';
 import type { AuditFormat, ReportAudit } from '../core/report-audit.js';
 import { readDocument, type ReadOptions } from '../extractors/formats/index.js';
 import type { OcrService } from '../extractors/formats/ocr-service.js';
-import { sniff } from '../extractors/formats/sniff.js';
 import { extractReport } from '../extractors/report.js';
 import { runRules } from '../rules/index.js';
 import type { Flag } from '../rules/types.js';
 import { auditOf, errorAudit } from './audit.js';
-
-/** Bumped when a change alters results, so stored audits can be told apart (issue: the store). */
-export const PIPELINE_VERSION = '1';
+import { formatOf, sha256Of } from './identify.js';
 
 export interface ProcessOptions {
   /** The path as given by the user, echoed in ReportAudit.file. */
@@ -23,28 +19,6 @@ export interface ProcessOptions {
   readonly read?: ReadOptions;
   /** Reads scans and photos; without it they get an error audit. */
   readonly ocr?: OcrService;
-}
-
-export function sha256Of(bytes: Uint8Array): string {
-  return createHash('sha256').update(bytes).digest('hex');
-}
-
-export function formatOf(bytes: Uint8Array): AuditFormat {
-  const kind = sniff(bytes);
-  switch (kind) {
-    case 'docx':
-    case 'doc':
-    case 'pdf':
-      return kind;
-    case 'png':
-    case 'jpeg':
-    case 'tiff':
-    case 'gif':
-    case 'webp':
-      return 'image';
-    default:
-      return 'unknown';
-  }
 }
 
 export async function processDocument(bytes: Uint8Array, options: ProcessOptions): Promise<ReportAudit> {

@@ -8,7 +8,7 @@ import type { BatchKind, RegisteredItem, Store, SubmittedItem } from '../store/s
 import { expandInputs, isMissing, missingMessage, type InputFile, type MissingInput } from './files.js';
 import { DEFAULT_MAX_BYTES, loadFile } from './pool.js';
 import type { DocumentJob } from './processor.js';
-import { formatOf } from './process.js';
+import { formatOf } from './identify.js';
 
 /** Reads one input into a store item. */
 export async function readItem(input: InputFile | MissingInput, maxBytes: number = DEFAULT_MAX_BYTES): Promise<SubmittedItem> {

@@ -7,7 +7,7 @@ import { randomUUID } from 'node:crypto';
 import { sql, type Insertable, type Kysely } from 'kysely';
 import type { AuditFormat, ReportAudit } from '../core/report-audit.js';
 import { errorAudit, NO_FILE_SHA } from '../pipeline/audit.js';
-import { PIPELINE_VERSION } from '../pipeline/process.js';
+import { PIPELINE_VERSION } from '../pipeline/identify.js';
 import { connect, storeConfigFromEnv, type Connection, type Dialect, type StoreConfig } from './connect.js';
 import type { AuditsTable, BatchKind, Database, RunsTable } from './schema.js';
 

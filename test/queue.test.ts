@@ -10,7 +10,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { ReportAudit } from '../core/report-audit.js';
 import { DocumentQueues } from '../pipeline/queues.js';
 import { QueueWorker } from '../pipeline/queue-worker.js';
-import { sha256Of, formatOf } from '../pipeline/process.js';
+import { formatOf, sha256Of } from '../pipeline/identify.js';
 import { writeDistinctCopies } from '../scripts/distinct-copies.js';
 import { Store } from '../store/store.js';
 import { BAD, FIXTURES, REPORTS } from './support/paths.js';

@@ -1,0 +1,34 @@
+/**
+ * What a document is, before anyone reads it: its content hash (the store's key), its format by
+ * its first bytes, and the pipeline version its results are stored under. Kept apart from
+ * process.ts so that the processes that only register, queue and store documents (`enqueue`,
+ * a worker's parent, the store) never load the extractors.
+ */
+import { createHash } from 'node:crypto';
+import type { AuditFormat } from '../core/report-audit.js';
+import { sniff } from '../extractors/formats/sniff.js';
+
+/** Bumped when a change alters results, so stored audits can be told apart (issue: the store). */
+export const PIPELINE_VERSION = '1';
+
+export function sha256Of(bytes: Uint8Array): string {
+  return createHash('sha256').update(bytes).digest('hex');
+}
+
+export function formatOf(bytes: Uint8Array): AuditFormat {
+  const kind = sniff(bytes);
+  switch (kind) {
+    case 'docx':
+    case 'doc':
+    case 'pdf':
+      return kind;
+    case 'png':
+    case 'jpeg':
+    case 'tiff':
+    case 'gif':
+    case 'webp':
+      return 'image';
+    default:
+      return 'unknown';
+  }
+}
