@@ -104,5 +104,12 @@ export function migrations(dialect: Dialect): Record<string, Migration> {
         await db.schema.createIndex('batch_items_refused_sha256').on('batch_items').column('refused_sha256').execute();
       },
     },
+    // The originals are DOCX (zip) and PDF (deflated streams): PostgreSQL's TOAST compression ran
+    // over each one at registration and saved nothing. Stored out of line as they are (new rows).
+    '0003_files_uncompressed': {
+      async up(db: Kysely<unknown>): Promise<void> {
+        if (dialect === 'postgres') await sql`alter table files alter column bytes set storage external`.execute(db);
+      },
+    },
   };
 }

@@ -4,6 +4,7 @@
  */
 import { appendFileSync, copyFileSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
+import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ReportAudit } from '../core/report-audit.js';
 import { formatOf, sha256Of } from '../pipeline/identify.js';
@@ -36,7 +37,7 @@ const backends: Array<[string, () => Promise<{ config: StoreConfig; cleanup: () 
   ],
 ];
 
-describe.each(backends)('store on %s', (_name, make) => {
+describe.each(backends)('store on %s', (name, make) => {
   let store: Store;
   let config: StoreConfig;
   let cleanup: () => Promise<void>;
@@ -48,6 +49,11 @@ describe.each(backends)('store on %s', (_name, make) => {
   afterAll(async () => {
     await store.close();
     await cleanup();
+  });
+
+  it.runIf(name === 'postgres')('keeps the originals uncompressed on PostgreSQL: DOCX and PDF do not compress', async () => {
+    const { rows } = await sql<{ attstorage: string }>`select attstorage from pg_attribute where attrelid = 'files'::regclass and attname = 'bytes'`.execute(store.db);
+    expect(rows[0]?.attstorage).toBe('e');
   });
 
   it('registers a batch: one document per content, every path kept in order, errors included', async () => {
