@@ -5,7 +5,8 @@
  *   - through the queue (`doisoat enqueue`, waiting for the batch) with 1 and with 2 worker
  *     processes (`doisoat worker -c 1` each), started and ready before the clock starts.
  * Every run registers the files in a fresh store (PostgreSQL from DATABASE_URL, else SQLite) and
- * ends when every result is stored. Rounds are interleaved; medians are printed.
+ * ends when every result is stored. Rounds are interleaved; medians are printed, then the CPU
+ * each kind of process spent per document (bench/cpu.ts), which shows what limits two workers.
  *
  *   npm run bench:queue -- [--count 1000] [--rounds 3] [--sqlite]
  */
@@ -18,6 +19,7 @@ import { fileURLToPath } from 'node:url';
 import { writeDistinctCopies } from '../scripts/distinct-copies.js';
 import { createTempDatabase } from '../scripts/temp-postgres.js';
 import type { StoreConfig } from '../store/connect.js';
+import { CPU_KINDS, CpuMeter, cpuMeterAvailable, type CpuKind, type CpuSeconds } from './cpu.js';
 import { Store } from '../store/store.js';
 import { median, numberArg } from './stats.js';
 
@@ -92,26 +94,32 @@ async function processingSeconds(config: StoreConfig): Promise<number> {
   }
 }
 
-async function once(mode: Mode, dir: string): Promise<{ total: number; processing: number }> {
+async function once(mode: Mode, dir: string): Promise<{ total: number; processing: number; cpu: CpuSeconds | null }> {
   const store = await freshStore();
   const env: NodeJS.ProcessEnv = { ...store.env, REDIS_URL: mode.queue ? redisUrl : '', DOISOAT_QUEUE_PREFIX: `bench${randomBytes(3).toString('hex')}` };
+  const meter = cpuMeterAvailable() ? new CpuMeter() : null;
   try {
     let total: number;
+    let cpu: CpuSeconds | null = null;
     if (!mode.queue) {
+      meter?.start();
       const t = performance.now();
       await run(['enqueue', '--json', '--local', '-c', String(mode.threads), dir], env);
       total = (performance.now() - t) / 1000;
+      cpu = meter?.stop() ?? null;
     } else {
       const stops = await startWorkers(mode.threads, env);
       try {
+        meter?.start();
         const t = performance.now();
         await run(['enqueue', '--json', dir], env);
         total = (performance.now() - t) / 1000;
+        cpu = meter?.stop() ?? null;
       } finally {
         await Promise.all(stops.map((s) => s()));
       }
     }
-    return { total, processing: await processingSeconds(store.config) };
+    return { total, processing: await processingSeconds(store.config), cpu };
   } finally {
     await store.drop();
   }
@@ -122,11 +130,13 @@ writeDistinctCopies(work, count);
 console.log(`${count} typed reports (DOCX and PDF), store: ${postgresUrl ? 'PostgreSQL' : 'SQLite'}, ${rounds} rounds, ${os.availableParallelism()} cores`);
 const seconds = new Map<string, number[]>(modes.map((m) => [m.label, []]));
 const processing = new Map<string, number[]>(modes.map((m) => [m.label, []]));
+const cpus = new Map<string, CpuSeconds[]>(modes.map((m) => [m.label, []]));
 for (let r = 0; r < rounds; r++) {
   for (const mode of modes) {
     const t = await once(mode, work);
     seconds.get(mode.label)!.push(t.total);
     processing.get(mode.label)!.push(t.processing);
+    if (t.cpu) cpus.get(mode.label)!.push(t.cpu);
     console.log(`  round ${r + 1}: ${mode.label}: ${t.total.toFixed(1)} s in all (${(count / t.total).toFixed(1)} documents/s), ${t.processing.toFixed(1)} s processing`);
   }
 }
@@ -140,5 +150,20 @@ for (const [what, of] of [['enqueue to batch end', seconds], ['processing only',
   console.log(`\n${what}:`);
   console.log(`  queue, 2 workers / 1 worker: ${(q2 / q1).toFixed(2)}× (target ≥ 1.7×)`);
   console.log(`  queue, 2 workers against in-process, 2 slots: ${(((q2 - p2) / p2) * 100).toFixed(1)}% (target ≥ −15%)`);
+}
+// Where the CPU went: milliseconds per document by kind of process (medians over rounds).
+if (cpuMeterAvailable()) {
+  const perDoc = (label: string, kind: CpuKind | 'all'): number => {
+    const runs = cpus.get(label)!;
+    return (median(runs.map((c) => (kind === 'all' ? CPU_KINDS.reduce((s, k) => s + c[k], 0) : c[kind]))) / count) * 1000;
+  };
+  console.log(`\nCPU per document, ms (from /proc; medians):\n| run | ${CPU_KINDS.join(' | ')} | all |\n|---|${CPU_KINDS.map(() => '---|').join('')}---|`);
+  for (const m of modes) console.log(`| ${m.label} | ${CPU_KINDS.map((k) => perDoc(m.label, k).toFixed(1)).join(' | ')} | ${perDoc(m.label, 'all').toFixed(1)} |`);
+  // Two parsers on two cores each run slower than one alone, whatever the queue does. (A lone
+  // in-process slot is a thread of the enqueuer, so its parsing is in the enqueue column.)
+  const pct = ((perDoc('queue, 2 workers', 'parse') - perDoc('queue, 1 worker', 'parse')) / perDoc('queue, 1 worker', 'parse')) * 100;
+  console.log(`  parsing CPU per document, 2 workers against 1: ${pct >= 0 ? '+' : ''}${pct.toFixed(0)}%`);
+  const ceiling = 2000 / perDoc('queue, 2 workers', 'all') / rate('queue, 1 worker');
+  console.log(`  2 workers / 1 worker if both cores were busy all the time at that CPU per document: ${ceiling.toFixed(2)}×`);
 }
 rmSync(work, { recursive: true, force: true });
