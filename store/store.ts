@@ -4,7 +4,7 @@
  * for review), batches and runs. The database is the source of truth; Redis is only transport.
  */
 import { randomUUID } from 'node:crypto';
-import { sql, type Insertable, type Kysely } from 'kysely';
+import { sql, type Insertable, type Kysely, type RawBuilder } from 'kysely';
 import type { AuditFormat, ReportAudit } from '../core/report-audit.js';
 import { errorAudit, NO_FILE_SHA } from '../pipeline/audit.js';
 import { PIPELINE_VERSION } from '../pipeline/identify.js';
@@ -97,8 +97,20 @@ export interface RunRecord {
 
 const now = (): string => new Date().toISOString();
 
-/** A driver's Buffer as the Uint8Array the pipeline takes, without copying its bytes. */
-const bytesOf = (b: Uint8Array): Uint8Array => new Uint8Array(b.buffer, b.byteOffset, b.byteLength);
+/** A document row as read for processing: `bytes` as the dialect's `bytesColumn` gives them. */
+interface ProcessingRow {
+  first_path: string | null;
+  format: string | null;
+  bytes: string | Uint8Array | null;
+  audited: string | null;
+}
+
+/** The row as the pipeline takes it, the bytes decoded or viewed without a copy; null if missing. */
+function processingDocument(row: ProcessingRow): ProcessingDocument | null {
+  if (row.first_path === null || row.format === null || row.bytes === null) return null;
+  const b = typeof row.bytes === 'string' ? Buffer.from(row.bytes, 'base64') : row.bytes;
+  return { firstPath: row.first_path, format: row.format, bytes: new Uint8Array(b.buffer, b.byteOffset, b.byteLength), hasResult: row.audited !== null };
+}
 
 export class Store {
   readonly db: Kysely<Database>;
@@ -348,10 +360,18 @@ export class Store {
       .selectFrom('documents as d')
       .innerJoin('files as f', 'f.sha256', 'd.sha256')
       .leftJoin('audits as a', (j) => j.onRef('a.sha256', '=', 'd.sha256').on('a.pipeline_version', '=', this.version))
-      .select(['d.first_path', 'd.format', 'f.bytes', 'a.sha256 as audited'])
+      .select(['d.first_path', 'd.format', this.#bytesColumn().as('bytes'), 'a.sha256 as audited'])
       .where('d.sha256', '=', sha256)
       .executeTakeFirst();
-    return row ? { firstPath: row.first_path, format: row.format, bytes: bytesOf(row.bytes), hasResult: row.audited !== null } : null;
+    return row ? processingDocument(row) : null;
+  }
+
+  /**
+   * A file's bytes as read for processing: on PostgreSQL in base64 (pg sends bytea as hex text,
+   * twice the text to send, read and decode per document), on SQLite the blob itself.
+   */
+  #bytesColumn(): RawBuilder<string | Uint8Array | null> {
+    return this.dialect === 'postgres' ? sql`encode(f.bytes, 'base64')` : sql`f.bytes`;
   }
 
   async getAudit(sha256: string): Promise<ReportAudit | null> {
@@ -440,14 +460,9 @@ export class Store {
       .leftJoin('documents as d', (j) => j.on('d.sha256', '=', run.sha256))
       .leftJoin('files as f', 'f.sha256', 'd.sha256')
       .leftJoin('audits as a', (j) => j.onRef('a.sha256', '=', 'd.sha256').on('a.pipeline_version', '=', this.version))
-      // In base64, not pg's hex text: half the text to send, read and decode per document.
-      .select(['r.id', 'd.first_path', 'd.format', sql<string | null>`encode(f.bytes, 'base64')`.as('bytes64'), 'a.sha256 as audited'])
+      .select(['r.id', 'd.first_path', 'd.format', this.#bytesColumn().as('bytes'), 'a.sha256 as audited'])
       .executeTakeFirstOrThrow();
-    const doc =
-      row.first_path !== null && row.format !== null && row.bytes64 !== null
-        ? { firstPath: row.first_path, format: row.format, bytes: bytesOf(Buffer.from(row.bytes64, 'base64')), hasResult: row.audited !== null }
-        : null;
-    return { runId: Number(row.id), doc };
+    return { runId: Number(row.id), doc: processingDocument(row) };
   }
 
   async finishRun(id: number, outcome: string, startedMs: number, error?: string): Promise<void> {
