@@ -129,7 +129,7 @@ export function ocrRowNumbering(cell: string, order: TableOrder, scoredRow: bool
   // Strokes may come out as letters ("u", "H") or as marks (a quote for II).
   if (scoredRow && /^[^\s\d]{1,3}$/u.test(text) && /[\p{L}"'|!“”‘’`]/u.test(text)) {
     const id = intToRoman(order.next);
-    return { kind: 'group', id, note: `Đọc số thứ tự “${text}” là nhóm ${id} (bản scan; theo thứ tự các nhóm).` };
+    return { kind: 'group', id, note: readAsGroupNote(text, id) };
   }
   return null;
 }
@@ -148,7 +148,7 @@ export function ocrNumeralStrokes(id: string, next: number): { id: string; note:
   const expected = intToRoman(next);
   const lostStrokes = /^I+$/.test(strokes) && /^I+$/.test(expected) && strokes.length < expected.length;
   if (romanToInt(strokes) !== next && !lostStrokes) return null;
-  return { id: expected, note: `Đọc số thứ tự “${id}” là nhóm ${expected} (bản scan; theo thứ tự các nhóm).` };
+  return { id: expected, note: readAsGroupNote(id, expected) };
 }
 
 /**
@@ -163,7 +163,12 @@ export function ocrStrokeNumbering(cell: string, order: TableOrder): { id: strin
   if (!order.summary || !/^[ilh1]{1,3}$/.test(text) || !text.includes('1') || (text !== '1' && !/[ilh]/.test(text))) return null;
   const numeral = ocrNumeral(text).toUpperCase();
   const id = numeral === '?' ? intToRoman(order.next) : (ocrNumeralStrokes(numeral, order.next)?.id ?? numeral);
-  return { id, note: `Đọc số thứ tự “${cell.trim()}” là nhóm ${id} (bản scan; theo thứ tự các nhóm).` };
+  return { id, note: readAsGroupNote(cell.trim(), id) };
+}
+
+/** The note of a numbering cell read as a group by the groups' order. */
+function readAsGroupNote(read: string, id: string): string {
+  return `Đọc số thứ tự “${read}” là nhóm ${id} (bản scan; theo thứ tự các nhóm).`;
 }
 
 /**
