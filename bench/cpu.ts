@@ -104,7 +104,6 @@ export class CpuMeter {
     clearInterval(this.#timer);
     this.#sample(false);
     const by: CpuSeconds = { parse: 0, worker: 0, enqueue: 0, postgres: 0, redis: 0 };
-    const kindOfPid = new Map([...this.#seen].map(([pid, s]) => [pid, s.kind]));
     let parseOfCli = 0;
     for (const s of this.#seen.values()) {
       const own = s.last.own - s.first.own;
@@ -118,7 +117,7 @@ export class CpuMeter {
           break;
         case 'parse':
           by.parse += own;
-          if (kindOfPid.get(s.ppid) === 'enqueue') parseOfCli += own;
+          if (this.#seen.get(s.ppid)?.kind === 'enqueue') parseOfCli += own;
           break;
         default:
           by[s.kind] += own;

@@ -163,7 +163,9 @@ if (cpuMeterAvailable()) {
   // in-process slot is a thread of the enqueuer, so its parsing is in the enqueue column.)
   const pct = ((perDoc('queue, 2 workers', 'parse') - perDoc('queue, 1 worker', 'parse')) / perDoc('queue, 1 worker', 'parse')) * 100;
   console.log(`  parsing CPU per document, 2 workers against 1: ${pct >= 0 ? '+' : ''}${pct.toFixed(0)}%`);
-  const ceiling = 2000 / perDoc('queue, 2 workers', 'all') / rate('queue, 1 worker');
-  console.log(`  2 workers / 1 worker if both cores were busy all the time at that CPU per document: ${ceiling.toFixed(2)}×`);
+  // Two workers can keep at most two cores busy, fewer on a smaller machine.
+  const cores = Math.min(2, os.availableParallelism());
+  const ceiling = (cores * 1000) / perDoc('queue, 2 workers', 'all') / rate('queue, 1 worker');
+  console.log(`  2 workers / 1 worker if ${cores} cores were busy all the time at that CPU per document: ${ceiling.toFixed(2)}×`);
 }
 rmSync(work, { recursive: true, force: true });
