@@ -10,6 +10,7 @@ import { Command } from 'commander';
 import { waitForBatch } from '../pipeline/batches.js';
 import { runLocal } from '../pipeline/local-runner.js';
 import { DocumentQueues, pingRedis, queueConfigFromEnv } from '../pipeline/queues.js';
+import { ResultHints } from '../pipeline/result-hints.js';
 import { registerInputs } from '../pipeline/submit.js';
 import { Store } from '../store/store.js';
 import { positiveInt } from './options.js';
@@ -32,6 +33,7 @@ async function enqueue(args: string[], opts: EnqueueOptions): Promise<number> {
   // Jobs are queued chunk by chunk as their documents are stored, so workers start on the first
   // files while the rest are still being read and stored.
   const queues = queueConfig ? new DocumentQueues(queueConfig) : null;
+  let hints: ResultHints | null = null;
   let queuesClosed: Promise<void> | undefined;
   const closeQueues = (): Promise<void> => (queuesClosed ??= queues?.close() ?? Promise.resolve());
   try {
@@ -52,6 +54,8 @@ async function enqueue(args: string[], opts: EnqueueOptions): Promise<number> {
           else process.stdout.write(`Lô ${batchId}: đã đưa ${jobs.length} tài liệu vào hàng đợi (${items.length} tệp).\n`);
           return 0;
         }
+        // The waiter asks the store when it hears of results, not several times a second.
+        hints = await ResultHints.subscribe(queueConfig);
       } else {
         let done = items.length - jobs.length;
         await runLocal(store, jobs, {
@@ -60,12 +64,13 @@ async function enqueue(args: string[], opts: EnqueueOptions): Promise<number> {
           ...(opts.timeout ? { timeoutMs: opts.timeout * 1000 } : {}),
         });
       }
-      await waitForBatch(store, batchId, { onProgress: (p) => progress.update(p.done) });
+      await waitForBatch(store, batchId, { onProgress: (p) => progress.update(p.done), ...(hints ? { hints } : {}) });
     } finally {
       progress.stop();
     }
     return printAudits(await store.batchAudits(batchId), opts.json);
   } finally {
+    hints?.close();
     await closeQueues();
     await store.close();
   }

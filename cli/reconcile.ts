@@ -7,6 +7,7 @@ import { Command } from 'commander';
 import { waitForBatch } from '../pipeline/batches.js';
 import { runLocal } from '../pipeline/local-runner.js';
 import { pingRedis, queueConfigFromEnv, queueJobs } from '../pipeline/queues.js';
+import { ResultHints } from '../pipeline/result-hints.js';
 import { Store } from '../store/store.js';
 import { createProgress } from './progress.js';
 
@@ -24,6 +25,7 @@ export function reconcileCommand(): Command {
       const config = opts.local ? null : queueConfigFromEnv();
       if (config) await pingRedis(config);
       const store = await Store.open();
+      let hints: ResultHints | null = null;
       try {
         const missing = await store.documentsWithoutResult();
         if (missing.length === 0) {
@@ -35,6 +37,7 @@ export function reconcileCommand(): Command {
           missing.map((d) => ({ path: d.first_path, stored: { sha256: d.sha256 } })),
         );
         const jobs = missing.map((d) => ({ sha256: d.sha256, format: d.format, batchId: batch.id, force: false }));
+        hints = config && opts.wait ? await ResultHints.subscribe(config) : null;
         if (config) {
           await queueJobs(config, jobs);
           process.stdout.write(`Lô ${batch.id}: đưa lại ${jobs.length} tài liệu chưa có kết quả vào hàng đợi.\n`);
@@ -45,12 +48,13 @@ export function reconcileCommand(): Command {
         if (opts.wait || !config) {
           const progress = createProgress(jobs.length, process.stderr, 'xử lý');
           try {
-            await waitForBatch(store, batch.id, { onProgress: (p) => progress.update(p.done) });
+            await waitForBatch(store, batch.id, { onProgress: (p) => progress.update(p.done), ...(hints ? { hints } : {}) });
           } finally {
             progress.stop();
           }
         }
       } finally {
+        hints?.close();
         await store.close();
       }
     });

@@ -15,6 +15,7 @@ import { errorAudit } from './audit.js';
 import { DocumentPool, SINGLE_THREADED_PROCESSES, slotsFromEnv } from './document-pool.js';
 import { runNightly, type NightlyJob, type NightlyResult } from './nightly.js';
 import { closeProcessOcr, processOcr } from './ocr-engine.js';
+import { publishResult } from './result-hints.js';
 import { processStoredDocument, WORKER_ID, type DocumentJob, type ProcessOutcome } from './processor.js';
 import { DOCUMENT_JOB_OPTIONS, DocumentQueues, JOB_NAME, NIGHTLY_QUEUE, redisConnection, SCANS_QUEUE, TYPED_QUEUE, type QueueConfig } from './queues.js';
 
@@ -73,6 +74,9 @@ export class QueueWorker {
         if (outcome === 'deferred') {
           await queues.scans.add(JOB_NAME, job.data, { ...DOCUMENT_JOB_OPTIONS, jobId: job.id! });
           log(`Chuyển sang hàng đợi bản scan: ${job.data.sha256.slice(0, 12)}`);
+        } else {
+          // The result is stored: a lost hint only makes a waiter ask the store later.
+          await publishResult(connection, config, job.data.sha256).catch(() => {});
         }
         return outcome;
       };
@@ -97,6 +101,7 @@ export class QueueWorker {
           const message = `Xử lý thất bại sau ${attempts} lần thử (${err.message}).`;
           const audit = errorAudit(doc?.first_path ?? job.data.sha256, job.data.sha256, 'unknown', 'internal-error', message);
           await store.saveAudit(job.data.sha256, doc ? { ...audit, format: doc.format as AuditFormat } : audit, { batchId: job.data.batchId });
+          await publishResult(connection, config, job.data.sha256);
         })().catch(() => {});
       });
     }

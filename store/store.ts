@@ -51,6 +51,8 @@ export interface RegisteredBatch {
 export interface BatchProgress {
   size: number;
   done: number;
+  /** The documents (sha256) of the items not done yet, once per item. */
+  pending: string[];
 }
 
 export type SaveOutcome = 'stored' | 'kept';
@@ -379,24 +381,23 @@ export class Store {
     return row ? (JSON.parse(row.audit) as ReportAudit) : null;
   }
 
-  /** A batch's progress: its documents done (a result, or an error at registration) so far. */
+  /**
+   * A batch's progress: its items done (a result, or an error at registration) so far, and the
+   * documents still to come. One query; a waiter asks again when it hears of results
+   * (pipeline/batches.ts), not several times a second.
+   */
   async batchProgress(batchId: string): Promise<BatchProgress> {
     const batch = await this.db.selectFrom('batches').select(['force', 'size']).where('id', '=', batchId).executeTakeFirstOrThrow();
-    // Counted in the database: a waiter polls this several times a second while workers write.
-    const row = await this.db
+    const rows = await this.db
       .selectFrom('batch_items as i')
       .leftJoin('audits as a', (j) => j.onRef('a.sha256', '=', 'i.sha256').on('a.pipeline_version', '=', this.version))
-      .select((eb) => eb.fn.countAll().as('done'))
+      .select('i.sha256')
       .where('i.batch_id', '=', batchId)
-      .where((eb) =>
-        eb.or([
-          eb('i.error_code', 'is not', null),
-          // A forced batch waits for its own result, not the one that was there before.
-          batch.force === 0 ? eb('a.sha256', 'is not', null) : eb('a.batch_id', '=', batchId),
-        ]),
-      )
-      .executeTakeFirstOrThrow();
-    return { size: batch.size, done: Number(row.done) };
+      .where('i.error_code', 'is', null)
+      // A forced batch waits for its own result, not the one that was there before.
+      .where((eb) => (batch.force === 0 ? eb('a.sha256', 'is', null) : eb.or([eb('a.batch_id', 'is', null), eb('a.batch_id', '!=', batchId)])))
+      .execute();
+    return { size: batch.size, done: batch.size - rows.length, pending: rows.flatMap((r) => (r.sha256 ? [r.sha256] : [])) };
   }
 
   /** The batch's audits in submission order, each under the path it was submitted as. */
