@@ -8,6 +8,7 @@ import path from 'node:path';
 import { Kysely, Migrator, PostgresDialect, SqliteDialect, type MigrationProvider } from 'kysely';
 import { DoisoatError } from '../core/errors.js';
 import { migrations } from './migrations.js';
+import { preparingClient } from './prepared.js';
 import type { Database } from './schema.js';
 
 export type Dialect = 'sqlite' | 'postgres';
@@ -94,7 +95,7 @@ async function openSqlite(dataDir: string): Promise<Connection> {
 
 async function openPostgres(url: string): Promise<Connection> {
   const { default: pg } = await import('pg');
-  const pool = new pg.Pool({ connectionString: url, max: 4 });
+  const pool = new pg.Pool({ connectionString: url, max: 4, Client: preparingClient(pg) });
   // A lost connection is reported on the pool; without a listener it would crash the process.
   pool.on('error', () => {});
   try {

@@ -8,6 +8,7 @@ import { sql, type Insertable, type Kysely, type RawBuilder } from 'kysely';
 import type { AuditFormat, ReportAudit } from '../core/report-audit.js';
 import { errorAudit, NO_FILE_SHA } from '../pipeline/audit.js';
 import { PIPELINE_VERSION } from '../pipeline/identify.js';
+import { PREPARED, prepared } from './prepared.js';
 import { connect, storeConfigFromEnv, type Connection, type Dialect, type StoreConfig } from './connect.js';
 import type { AuditsTable, BatchKind, Database, RunsTable } from './schema.js';
 
@@ -336,7 +337,7 @@ export class Store {
           where id = ${run.id}
         )`
       : sql``;
-    const result = await sql<{ stored: boolean }>`
+    const result = await sql<{ stored: boolean }>`${sql.raw(PREPARED)}
       with a as (
         insert into audits (sha256, pipeline_version, batch_id, format, unit_name, year, total, recomputed_total, classification,
           flag_count, error_flag_count, error_code, audit, created_at, updated_at)
@@ -455,14 +456,15 @@ export class Store {
    */
   async beginRun(run: RunStart): Promise<{ runId: number; doc: ProcessingDocument | null }> {
     if (this.dialect !== 'postgres') return { runId: await this.startRun(run), doc: await this.documentForProcessing(run.sha256) };
-    const row = await this.db
+    const query = this.db
       .with('r', (db) => db.insertInto('runs').values(this.#runRow(run)).returning('id'))
       .selectFrom('r')
       .leftJoin('documents as d', (j) => j.on('d.sha256', '=', run.sha256))
       .leftJoin('files as f', 'f.sha256', 'd.sha256')
       .leftJoin('audits as a', (j) => j.onRef('a.sha256', '=', 'd.sha256').on('a.pipeline_version', '=', this.version))
-      .select(['r.id', 'd.first_path', 'd.format', this.#bytesColumn().as('bytes'), 'a.sha256 as audited'])
-      .executeTakeFirstOrThrow();
+      .select(['r.id', 'd.first_path', 'd.format', this.#bytesColumn().as('bytes'), 'a.sha256 as audited']);
+    const [row] = (await this.db.executeQuery(prepared(query.compile()))).rows;
+    if (!row) throw new Error('beginRun: no row');
     return { runId: Number(row.id), doc: processingDocument(row) };
   }
 

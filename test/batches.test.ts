@@ -40,7 +40,7 @@ describe('waiting for a batch with result hints', () => {
   /** A batch of `n` documents (one of them submitted twice) without results yet. */
   async function batch(n: number): Promise<{ id: string; shas: string[] }> {
     const files = Array.from({ length: n }, (_, i) => bytesOf(`tài liệu ${i} ${config.prefix}`));
-    const items = files.map((bytes, i) => ({ path: `hộp thư/${i}.pdf`, file: { bytes, sha256: sha256Of(bytes), format: 'pdf' } }));
+    const items = files.map((bytes, i) => ({ path: `hộp thư/${i}.pdf`, file: { bytes, sha256: sha256Of(bytes), format: 'pdf' as const } }));
     const registered = await store.registerBatch('enqueue', [...items, { ...items[0]!, path: 'hộp thư/bản sao.pdf' }]);
     return { id: registered.id, shas: items.map((i) => i.file.sha256) };
   }

@@ -11,6 +11,7 @@ import { formatOf, sha256Of } from '../pipeline/identify.js';
 import { processDocument } from '../pipeline/process.js';
 import { registerInputs } from '../pipeline/submit.js';
 import type { StoreConfig } from '../store/connect.js';
+import { PREPARED, preparingClient } from '../store/prepared.js';
 import { Store, type SubmittedItem } from '../store/store.js';
 import { REPORTS } from './support/paths.js';
 import { freshPostgres, tempDir, type TempDatabase } from './support/services.js';
@@ -49,6 +50,24 @@ describe.each(backends)('store on %s', (name, make) => {
   afterAll(async () => {
     await store.close();
     await cleanup();
+  });
+
+  it.runIf(name === 'postgres')('prepares the per-document statements once per connection on PostgreSQL', async () => {
+    const { default: pg } = await import('pg');
+    const pool = new pg.Pool({ connectionString: config.databaseUrl, max: 1, Client: preparingClient(pg) });
+    try {
+      const client = await pool.connect();
+      try {
+        for (const x of [1, 2, 3]) expect((await client.query(`${PREPARED}select $1::int + 1 as y`, [x])).rows).toEqual([{ y: x + 1 }]);
+        await client.query('select $1::int as unmarked', [1]);
+        const { rows } = await client.query<{ statement: string }>('select statement from pg_prepared_statements');
+        expect(rows.map((r) => r.statement)).toEqual([`${PREPARED}select $1::int + 1 as y`]);
+      } finally {
+        client.release();
+      }
+    } finally {
+      await pool.end();
+    }
   });
 
   it.runIf(name === 'postgres')('keeps the originals uncompressed on PostgreSQL: DOCX and PDF do not compress', async () => {
