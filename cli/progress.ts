@@ -23,14 +23,17 @@ export function createProgress(total: number, stream: NodeJS.WriteStream = proce
     return { tick: (file) => bar.increment(1, { file }), update: (done) => bar.update(done, { file: '' }), stop: () => bar.stop() };
   }
   let done = 0;
+  // A batch's count can change with every result: a line a second at most, and the last one.
+  let written = 0;
   return {
     tick: (file) => {
       done++;
       stream.write(`Đã ${verb} ${done}/${total}: ${file}\n`);
     },
     update: (now) => {
-      if (now === done) return;
+      if (now === done || (now < total && Date.now() - written < 1000)) return;
       done = now;
+      written = Date.now();
       stream.write(`Đã ${verb} ${done}/${total} tệp\n`);
     },
     stop: () => {},
