@@ -5,14 +5,16 @@
  *   - through the queue (`doisoat enqueue`, waiting for the batch) with 1 and with 2 worker
  *     processes (`doisoat worker -c 1` each), started and ready before the clock starts.
  * Every run registers the files in a fresh store (PostgreSQL from DATABASE_URL, else SQLite) and
- * ends when every result is stored. Rounds are interleaved; medians are printed, then the CPU
- * each kind of process spent per document (bench/cpu.ts), which shows what limits two workers.
+ * ends when every result is stored. Each round also parses the same files with no queue and no
+ * store, in one process and in two at once (bench/parse-alone.ts): what two parsers gain over one
+ * on this machine, the most two workers could. Rounds are interleaved; medians are printed, then
+ * the CPU each kind of process spent per document (bench/cpu.ts).
  *
  *   npm run bench:queue -- [--count 1000] [--rounds 3] [--sqlite]
  */
 import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -20,6 +22,7 @@ import { writeDistinctCopies } from '../scripts/distinct-copies.js';
 import { createTempDatabase } from '../scripts/temp-postgres.js';
 import type { StoreConfig } from '../store/connect.js';
 import { CPU_KINDS, CpuMeter, cpuMeterAvailable, type CpuKind, type CpuSeconds } from './cpu.js';
+import { CHILD_V8_FLAGS } from '../pipeline/document-pool.js';
 import { Store } from '../store/store.js';
 import { median, numberArg } from './stats.js';
 
@@ -125,8 +128,35 @@ async function once(mode: Mode, dir: string): Promise<{ total: number; processin
   }
 }
 
+/**
+ * The machine's own limit: the same documents parsed with no queue and no store, by one process
+ * and by two at once (half each), each process as the pool starts its children. Seconds from the
+ * first process's start of parsing to the last one's end.
+ */
+async function parseAlone(processes: number, files: readonly string[]): Promise<number> {
+  const windows = await Promise.all(
+    Array.from({ length: processes }, (_, i) => {
+      const list = path.join(os.tmpdir(), `doisoat-parse-alone-${process.pid}-${i}.txt`);
+      writeFileSync(list, files.filter((_, n) => n % processes === i).join('\n'));
+      return new Promise<{ start: number; end: number }>((resolve, reject) => {
+        const child = spawn(process.execPath, [...CHILD_V8_FLAGS, '--max-old-space-size=256', '--import', 'tsx', path.join(root, 'bench/parse-alone.ts'), list], { cwd: root, stdio: ['ignore', 'pipe', 'inherit'] });
+        let out = '';
+        child.stdout.setEncoding('utf8').on('data', (d: string) => (out += d));
+        child.once('exit', (code) => {
+          rmSync(list, { force: true });
+          if (code === 0) resolve(JSON.parse(out) as { start: number; end: number });
+          else reject(new Error(`parse-alone exited ${code}`));
+        });
+      });
+    }),
+  );
+  return (Math.max(...windows.map((w) => w.end)) - Math.min(...windows.map((w) => w.start))) / 1000;
+}
+
 rmSync(work, { recursive: true, force: true });
 writeDistinctCopies(work, count);
+const files = readdirSync(work).sort().map((f) => path.join(work, f));
+const alone = new Map<number, number[]>([[1, []], [2, []]]);
 console.log(`${count} typed reports (DOCX and PDF), store: ${postgresUrl ? 'PostgreSQL' : 'SQLite'}, ${rounds} rounds, ${os.availableParallelism()} cores`);
 const seconds = new Map<string, number[]>(modes.map((m) => [m.label, []]));
 const processing = new Map<string, number[]>(modes.map((m) => [m.label, []]));
@@ -139,6 +169,11 @@ for (let r = 0; r < rounds; r++) {
     if (t.cpu) cpus.get(mode.label)!.push(t.cpu);
     console.log(`  round ${r + 1}: ${mode.label}: ${t.total.toFixed(1)} s in all (${(count / t.total).toFixed(1)} documents/s), ${t.processing.toFixed(1)} s processing`);
   }
+  for (const n of [1, 2]) {
+    const t = await parseAlone(n, files);
+    alone.get(n)!.push(t);
+    console.log(`  round ${r + 1}: parsing alone, ${n} process${n > 1 ? 'es' : ''}: ${t.toFixed(1)} s (${(count / t).toFixed(1)} documents/s)`);
+  }
 }
 const rate = (label: string, of = seconds): number => count / median(of.get(label)!);
 console.log('\n| run | documents/s, enqueue to batch end | documents/s, first job to last result |\n|---|---|---|');
@@ -150,6 +185,15 @@ for (const [what, of] of [['enqueue to batch end', seconds], ['processing only',
   console.log(`\n${what}:`);
   console.log(`  queue, 2 workers / 1 worker: ${(q2 / q1).toFixed(2)}× (target ≥ 1.7×)`);
   console.log(`  queue, 2 workers against in-process, 2 slots: ${(((q2 - p2) / p2) * 100).toFixed(1)}% (target ≥ −15%)`);
+}
+// What two parsers gain over one on this machine with nothing else running: the most two
+// workers could gain, whatever the queue did.
+{
+  const a1 = count / median(alone.get(1)!);
+  const a2 = count / median(alone.get(2)!);
+  const q = rate('queue, 2 workers', processing) / rate('queue, 1 worker', processing);
+  console.log(`\nparsing alone (no queue, no store): 1 process ${a1.toFixed(1)}, 2 processes ${a2.toFixed(1)} documents/s: ${(a2 / a1).toFixed(2)}×`);
+  console.log(`  queue's 2/1 (processing only) against it: ${((q / (a2 / a1)) * 100).toFixed(0)}%`);
 }
 // Where the CPU went: milliseconds per document by kind of process (medians over rounds).
 if (cpuMeterAvailable()) {
