@@ -9,6 +9,7 @@ import { summaryRow, writeSummary } from '../exports/summary.js';
 import type { Store } from '../store/store.js';
 import { waitForBatch } from './batches.js';
 import { NIGHTLY_QUEUE, redisConnection, type DocumentQueues, type QueueConfig } from './queues.js';
+import { ResultHints } from './result-hints.js';
 import { registerInputs } from './submit.js';
 
 export interface NightlyJob {
@@ -26,6 +27,8 @@ export interface NightlyResult {
 export interface NightlyContext {
   store: Store;
   queues: DocumentQueues;
+  /** For the result hints the run waits on (else it asks the store every second). */
+  config?: QueueConfig;
   log?: (line: string) => void;
   /** How long to wait for the batch before writing what is there (default 12 h). */
   waitMs?: number;
@@ -40,9 +43,15 @@ export async function runNightly(job: NightlyJob, ctx: NightlyContext): Promise<
     log(`Hộp thư ${job.inbox}: không có tệp mới.`);
     return { batchId: null, files: 0 };
   }
-  await ctx.queues.add(jobs);
-  log(`Hộp thư ${job.inbox}: ${items.length} tệp mới, lô ${batchId}.`);
-  await waitForBatch(ctx.store, batchId, { pollMs: 1000, timeoutMs: ctx.waitMs ?? 12 * 3600_000 });
+  // Listening only while this run waits: every worker process would otherwise hear every result.
+  const hints = ctx.config ? await ResultHints.subscribe(ctx.config) : null;
+  try {
+    await ctx.queues.add(jobs);
+    log(`Hộp thư ${job.inbox}: ${items.length} tệp mới, lô ${batchId}.`);
+    await waitForBatch(ctx.store, batchId, { timeoutMs: ctx.waitMs ?? 12 * 3600_000, ...(hints ? { hints } : { pollMs: 1000 }) });
+  } finally {
+    hints?.close();
+  }
   const audits = await ctx.store.batchAudits(batchId);
   const finishedAt = new Date().toISOString();
   const stem = `doisoat-${finishedAt.slice(0, 19).replace(/[:T]/g, '-')}-${batchId.slice(0, 8)}`;

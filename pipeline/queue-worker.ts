@@ -75,8 +75,8 @@ export class QueueWorker {
           await queues.scans.add(JOB_NAME, job.data, { ...DOCUMENT_JOB_OPTIONS, jobId: job.id! });
           log(`Chuyển sang hàng đợi bản scan: ${job.data.sha256.slice(0, 12)}`);
         } else {
-          // The result is stored: a lost hint only makes a waiter ask the store later.
-          await publishResult(connection, config, job.data.sha256).catch(() => {});
+          // The result is stored. Not awaited: a lost hint only makes a waiter ask the store later.
+          void publishResult(connection, config, job.data.sha256).catch(() => {});
         }
         return outcome;
       };
@@ -85,7 +85,7 @@ export class QueueWorker {
     // store, the thread already parses the next.
     const typed = new Worker<DocumentJob, ProcessOutcome>(TYPED_QUEUE, documentProcessor(TYPED_QUEUE, typedPool), { ...base, concurrency: concurrency * 2 });
     const scans = new Worker<DocumentJob, ProcessOutcome>(SCANS_QUEUE, documentProcessor(SCANS_QUEUE, scansPool), { ...base, concurrency: scansConcurrency });
-    const nightly = new Worker<NightlyJob, NightlyResult>(NIGHTLY_QUEUE, async (job) => runNightly(job.data, { store, queues, log }), { ...base, concurrency: 1 });
+    const nightly = new Worker<NightlyJob, NightlyResult>(NIGHTLY_QUEUE, async (job) => runNightly(job.data, { store, queues, config, log }), { ...base, concurrency: 1 });
     self.#workers.push(typed, scans, nightly);
 
     for (const w of [typed, scans]) {
