@@ -5,6 +5,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import { sql, type Insertable, type Kysely, type RawBuilder } from 'kysely';
+import { DoisoatError } from '../core/errors.js';
 import type { AuditFormat, ReportAudit } from '../core/report-audit.js';
 import { errorAudit, NO_FILE_SHA } from '../pipeline/audit.js';
 import { PIPELINE_VERSION } from '../pipeline/identify.js';
@@ -464,7 +465,7 @@ export class Store {
       .leftJoin('audits as a', (j) => j.onRef('a.sha256', '=', 'd.sha256').on('a.pipeline_version', '=', this.version))
       .select(['r.id', 'd.first_path', 'd.format', this.#bytesColumn().as('bytes'), 'a.sha256 as audited']);
     const [row] = (await this.db.executeQuery(prepared(query.compile()))).rows;
-    if (!row) throw new Error('beginRun: no row');
+    if (!row) throw new DoisoatError('internal-error', 'beginRun: the run insert returned no row');
     return { runId: Number(row.id), doc: processingDocument(row) };
   }
 
