@@ -13,6 +13,7 @@ import type { CompiledQuery } from 'kysely';
 
 export const PREPARED = '/* prepared */ ';
 
+/** The query marked to be prepared (run it with `db.executeQuery`). */
 export function prepared<R>(query: CompiledQuery<R>): CompiledQuery<R> {
   return { ...query, sql: PREPARED + query.sql };
 }

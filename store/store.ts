@@ -9,7 +9,7 @@ import { DoisoatError } from '../core/errors.js';
 import type { AuditFormat, ReportAudit } from '../core/report-audit.js';
 import { errorAudit, NO_FILE_SHA } from '../pipeline/audit.js';
 import { PIPELINE_VERSION } from '../pipeline/identify.js';
-import { PREPARED, prepared } from './prepared.js';
+import { prepared } from './prepared.js';
 import { connect, storeConfigFromEnv, type Connection, type Dialect, type StoreConfig } from './connect.js';
 import type { AuditsTable, BatchKind, Database, RunsTable } from './schema.js';
 
@@ -183,7 +183,7 @@ export class Store {
           .onConflict((oc) => oc.column('sha256').doNothing())
           .execute();
       }
-      // Files by size: pg sends bytea as hex text, so a statement holds a few MiB at most.
+      // Files by size, so that a statement holds a few MiB at most (pg builds each in memory).
       let files: Array<{ sha256: string; bytes: Buffer }> = [];
       let held = 0;
       const flushFiles = async (): Promise<void> => {
@@ -338,7 +338,7 @@ export class Store {
           where id = ${run.id}
         )`
       : sql``;
-    const result = await sql<{ stored: boolean }>`${sql.raw(PREPARED)}
+    const query = sql<{ stored: boolean }>`
       with a as (
         insert into audits (sha256, pipeline_version, batch_id, format, unit_name, year, total, recomputed_total, classification,
           flag_count, error_flag_count, error_code, audit, created_at, updated_at)
@@ -354,7 +354,8 @@ export class Store {
           ${flags.map((f) => f.message)}::text[], ${flags.map((f) => JSON.stringify(f.evidence))}::text[]) as x(seq, rule, severity, message, evidence)
         where exists (select 1 from a)
       )${finish}
-      select exists (select 1 from a) as stored`.execute(this.db);
+      select exists (select 1 from a) as stored`;
+    const result = await this.db.executeQuery(prepared(query.compile(this.db)));
     return result.rows[0]?.stored ? 'stored' : 'kept';
   }
 
