@@ -68,6 +68,22 @@ describe.each(backends)('store on %s', (name, make) => {
     } finally {
       await pool.end();
     }
+    // The store's own per-document statements, run one after another on its (reused) connection;
+    // in a database of their own, so the other tests' counts stay as they are.
+    const own = await freshPostgres();
+    const ownStore = await Store.open({ databaseUrl: own.url });
+    try {
+      const doc = item('lam-son-2024.docx', 'prepared/lam-son.docx');
+      await ownStore.registerBatch('enqueue', [doc]);
+      const { runId } = await ownStore.beginRun({ sha256: shaOf(doc), batchId: null, queue: 'typed', worker: 'test' });
+      await ownStore.saveAudit(shaOf(doc), await auditOf('lam-son-2024.docx'), { run: { id: runId, startedMs: performance.now() } });
+      const { rows } = await sql<{ statement: string }>`select statement from pg_prepared_statements`.execute(ownStore.db);
+      expect(rows).toHaveLength(2);
+      for (const r of rows) expect(r.statement.startsWith(PREPARED)).toBe(true);
+    } finally {
+      await ownStore.close();
+      await own.drop();
+    }
   });
 
   it.runIf(name === 'postgres')('keeps the originals uncompressed on PostgreSQL: DOCX and PDF do not compress', async () => {
