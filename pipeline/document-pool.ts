@@ -70,7 +70,7 @@ export interface PoolRun {
 
 // Generous for scans: a 10-page scan is OCR'd in well under a minute on 2 cores.
 export const DEFAULT_TIMEOUT_MS = 180_000;
-const DEFAULT_HEAP_MB = 256;
+export const DEFAULT_HEAP_MB = 256;
 
 /** Which slots a pool runs: their kind and, for child processes, their V8 flags. */
 export type SlotChoice = Pick<DocumentPoolOptions, 'slots' | 'v8Flags'>;
