@@ -7,7 +7,8 @@
  * Every run registers the files in a fresh store (PostgreSQL from DATABASE_URL, else SQLite) and
  * ends when every result is stored. Each round also parses the same files with no queue and no
  * store, in one process and in two at once (bench/parse-alone.ts): what two parsers gain over one
- * on this machine, the most two workers could. Rounds are interleaved; medians are printed, then
+ * on this machine, the most two workers could. Rounds are interleaved; medians are printed, and
+ * the median of each round's own ratios (its modes ran back to back, at one machine speed), then
  * the CPU each kind of process spent per document (bench/cpu.ts).
  *
  *   npm run bench:queue -- [--count 1000] [--rounds 3] [--sqlite]
@@ -185,6 +186,11 @@ for (const [what, of] of [['enqueue to batch end', seconds], ['processing only',
   console.log(`\n${what}:`);
   console.log(`  queue, 2 workers / 1 worker: ${(q2 / q1).toFixed(2)}× (target ≥ 1.7×)`);
   console.log(`  queue, 2 workers against in-process, 2 slots: ${(((q2 - p2) / p2) * 100).toFixed(1)}% (target ≥ −15%)`);
+  // The medians above may come from different rounds, minutes apart on a machine whose speed
+  // drifts; a round's own modes ran back to back, so its ratio is read on one machine speed.
+  const paired = (slower: string, faster: string): number => median(of.get(slower)!.map((t, r) => t / of.get(faster)![r]!));
+  const vsInProcess = (paired('in-process, 2 slots', 'queue, 2 workers') - 1) * 100;
+  console.log(`  median of each round's own: 2 workers / 1 worker ${paired('queue, 1 worker', 'queue, 2 workers').toFixed(2)}×, against in-process at 2 slots ${vsInProcess.toFixed(1)}%`);
 }
 // What two parsers gain over one on this machine with nothing else running: the most two
 // workers could gain, whatever the queue did.
@@ -193,7 +199,10 @@ for (const [what, of] of [['enqueue to batch end', seconds], ['processing only',
   const a2 = count / median(alone.get(2)!);
   const q = rate('queue, 2 workers', processing) / rate('queue, 1 worker', processing);
   console.log(`\nparsing alone (no queue, no store): 1 process ${a1.toFixed(1)}, 2 processes ${a2.toFixed(1)} documents/s: ${(a2 / a1).toFixed(2)}×`);
+  const rounds2 = alone.get(1)!.map((t, r) => t / alone.get(2)![r]!);
+  const queueRounds = processing.get('queue, 1 worker')!.map((t, r) => t / processing.get('queue, 2 workers')![r]!);
   console.log(`  queue's 2/1 (processing only) against it: ${((q / (a2 / a1)) * 100).toFixed(0)}%`);
+  console.log(`  per round: ${rounds2.map((x) => x.toFixed(2) + '×').join(', ')}; the queue's against it in its own round, median: ${(median(queueRounds.map((q, r) => q / rounds2[r]!)) * 100).toFixed(0)}%`);
 }
 // Where the CPU went: milliseconds per document by kind of process (medians over rounds).
 if (cpuMeterAvailable()) {
