@@ -177,6 +177,9 @@ for (let r = 0; r < rounds; r++) {
   }
 }
 const rate = (label: string, of = seconds): number => count / median(of.get(label)!);
+// The medians may come from different rounds, minutes apart on a machine whose speed drifts; a
+// round's own modes ran back to back, so its ratio is read at one machine speed.
+const roundRatios = (over: readonly number[], under: readonly number[]): number[] => over.map((x, r) => x / under[r]!);
 console.log('\n| run | documents/s, enqueue to batch end | documents/s, first job to last result |\n|---|---|---|');
 for (const m of modes) console.log(`| ${m.label} | ${rate(m.label).toFixed(1)} | ${rate(m.label, processing).toFixed(1)} |`);
 for (const [what, of] of [['enqueue to batch end', seconds], ['processing only', processing]] as const) {
@@ -186,9 +189,7 @@ for (const [what, of] of [['enqueue to batch end', seconds], ['processing only',
   console.log(`\n${what}:`);
   console.log(`  queue, 2 workers / 1 worker: ${(q2 / q1).toFixed(2)}× (target ≥ 1.7×)`);
   console.log(`  queue, 2 workers against in-process, 2 slots: ${(((q2 - p2) / p2) * 100).toFixed(1)}% (target ≥ −15%)`);
-  // The medians above may come from different rounds, minutes apart on a machine whose speed
-  // drifts; a round's own modes ran back to back, so its ratio is read on one machine speed.
-  const paired = (slower: string, faster: string): number => median(of.get(slower)!.map((t, r) => t / of.get(faster)![r]!));
+  const paired = (slower: string, faster: string): number => median(roundRatios(of.get(slower)!, of.get(faster)!));
   const vsInProcess = (paired('in-process, 2 slots', 'queue, 2 workers') - 1) * 100;
   console.log(`  median of each round's own: 2 workers / 1 worker ${paired('queue, 1 worker', 'queue, 2 workers').toFixed(2)}×, against in-process at 2 slots ${vsInProcess.toFixed(1)}%`);
 }
@@ -199,10 +200,10 @@ for (const [what, of] of [['enqueue to batch end', seconds], ['processing only',
   const a2 = count / median(alone.get(2)!);
   const q = rate('queue, 2 workers', processing) / rate('queue, 1 worker', processing);
   console.log(`\nparsing alone (no queue, no store): 1 process ${a1.toFixed(1)}, 2 processes ${a2.toFixed(1)} documents/s: ${(a2 / a1).toFixed(2)}×`);
-  const rounds2 = alone.get(1)!.map((t, r) => t / alone.get(2)![r]!);
-  const queueRounds = processing.get('queue, 1 worker')!.map((t, r) => t / processing.get('queue, 2 workers')![r]!);
+  const aloneRounds = roundRatios(alone.get(1)!, alone.get(2)!);
+  const queueRounds = roundRatios(processing.get('queue, 1 worker')!, processing.get('queue, 2 workers')!);
   console.log(`  queue's 2/1 (processing only) against it: ${((q / (a2 / a1)) * 100).toFixed(0)}%`);
-  console.log(`  per round: ${rounds2.map((x) => x.toFixed(2) + '×').join(', ')}; the queue's against it in its own round, median: ${(median(queueRounds.map((q, r) => q / rounds2[r]!)) * 100).toFixed(0)}%`);
+  console.log(`  per round: ${aloneRounds.map((x) => x.toFixed(2) + '×').join(', ')}; the queue's against it in its own round, median: ${(median(roundRatios(queueRounds, aloneRounds)) * 100).toFixed(0)}%`);
 }
 // Where the CPU went: milliseconds per document by kind of process (medians over rounds).
 if (cpuMeterAvailable()) {
