@@ -19,6 +19,7 @@ import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { Redis } from 'ioredis';
 import { writeDistinctCopies } from '../scripts/distinct-copies.js';
 import { createTempDatabase } from '../scripts/temp-postgres.js';
 import type { StoreConfig } from '../store/connect.js';
@@ -100,7 +101,8 @@ async function processingSeconds(config: StoreConfig): Promise<number> {
 
 async function once(mode: Mode, dir: string): Promise<{ total: number; processing: number; cpu: CpuSeconds | null }> {
   const store = await freshStore();
-  const env: NodeJS.ProcessEnv = { ...store.env, REDIS_URL: mode.queue ? redisUrl : '', DOISOAT_QUEUE_PREFIX: `bench${randomBytes(3).toString('hex')}` };
+  const prefix = `bench${randomBytes(3).toString('hex')}`;
+  const env: NodeJS.ProcessEnv = { ...store.env, REDIS_URL: mode.queue ? redisUrl : '', DOISOAT_QUEUE_PREFIX: prefix };
   const meter = cpuMeterAvailable() ? new CpuMeter() : null;
   try {
     let total: number;
@@ -126,6 +128,17 @@ async function once(mode: Mode, dir: string): Promise<{ total: number; processin
     return { total, processing: await processingSeconds(store.config), cpu };
   } finally {
     await store.drop();
+    if (mode.queue) await dropQueueKeys(prefix);
+  }
+}
+
+/** The run's queues are the bench's own: their keys go with the run, as its database does. */
+async function dropQueueKeys(prefix: string): Promise<void> {
+  const redis = new Redis(redisUrl);
+  try {
+    for await (const keys of redis.scanStream({ match: `${prefix}:*`, count: 500 }) as AsyncIterable<string[]>) if (keys.length > 0) await redis.unlink(...keys);
+  } finally {
+    redis.disconnect();
   }
 }
 
