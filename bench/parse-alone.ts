@@ -4,7 +4,7 @@
  * over every file, then two over half each). Reads the files named in the list first, then
  * parses them in turn with the compiled pipeline the children run, and prints the parse window.
  *
- *   node <CHILD_V8_FLAGS> --import tsx bench/parse-alone.ts <list file>
+ *   node <childProcessFlags()> --import tsx bench/parse-alone.ts <list file>
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';

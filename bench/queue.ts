@@ -24,7 +24,7 @@ import { writeDistinctCopies } from '../scripts/distinct-copies.js';
 import { createTempDatabase } from '../scripts/temp-postgres.js';
 import type { StoreConfig } from '../store/connect.js';
 import { CPU_KINDS, CpuMeter, cpuMeterAvailable, type CpuKind, type CpuSeconds } from './cpu.js';
-import { CHILD_V8_FLAGS, DEFAULT_HEAP_MB } from '../pipeline/document-pool.js';
+import { childProcessFlags } from '../pipeline/document-pool.js';
 import { Store } from '../store/store.js';
 import { median, numberArg } from './stats.js';
 
@@ -153,7 +153,7 @@ async function parseAlone(processes: number, files: readonly string[]): Promise<
       const list = path.join(os.tmpdir(), `doisoat-parse-alone-${process.pid}-${i}.txt`);
       writeFileSync(list, files.filter((_, n) => n % processes === i).join('\n'));
       return new Promise<{ start: number; end: number }>((resolve, reject) => {
-        const child = spawn(process.execPath, [...CHILD_V8_FLAGS, `--max-old-space-size=${DEFAULT_HEAP_MB}`, '--import', 'tsx', path.join(root, 'bench/parse-alone.ts'), list], { cwd: root, stdio: ['ignore', 'pipe', 'inherit'] });
+        const child = spawn(process.execPath, [...childProcessFlags(), '--import', 'tsx', path.join(root, 'bench/parse-alone.ts'), list], { cwd: root, stdio: ['ignore', 'pipe', 'inherit'] });
         let out = '';
         child.stdout.setEncoding('utf8').on('data', (d: string) => (out += d));
         child.once('exit', (code) => {

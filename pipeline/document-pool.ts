@@ -70,7 +70,7 @@ export interface PoolRun {
 
 // Generous for scans: a 10-page scan is OCR'd in well under a minute on 2 cores.
 export const DEFAULT_TIMEOUT_MS = 180_000;
-export const DEFAULT_HEAP_MB = 256;
+const DEFAULT_HEAP_MB = 256;
 
 /** Which slots a pool runs: their kind and, for child processes, their V8 flags. */
 export type SlotChoice = Pick<DocumentPoolOptions, 'slots' | 'v8Flags'>;
@@ -88,6 +88,11 @@ export const CHILD_V8_FLAGS: readonly string[] = ['--single-threaded', '--max-se
 
 /** Single-threaded child processes: for pools that, with others, fill the machine's cores. */
 export const SINGLE_THREADED_PROCESSES: SlotChoice = { slots: 'process', v8Flags: CHILD_V8_FLAGS };
+
+/** A child process's Node options: its V8 flags and heap limit (what bench:queue's parsing-alone baseline starts with too). */
+export function childProcessFlags(v8Flags: readonly string[] = CHILD_V8_FLAGS, maxHeapMb: number = DEFAULT_HEAP_MB): string[] {
+  return [...v8Flags, `--max-old-space-size=${maxHeapMb}`];
+}
 
 /**
  * DOISOAT_SLOTS, if set: `thread`, `process` (V8's default flags), or `process` followed by V8
@@ -181,7 +186,7 @@ const FATAL_START = /^(<--- Last few GCs --->|FATAL ERROR:|#\s*Fatal error)/m;
 function startProcess(spec: SlotSpec): SlotRunner {
   const tsx = fromSources ? ['--import', pathToFileURL(createRequire(import.meta.url).resolve('tsx')).href] : [];
   const child = fork(fileURLToPath(entry), [], {
-    execArgv: [...tsx, ...spec.v8Flags, `--max-old-space-size=${spec.maxHeapMb}`],
+    execArgv: [...tsx, ...childProcessFlags(spec.v8Flags, spec.maxHeapMb)],
     serialization: 'advanced',
     stdio: ['ignore', 'inherit', 'pipe', 'ipc'],
   });
