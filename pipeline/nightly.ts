@@ -27,8 +27,8 @@ export interface NightlyResult {
 export interface NightlyContext {
   store: Store;
   queues: DocumentQueues;
-  /** For the result hints the run waits on (else it asks the store every second). */
-  config?: QueueConfig;
+  /** The queues' Redis, for the result hints the run waits on. */
+  config: QueueConfig;
   log?: (line: string) => void;
   /** How long to wait for the batch before writing what is there (default 12 h). */
   waitMs?: number;
@@ -44,13 +44,13 @@ export async function runNightly(job: NightlyJob, ctx: NightlyContext): Promise<
     return { batchId: null, files: 0 };
   }
   // Listening only while this run waits: every worker process would otherwise hear every result.
-  const hints = ctx.config ? await ResultHints.subscribe(ctx.config) : null;
+  const hints = await ResultHints.subscribe(ctx.config);
   try {
     await ctx.queues.add(jobs);
     log(`Hộp thư ${job.inbox}: ${items.length} tệp mới, lô ${batchId}.`);
-    await waitForBatch(ctx.store, batchId, { timeoutMs: ctx.waitMs ?? 12 * 3600_000, ...(hints ? { hints } : { pollMs: 1000 }) });
+    await waitForBatch(ctx.store, batchId, { timeoutMs: ctx.waitMs ?? 12 * 3600_000, hints });
   } finally {
-    hints?.close();
+    hints.close();
   }
   const audits = await ctx.store.batchAudits(batchId);
   const finishedAt = new Date().toISOString();
