@@ -1,5 +1,5 @@
 /**
- * ReportAudit: the JSON contract of `doisoat check --json` (../shared/report-audit.schema.json).
+ * ReportAudit: the JSON contract of `doisoat check --json` (schema/report-audit.schema.json).
  * The UI, exports and outside tools rely on it; keep it in step with the schema.
  */
 import type { ClassificationLevel } from '../extractors/extraction.js';

@@ -104,7 +104,7 @@ function asVnTimeCanHold(line: string): string {
 
 const decode = (s: string) => decodeLegacyVietnamese(s);
 
-const SAMPLE = path.resolve(ROOT, '../shared/samples/quang-trung-2024.md');
+const SAMPLE = path.join(ROOT, 'fixtures/source/quang-trung-2024.md');
 const sampleText = (): string => readFileSync(SAMPLE, 'utf8');
 /** The sample's lines as a report's paragraphs: Markdown marks removed, blank lines dropped. */
 const sampleParagraphs = (): string[] =>

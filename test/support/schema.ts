@@ -1,4 +1,4 @@
-/** Validates output against ../shared/report-audit.schema.json (JSON Schema 2020-12). */
+/** Validates output against schema/report-audit.schema.json (JSON Schema 2020-12). */
 import { readFileSync } from 'node:fs';
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import { SCHEMA } from './paths.js';
