@@ -13,7 +13,7 @@
  *   npm run bench:machine -- [--rounds 5]
  */
 import { spawn } from 'node:child_process';
-import { CHILD_V8_FLAGS } from '../pipeline/document-pool.js';
+import { CHILD_V8_FLAGS } from '../runtime/document-slots.js';
 import { median, numberArg } from './stats.js';
 
 const rounds = numberArg('rounds', 5);

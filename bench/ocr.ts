@@ -24,7 +24,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gunzipSync } from 'node:zlib';
-import { defaultLangPath, OcrPool, type OcrPage, type OcrPsm } from '../extractors/ocr/index.js';
+import { defaultLangPath, OcrPool, type RecognizedPage, type OcrPsm } from '../runtime/ocr/index.js';
 import { median } from './stats.js';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -130,7 +130,7 @@ function renderPages(work: string): PageImage[] {
   return images.sort((a, b) => a.dpi - b.dpi || a.doc.localeCompare(b.doc) || a.page - b.page);
 }
 
-function ocrText(page: OcrPage): string {
+function ocrText(page: RecognizedPage): string {
   return page.lines.map((l) => l.text).join('\n');
 }
 

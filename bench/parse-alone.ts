@@ -11,7 +11,7 @@ import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const { processDocument } = (await import(pathToFileURL(path.join(root, 'dist/pipeline/process.js')).href)) as typeof import('../pipeline/process.js');
+const { processDocument } = (await import(pathToFileURL(path.join(root, 'dist/pipeline/process-document.js')).href)) as typeof import('../pipeline/process-document.js');
 
 const files = readFileSync(process.argv[2]!, 'utf8')
   .split('\n')

@@ -24,7 +24,7 @@ import { writeDistinctCopies } from '../scripts/distinct-copies.js';
 import { createTempDatabase } from '../scripts/temp-postgres.js';
 import type { StoreConfig } from '../store/connect.js';
 import { CPU_KINDS, CpuMeter, cpuMeterAvailable, type CpuKind, type CpuSeconds } from './cpu.js';
-import { childProcessFlags } from '../pipeline/document-pool.js';
+import { childProcessFlags } from '../runtime/document-slots.js';
 import { Store } from '../store/store.js';
 import { median, numberArg } from './stats.js';
 

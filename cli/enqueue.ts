@@ -7,11 +7,11 @@
  * processors run in this process: the embedded default.
  */
 import { Command } from 'commander';
-import { waitForBatch } from '../pipeline/batches.js';
-import { runLocal } from '../pipeline/local-runner.js';
-import { DocumentQueues, pingRedis, queueConfigFromEnv } from '../pipeline/queues.js';
-import { ResultHints } from '../pipeline/result-hints.js';
-import { registerInputs } from '../pipeline/submit.js';
+import { waitForBatch } from '../batches/wait.js';
+import { runLocal } from '../runtime/local-runner.js';
+import { DocumentQueues, pingRedis, queueConfigFromEnv } from '../runtime/queues.js';
+import { ResultHints } from '../runtime/result-hints.js';
+import { registerInputs } from '../batches/register.js';
 import { Store } from '../store/store.js';
 import { positiveInt } from './options.js';
 import { printAudits } from './output.js';

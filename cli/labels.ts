@@ -1,6 +1,5 @@
 /** Vietnamese words the CLI shows for codes and levels. */
-import type { ClassificationLevel } from '../extractors/extraction.js';
-import type { Severity } from '../rules/types.js';
+import type { ClassificationLevel, Severity } from '../core/report-audit.js';
 
 export const LEVEL: Record<ClassificationLevel, string> = {
   excellent: 'hoàn thành xuất sắc',

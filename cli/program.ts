@@ -4,11 +4,10 @@
  * flag, 1 discrepancies found, 2 some file could not be read (the others are still reported).
  */
 import { Command } from 'commander';
-import type { ReportAudit } from '../core/report-audit.js';
-import { errorAudit, NO_FILE_SHA } from '../pipeline/audit.js';
-import { expandInputs, isMissing, missingMessage } from '../pipeline/files.js';
-import { closeProcessOcr, processOcr } from '../pipeline/ocr-engine.js';
-import { checkFiles } from '../pipeline/pool.js';
+import { errorAudit, NO_FILE_SHA, type ReportAudit } from '../core/report-audit.js';
+import { expandInputs, isMissing, missingMessage } from '../batches/inputs.js';
+import { closeProcessOcr, processOcr } from '../runtime/ocr/process-ocr.js';
+import { checkFiles } from '../batches/check-files.js';
 import { createProgress } from './progress.js';
 import { enqueueCommand } from './enqueue.js';
 import { positiveInt } from './options.js';

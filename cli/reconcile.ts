@@ -4,10 +4,10 @@
  * the queue absorb their copies (same job id), so nothing runs twice.
  */
 import { Command } from 'commander';
-import { waitForBatch } from '../pipeline/batches.js';
-import { runLocal } from '../pipeline/local-runner.js';
-import { pingRedis, queueConfigFromEnv, queueJobs } from '../pipeline/queues.js';
-import { ResultHints } from '../pipeline/result-hints.js';
+import { waitForBatch } from '../batches/wait.js';
+import { runLocal } from '../runtime/local-runner.js';
+import { pingRedis, queueConfigFromEnv, queueJobs } from '../runtime/queues.js';
+import { ResultHints } from '../runtime/result-hints.js';
 import { Store } from '../store/store.js';
 import { createProgress } from './progress.js';
 

@@ -5,8 +5,8 @@
 import path from 'node:path';
 import { Command, InvalidArgumentError } from 'commander';
 import { DoisoatError } from '../core/errors.js';
-import { removeSchedule, upsertSchedule } from '../pipeline/nightly.js';
-import { pingRedis, queueConfigFromEnv } from '../pipeline/queues.js';
+import { removeSchedule, upsertSchedule } from '../batches/nightly.js';
+import { pingRedis, queueConfigFromEnv } from '../runtime/queues.js';
 
 interface ScheduleCliOptions {
   inbox: string;

@@ -4,7 +4,7 @@
  */
 import { Queue } from 'bullmq';
 import { Command } from 'commander';
-import { NIGHTLY_QUEUE, pingRedis, queueConfigFromEnv, redisConnection, SCANS_QUEUE, TYPED_QUEUE, type QueueConfig } from '../pipeline/queues.js';
+import { NIGHTLY_QUEUE, pingRedis, queueConfigFromEnv, redisConnection, SCANS_QUEUE, TYPED_QUEUE, type QueueConfig } from '../runtime/queues.js';
 import { Store, type StoreStats } from '../store/store.js';
 
 interface QueueStatus {

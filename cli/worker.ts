@@ -4,8 +4,8 @@
  */
 import { Command } from 'commander';
 import { DoisoatError } from '../core/errors.js';
-import { queueConfigFromEnv, pingRedis } from '../pipeline/queues.js';
-import { QueueWorker } from '../pipeline/queue-worker.js';
+import { queueConfigFromEnv, pingRedis } from '../runtime/queues.js';
+import { QueueWorker } from '../runtime/queue-worker.js';
 import { Store } from '../store/store.js';
 import { positiveInt } from './options.js';
 

@@ -1,12 +1,36 @@
 /**
- * ReportAudit: the JSON contract of `doisoat check --json` (schema/report-audit.schema.json).
- * The UI, exports and outside tools rely on it; keep it in step with the schema.
+ * The output contract: ReportAudit, what `doisoat check --json` prints
+ * (schema/report-audit.schema.json, validated in the tests), and the types it is built from.
+ * Every layer speaks these; this module depends on nothing but the error codes.
  */
-import type { ClassificationLevel } from '../extractors/extraction.js';
-import type { Span } from '../extractors/document.js';
-import type { Flag } from '../rules/types.js';
+import { defaultMessage, type ErrorCode } from './errors.js';
 
 export const SCHEMA_VERSION = 1 as const;
+
+/** Where a figure stands: the unit of evidence an auditor is shown. */
+export interface Span {
+  readonly page: number;
+  readonly line: number;
+  readonly text: string;
+}
+
+export type Severity = 'error' | 'warning' | 'info';
+
+/** A diagnostic as data (like vfile-message): raised by a rule, never printed by it. */
+export interface Flag {
+  /** Stable rule id, e.g. "total-mismatch". */
+  readonly rule: string;
+  readonly severity: Severity;
+  /** One Vietnamese sentence naming both numbers and where they stand. */
+  readonly message: string;
+  readonly group?: string;
+  readonly indicator?: string;
+  readonly declared?: number | null;
+  readonly recomputed?: number | null;
+  readonly evidence: readonly Span[];
+}
+
+export type ClassificationLevel = 'excellent' | 'good' | 'pass' | 'fail';
 
 export type AuditFormat = 'docx' | 'doc' | 'pdf' | 'pdf-scanned' | 'image' | 'unknown';
 
@@ -46,4 +70,26 @@ export interface ReportAudit {
   /** Readings the extractor was unsure of, in Vietnamese (an extra property the schema allows). */
   notes?: Array<{ message: string; at: Span }>;
   error: { code: string; message: string } | null;
+}
+
+/** The sha256 field of an audit for a file that could not be opened at all (no bytes to hash). */
+export const NO_FILE_SHA = '0'.repeat(64);
+
+/** The audit of a file that could not be read: every section empty, `error` set. */
+export function errorAudit(file: string, sha256: string, format: AuditFormat, code: ErrorCode, message?: string): ReportAudit {
+  return {
+    schemaVersion: SCHEMA_VERSION,
+    file,
+    sha256,
+    format,
+    pages: null,
+    ocr: null,
+    unit: null,
+    year: null,
+    declared: { total: null, classification: null, groups: [], summary: [] },
+    recomputed: { total: null, groups: {} },
+    indicators: [],
+    flags: [],
+    error: { code, message: message ?? defaultMessage(code) },
+  };
 }

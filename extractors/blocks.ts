@@ -3,7 +3,8 @@
  * phrases are matched on blocks and every character keeps a pointer back to its line. A figure's
  * evidence is the line where its number stands.
  */
-import type { DocumentModel, Line, Page, Span } from './document.js';
+import type { Span } from '../core/report-audit.js';
+import type { DocumentModel, Line, Page } from './document.js';
 import { fold } from './fold.js';
 
 export interface BlockLine {

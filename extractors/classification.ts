@@ -4,7 +4,8 @@
  */
 import type { Block } from './blocks.js';
 import { spanAt } from './blocks.js';
-import type { Classification, ClassificationLevel } from './extraction.js';
+import type { ClassificationLevel } from '../core/report-audit.js';
+import type { Classification } from './extraction.js';
 import { CLASSIFICATION } from './patterns.js';
 
 const CLAIM = /xep\s+loai|danh\s+gia|de\s+nghi|tu\s+xep/;

@@ -2,6 +2,8 @@
  * The positioned document model: every format reader produces one, everything downstream reads
  * it. A line is the unit of evidence: an auditor is shown its page, number and text.
  */
+import type { Span } from '../core/report-audit.js';
+
 export type SourceFormat = 'docx' | 'doc' | 'pdf' | 'pdf-scanned' | 'image';
 
 /** How a line was styled in the source, where the format tells (DOCX HTML, not PDF text). */
@@ -38,12 +40,6 @@ export interface DocumentModel {
   readonly ocr?: { readonly engine: string; readonly language: string; readonly meanConfidence: number };
 }
 
-/** Where a figure stands: what ReportAudit calls a span. */
-export interface Span {
-  readonly page: number;
-  readonly line: number;
-  readonly text: string;
-}
 
 /** Cells of a table row are kept apart in `text` by this separator. */
 export const CELL_SEPARATOR = ' | ';

@@ -3,7 +3,7 @@
  * into a ReportAudit. Every figure keeps its exact decimal and its span.
  */
 import type { Decimal } from '../core/decimal.js';
-import type { Span } from './document.js';
+import type { ClassificationLevel, Span } from '../core/report-audit.js';
 
 export interface Figure {
   /** Exact value, for arithmetic. */
@@ -42,8 +42,6 @@ export interface SummaryEntry {
   readonly score: Figure | null;
   readonly at: Span;
 }
-
-export type ClassificationLevel = 'excellent' | 'good' | 'pass' | 'fail';
 
 export interface Classification {
   readonly text: string;

@@ -7,7 +7,7 @@ import { toBlocks } from './blocks.js';
 import { readClassification } from './classification.js';
 import type { DocumentModel } from './document.js';
 import type { Extraction } from './extraction.js';
-import { readUnit, readYear } from './identity.js';
+import { readUnit, readYear } from './reporting-unit.js';
 import { readIndicators } from './indicators.js';
 import { detectDecimalStyle, detectScoreDecimalStyle, type NumberContext } from './numbers.js';
 import { readScores } from './scores.js';

@@ -8,7 +8,7 @@
 import { negate, type Decimal } from '../core/decimal.js';
 import type { Block } from './blocks.js';
 import { confidenceAt, spanAt } from './blocks.js';
-import type { Span } from './document.js';
+import type { Span } from '../core/report-audit.js';
 import { fold } from './fold.js';
 import { chooseOrdinal, documentDecimalMark, isOcrBlock, ocrMaxColumn, ocrNumeralStrokes, isSummaryLine, OCR_NUMERAL_AFTER_NHOM, ocrGroupHead, ocrHeadingWithoutNumeral, ocrNumeral, ocrRowNumbering, ocrStrokeNumbering, asStrokes, withinMaximum, type TableOrder } from './ocr-readings.js';
 import type { Figure, GroupScore, ReadingNote, SubgroupScore, SummaryEntry } from './extraction.js';

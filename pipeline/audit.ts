@@ -1,15 +1,11 @@
 /**
- * Turns an Extraction and its flags into the ReportAudit JSON, and a failure into an audit with
- * `error` set. The one place that knows both the extractor's types and the output contract.
+ * Turns an Extraction and its flags into the ReportAudit JSON,  * The one place that knows both the extractor's types and the output contract.
  */
 import { toNumber } from '../core/decimal.js';
-import type { ErrorCode } from '../core/errors.js';
-import { defaultMessage } from '../core/errors.js';
-import { SCHEMA_VERSION, type AuditFormat, type FigureJson, type ReportAudit } from '../core/report-audit.js';
+import { SCHEMA_VERSION, type FigureJson, type Flag, type ReportAudit } from '../core/report-audit.js';
 import type { DocumentModel } from '../extractors/document.js';
 import type { Extraction, Figure } from '../extractors/extraction.js';
 import { recompute, recomputedToJson } from '../rules/recompute.js';
-import type { Flag } from '../rules/types.js';
 
 export function figureJson(f: Figure): FigureJson {
   return {
@@ -51,26 +47,5 @@ export function auditOf(file: string, sha256: string, doc: DocumentModel, ex: Ex
     flags,
     ...(ex.notes.length > 0 ? { notes: ex.notes.map((n) => ({ ...n })) } : {}),
     error: null,
-  };
-}
-
-/** The sha256 field of an audit for a file that could not be opened at all (no bytes to hash). */
-export const NO_FILE_SHA = '0'.repeat(64);
-
-export function errorAudit(file: string, sha256: string, format: AuditFormat, code: ErrorCode, message?: string): ReportAudit {
-  return {
-    schemaVersion: SCHEMA_VERSION,
-    file,
-    sha256,
-    format,
-    pages: null,
-    ocr: null,
-    unit: null,
-    year: null,
-    declared: { total: null, classification: null, groups: [], summary: [] },
-    recomputed: { total: null, groups: {} },
-    indicators: [],
-    flags: [],
-    error: { code, message: message ?? defaultMessage(code) },
   };
 }

@@ -5,11 +5,12 @@
  * score nothing is claimed here (missing-figure reports the gap).
  */
 import { equals, toNumber, type Decimal } from '../core/decimal.js';
-import type { Span } from '../extractors/document.js';
+import type { Span } from '../core/report-audit.js';
 import type { Figure, GroupScore } from '../extractors/extraction.js';
-import { addends, gap, idRange, points, where } from './format.js';
+import { addends, gap, idRange, points, where } from './wording.js';
 import { partsOf, partsSum } from './recompute.js';
-import type { Flag, Rule } from './types.js';
+import type { Flag } from '../core/report-audit.js';
+import type { Rule } from './types.js';
 
 export const RULE_ID = 'group-sum-mismatch';
 

@@ -9,9 +9,10 @@ import { rule as lowConfidence } from './low-confidence.js';
 import { rule as missingFigure } from './missing-figure.js';
 import { rule as summaryMismatch } from './summary-mismatch.js';
 import { rule as totalMismatch } from './total-mismatch.js';
-import type { Flag, Rule } from './types.js';
+import type { Flag } from '../core/report-audit.js';
+import type { Rule } from './types.js';
 
-export type { Flag, Rule, Severity } from './types.js';
+export type { Rule } from './types.js';
 export { recompute, recomputedToJson, type Recomputed, type RecomputedJson } from './recompute.js';
 
 export const rules: readonly Rule[] = Object.freeze([groupSumMismatch, totalMismatch, summaryMismatch, missingFigure, lowConfidence]);

@@ -5,8 +5,9 @@
  */
 import { toNumber } from '../core/decimal.js';
 import type { Extraction, Figure } from '../extractors/extraction.js';
-import { points, where } from './format.js';
-import type { Flag, Rule } from './types.js';
+import { points, where } from './wording.js';
+import type { Flag } from '../core/report-audit.js';
+import type { Rule } from './types.js';
 
 export const RULE_ID = 'low-confidence';
 

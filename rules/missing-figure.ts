@@ -12,11 +12,12 @@
  * the sub-group).
  */
 import { toNumber, type Decimal } from '../core/decimal.js';
-import type { Span } from '../extractors/document.js';
+import type { Span } from '../core/report-audit.js';
 import type { Extraction, GroupScore, SubgroupScore, SummaryEntry } from '../extractors/extraction.js';
-import { points, where } from './format.js';
+import { points, where } from './wording.js';
 import { partsOf, partsSum, recomputeTotal, summaryScoreFor } from './recompute.js';
-import type { Flag, Rule, Severity } from './types.js';
+import type { Flag, Severity } from '../core/report-audit.js';
+import type { Rule } from './types.js';
 
 export const RULE_ID = 'missing-figure';
 

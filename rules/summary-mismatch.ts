@@ -12,11 +12,12 @@
  * Entries or groups without a score are not compared (missing-figure reports them).
  */
 import { equals, toNumber } from '../core/decimal.js';
-import type { Span } from '../extractors/document.js';
+import type { Span } from '../core/report-audit.js';
 import type { Extraction, Figure, GroupScore, SummaryEntry } from '../extractors/extraction.js';
-import { points, where } from './format.js';
+import { points, where } from './wording.js';
 import { groupFor, summaryEntryFor } from './recompute.js';
-import type { Flag, Rule } from './types.js';
+import type { Flag } from '../core/report-audit.js';
+import type { Rule } from './types.js';
 
 export const RULE_ID = 'summary-mismatch';
 

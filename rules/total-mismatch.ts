@@ -4,11 +4,12 @@
  * when both are known. The message says which groups' values did not come from the body.
  */
 import { equals, toNumber, type Decimal } from '../core/decimal.js';
-import type { Span } from '../extractors/document.js';
+import type { Span } from '../core/report-audit.js';
 import type { Extraction, Figure } from '../extractors/extraction.js';
-import { addends, gap, idRange, points, where } from './format.js';
+import { addends, gap, idRange, points, where } from './wording.js';
 import { partsOf, partsSum, recomputeTotal, summaryOnly, summaryScoreFor } from './recompute.js';
-import type { Flag, Rule } from './types.js';
+import type { Flag } from '../core/report-audit.js';
+import type { Rule } from './types.js';
 
 export const RULE_ID = 'total-mismatch';
 

@@ -9,9 +9,7 @@ import { Kysely, Migrator, PostgresDialect, SqliteDialect, type MigrationProvide
 import { DoisoatError } from '../core/errors.js';
 import { migrations } from './migrations.js';
 import { preparingClient } from './prepared.js';
-import type { Database } from './schema.js';
-
-export type Dialect = 'sqlite' | 'postgres';
+import type { Database, Dialect } from './schema.js';
 
 export interface StoreConfig {
   /** postgres://… ; when absent, SQLite. */

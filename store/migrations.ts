@@ -3,7 +3,7 @@
  * the ones both SQLite and PostgreSQL understand; only the blob and the generated id differ.
  */
 import { sql, type Kysely, type Migration } from 'kysely';
-import type { Dialect } from './connect.js';
+import type { Dialect } from './schema.js';
 
 export function migrations(dialect: Dialect): Record<string, Migration> {
   const blob = dialect === 'postgres' ? 'bytea' : 'blob';

@@ -5,6 +5,9 @@
  */
 import type { ColumnType, Generated } from 'kysely';
 
+/** The two databases the store runs on. */
+export type Dialect = 'sqlite' | 'postgres';
+
 /** Where a batch came from. */
 export type BatchKind = 'enqueue' | 'local' | 'nightly' | 'reconcile';
 

@@ -6,12 +6,11 @@
 import { randomUUID } from 'node:crypto';
 import { sql, type Insertable, type Kysely, type RawBuilder } from 'kysely';
 import { DoisoatError } from '../core/errors.js';
-import type { AuditFormat, ReportAudit } from '../core/report-audit.js';
-import { errorAudit, NO_FILE_SHA } from '../pipeline/audit.js';
-import { PIPELINE_VERSION } from '../pipeline/identify.js';
+import { errorAudit, NO_FILE_SHA, type AuditFormat, type ReportAudit } from '../core/report-audit.js';
+import { PIPELINE_VERSION } from '../core/version.js';
 import { prepared } from './prepared.js';
-import { connect, storeConfigFromEnv, type Connection, type Dialect, type StoreConfig } from './connect.js';
-import type { AuditsTable, BatchKind, Database, RunsTable } from './schema.js';
+import { connect, storeConfigFromEnv, type Connection, type StoreConfig } from './connect.js';
+import type { AuditsTable, BatchKind, Database, Dialect, RunsTable } from './schema.js';
 
 export type { BatchKind } from './schema.js';
 

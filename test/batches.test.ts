@@ -6,11 +6,11 @@
 import { Redis } from 'ioredis';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { errorAudit } from '../pipeline/audit.js';
-import { waitForBatch } from '../pipeline/batches.js';
-import { sha256Of } from '../pipeline/identify.js';
-import { publishResult, ResultHints } from '../pipeline/result-hints.js';
-import type { QueueConfig } from '../pipeline/queues.js';
+import { errorAudit } from '../core/report-audit.js';
+import { waitForBatch } from '../batches/wait.js';
+import { sha256Of } from '../pipeline/fingerprint.js';
+import { publishResult, ResultHints } from '../runtime/result-hints.js';
+import type { QueueConfig } from '../runtime/queues.js';
 import { Store } from '../store/store.js';
 import { queuePrefix, REDIS_URL, tempDir } from './support/services.js';
 

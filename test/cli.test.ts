@@ -1,7 +1,7 @@
 /** The `doisoat check` command as a user runs it: Vietnamese text, progress, exit codes. */
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { checkFiles } from '../pipeline/pool.js';
+import { checkFiles } from '../batches/check-files.js';
 import { runCli } from './support/cli.js';
 import { REPORTS } from './support/paths.js';
 

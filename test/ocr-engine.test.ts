@@ -12,7 +12,7 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DoisoatError } from '../core/errors.js';
-import { OcrEngine, OcrPool, type OcrPage } from '../extractors/ocr/index.js';
+import { OcrEngine, OcrPool, type RecognizedPage } from '../runtime/ocr/index.js';
 import { REPORTS, ROOT } from './support/paths.js';
 
 const hasPdftoppm = spawnSync('pdftoppm', ['-v']).status === 0;
@@ -60,7 +60,7 @@ async function runNode(
   return { code, stdout, stderr };
 }
 
-const textOf = (p: OcrPage): string => p.lines.map((l) => l.text).join('\n');
+const textOf = (p: RecognizedPage): string => p.lines.map((l) => l.text).join('\n');
 
 async function rejection(p: Promise<unknown>): Promise<DoisoatError> {
   try {
@@ -224,7 +224,7 @@ describe.skipIf(!hasPdftoppm || !hasConvert)('OCR engine (tesseract.js, vie)', (
     writeFileSync(
       script,
       [
-        `import { OcrEngine } from ${JSON.stringify(pathToFileURL(path.join(ROOT, 'extractors/ocr/index.ts')).href)};`,
+        `import { OcrEngine } from ${JSON.stringify(pathToFileURL(path.join(ROOT, 'runtime/ocr/index.ts')).href)};`,
         `const started = Date.now();`,
         `try { await OcrEngine.create({ langPath: ${JSON.stringify(bad)}, startupTimeoutMs: 20000 }); console.log('{"started":true}'); }`,
         `catch (e) { console.log(JSON.stringify({ code: e.code, message: e.userMessage, ms: Date.now() - started })); }`,
@@ -252,7 +252,7 @@ describe.skipIf(!hasPdftoppm || !hasConvert)('OCR engine (tesseract.js, vie)', (
         script,
         [
           `import { readFileSync } from 'node:fs';`,
-          `import { OcrPool } from ${JSON.stringify(pathToFileURL(path.join(ROOT, 'extractors/ocr/index.ts')).href)};`,
+          `import { OcrPool } from ${JSON.stringify(pathToFileURL(path.join(ROOT, 'runtime/ocr/index.ts')).href)};`,
           // First make sure there really is no network here.
           `let reached = true;`,
           `try { await fetch('https://cdn.jsdelivr.net/npm/@tesseract.js-data/vie/4.0.0_best_int/vie.traineddata.gz', { signal: AbortSignal.timeout(5000) }); } catch { reached = false; }`,

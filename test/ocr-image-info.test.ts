@@ -9,8 +9,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DoisoatError } from '../core/errors.js';
-import { checkImage, imageFormatOf, readImageInfo, type ImageFormat } from '../extractors/ocr/image-info.js';
-import { parseTsv } from '../extractors/ocr/tsv.js';
+import { checkImage, imageFormatOf, readImageInfo, type ImageFormat } from '../runtime/ocr/image-info.js';
+import { parseTsv } from '../runtime/ocr/tsv.js';
 
 const hasConvert = spawnSync('convert', ['-version']).status === 0;
 

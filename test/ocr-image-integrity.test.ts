@@ -5,8 +5,8 @@
  */
 import zlib from 'node:zlib';
 import { describe, expect, it } from 'vitest';
-import { loadCanvas } from '../extractors/ocr/bitmap.js';
-import { checkIntact } from '../extractors/ocr/image-integrity.js';
+import { loadCanvas } from '../runtime/ocr/bitmap.js';
+import { checkIntact } from '../runtime/ocr/image-integrity.js';
 
 const { createCanvas } = await loadCanvas();
 

@@ -4,12 +4,12 @@
  * row's inner rules whitened; and the page's lines inside a table replaced by its rows.
  */
 import { describe, expect, it } from 'vitest';
-import { grayOf, grayWithout, loadCanvas, loadPicture } from '../extractors/ocr/bitmap.js';
-import { replaceRegion } from '../extractors/ocr/engine.js';
-import { mergeCellReadings } from '../extractors/ocr/cell-readings.js';
-import { estimateSkew } from '../extractors/ocr/skew.js';
-import { findTables, INK_AT_HALF, rowImage, whitenBoxes, type GrayImage } from '../extractors/ocr/tables.js';
-import type { OcrLine } from '../extractors/ocr/tsv.js';
+import { grayOf, grayWithout, loadCanvas, loadPicture } from '../runtime/ocr/bitmap.js';
+import { replaceRegion } from '../runtime/ocr/engine.js';
+import { mergeCellReadings } from '../runtime/ocr/cell-readings.js';
+import { estimateSkew } from '../runtime/ocr/skew.js';
+import { findTables, INK_AT_HALF, rowImage, whitenBoxes, type GrayImage } from '../runtime/ocr/tables.js';
+import type { TsvLine } from '../runtime/ocr/tsv.js';
 
 const W = 1200;
 const H = 900;
@@ -205,10 +205,10 @@ function pngOf(createCanvas: typeof import('@napi-rs/canvas').createCanvas, img:
 }
 
 describe('replaceRegion', () => {
-  const line = (text: string, y0: number, x0 = 100): OcrLine => ({ text, confidence: 0.9, bbox: { x0, y0, x1: x0 + 800, y1: y0 + 40 }, block: 1, paragraph: 1 });
-  const rowLine = (text: string, y0: number): OcrLine => ({ ...line(text, y0), cells: text.split(' ') });
+  const line = (text: string, y0: number, x0 = 100): TsvLine => ({ text, confidence: 0.9, bbox: { x0, y0, x1: x0 + 800, y1: y0 + 40 }, block: 1, paragraph: 1 });
+  const rowLine = (text: string, y0: number): TsvLine => ({ ...line(text, y0), cells: text.split(' ') });
 
-  it.each<[string, OcrLine[], string[]]>([
+  it.each<[string, TsvLine[], string[]]>([
     ['lines inside the table give way to its rows, where the first stood', [line('above', 100), line('garbled header', 210), line('I 30 28', 270), line('below', 500)], ['above', 'a b', 'c d', 'below']],
     ['a table whose lines tesseract missed goes where its top is', [line('above', 100), line('below', 500)], ['above', 'a b', 'c d', 'below']],
     ['lines beside the table (their centre outside it) stay', [line('above', 100), line('margin note', 250, 1300), line('below', 500)], ['above', 'a b', 'c d', 'margin note', 'below']],

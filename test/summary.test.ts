@@ -4,7 +4,7 @@ import path from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
 import { escapeCell, summaryCsv, summaryRow, writeSummary } from '../exports/summary.js';
-import { processDocument } from '../pipeline/process.js';
+import { processDocument } from '../pipeline/process-document.js';
 import { REPORTS } from './support/paths.js';
 import { tempDir } from './support/services.js';
 

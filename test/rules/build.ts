@@ -8,7 +8,7 @@
  *         summary: [['I', '21,3']] })
  */
 import { decimalFromString, type Decimal } from '../../core/decimal.js';
-import type { Span } from '../../extractors/document.js';
+import type { Span } from '../../core/report-audit.js';
 import type {
   Classification,
   Extraction,
@@ -17,7 +17,7 @@ import type {
   SubgroupScore,
   SummaryEntry,
 } from '../../extractors/extraction.js';
-import type { Flag } from '../../rules/types.js';
+import type { Flag } from '../../core/report-audit.js';
 
 /** A score as written, optionally followed by "@page:line". */
 export type Raw = string;

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { rules, runRules } from '../../rules/index.js';
-import type { Flag, Rule } from '../../rules/types.js';
+import type { Flag } from '../../core/report-audit.js';
+import type { Rule } from '../../rules/types.js';
 import { ext, g, quangTrung } from './build.js';
 
 describe('rules', () => {

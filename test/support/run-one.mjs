@@ -2,8 +2,8 @@
 // this process (no worker isolation: the worst case) and prints {code, message, ms, maxRssMb}.
 // With --ocr, scans are read by this process's OCR pool, as the CLI does.
 import { readFileSync } from 'node:fs';
-import { closeProcessOcr, processOcr } from '../../dist/pipeline/ocr-engine.js';
-import { processDocument } from '../../dist/pipeline/process.js';
+import { closeProcessOcr, processOcr } from '../../dist/runtime/ocr/process-ocr.js';
+import { processDocument } from '../../dist/pipeline/process-document.js';
 
 const args = process.argv.slice(2);
 const ocr = args[0] === '--ocr' ? (args.shift(), processOcr()) : undefined;

@@ -1,12 +1,12 @@
 /**
  * The processor: one stored document in, its audit stored. The same function runs for a BullMQ
  * job (pipeline/queue-worker.ts) and in-process (pipeline/local-runner.ts); it reads its bytes
- * from the store (jobs carry ids only) and parses them on a DocumentPool thread, so the caller's
+ * from the store (jobs carry ids only) and parses them on a DocumentSlots thread, so the caller's
  * event loop stays free. Bad input is a result (an audit with `error`), not a failure: only what
  * may pass (the database, Redis) throws and is retried.
  */
 import os from 'node:os';
-import type { DocumentPool } from './document-pool.js';
+import type { DocumentSlots } from './document-slots.js';
 import type { Store } from '../store/store.js';
 
 /** What a job carries: ids only, no names or content (they may be personal data). */
@@ -21,7 +21,7 @@ export type ProcessOutcome = 'stored' | 'kept' | 'deferred' | 'missing';
 
 export interface ProcessorContext {
   store: Store;
-  pool: DocumentPool;
+  pool: DocumentSlots;
   /** Queue name, or 'local' in-process. */
   queue: string;
   /** Who ran it (host:pid), recorded with the run. */

@@ -1,6 +1,6 @@
 /**
  * OCR across threads and processes. The tesseract.js workers are owned once per process, by the
- * process that runs the DocumentPool (they are threads themselves: one pool sized to the cores,
+ * process that runs the DocumentSlots (they are threads themselves: one pool sized to the cores,
  * not one per document slot). A document slot — a worker thread, or a child process with its own
  * V8 flags — gets `remoteOcr`, which sends page images back over its channel; `serveOcr` answers.
  */

@@ -5,10 +5,10 @@
  * in chunks, so hundreds of scans never sit in memory at once.
  */
 import type { BatchKind, RegisteredItem, Store, SubmittedItem } from '../store/store.js';
-import { expandInputs, isMissing, missingMessage, type InputFile, type MissingInput } from './files.js';
-import { DEFAULT_MAX_BYTES, loadFile } from './pool.js';
-import type { DocumentJob } from './processor.js';
-import { formatOf } from './identify.js';
+import { expandInputs, isMissing, missingMessage, type InputFile, type MissingInput } from './inputs.js';
+import { DEFAULT_MAX_BYTES, loadFile } from './check-files.js';
+import type { DocumentJob } from '../runtime/processor.js';
+import { formatOf } from '../pipeline/fingerprint.js';
 
 /** Reads one input into a store item. */
 export async function readItem(input: InputFile | MissingInput, maxBytes: number = DEFAULT_MAX_BYTES): Promise<SubmittedItem> {

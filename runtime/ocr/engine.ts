@@ -41,7 +41,8 @@ import { checkIntact } from './image-integrity.js';
 import type { ImageInfo } from './image-info.js';
 import { estimateSkew } from './skew.js';
 import { findTables, INK_AT_HALF, rowImage, toPgm, whitenBoxes, type GrayImage, type TableGrid } from './tables.js';
-import { parseTsv, parseTsvWords, type OcrBox, type OcrLine } from './tsv.js';
+import type { OcrPage } from '../../extractors/formats/ocr-service.js';
+import { parseTsv, parseTsvWords, type OcrBox, type TsvLine } from './tsv.js';
 
 const require = createRequire(import.meta.url);
 
@@ -70,20 +71,13 @@ export interface OcrRecognizeOptions {
   tables?: boolean;
 }
 
-/** What tesseract read on one page. */
-export interface OcrPage {
+/** What tesseract read on one page: the readers' OcrPage, with each line's layout and the skew. */
+export interface RecognizedPage extends OcrPage {
   /** Tesseract's text lines in reading order, NFC, empty lines left out. */
-  readonly lines: readonly OcrLine[];
-  /** Tesseract's mean word confidence on the page, 0–100. */
-  readonly meanConfidence: number;
-  /** Size of the image as given, in pixels. */
-  readonly width: number;
-  readonly height: number;
+  readonly lines: readonly TsvLine[];
   /** The skew corrected before reading, in radians (0 when none was found). */
   readonly rotateRadians: number;
 }
-
-export type { OcrLine };
 
 /**
  * PSM 4 (one column of text of variable sizes), chosen by measurement (bench/ocr.ts --tune and the
@@ -293,7 +287,7 @@ export class OcrEngine {
    * tesseract's own segmentation through its TSV output (the same lines as its `blocks` JSON,
    * at a thirtieth of the size: that JSON carries every symbol's box).
    */
-  async recognize(image: Uint8Array, info: ImageInfo, options: OcrRecognizeOptions = {}): Promise<OcrPage> {
+  async recognize(image: Uint8Array, info: ImageInfo, options: OcrRecognizeOptions = {}): Promise<RecognizedPage> {
     const { width, height } = info;
     // The file's own resolution when none is given: the page may reach tesseract as a PGM, without it.
     const dpi = options.dpi ?? info.dpi;
@@ -316,10 +310,10 @@ export class OcrEngine {
             }, timeoutMs);
           });
     let result: Tesseract.RecognizeResult;
-    let lines: OcrLine[];
+    let lines: TsvLine[];
     let rotateRadians: number;
     try {
-      const reading = (async (): Promise<[Tesseract.RecognizeResult, OcrLine[], number]> => {
+      const reading = (async (): Promise<[Tesseract.RecognizeResult, TsvLine[], number]> => {
         const straighten = options.rotateAuto ?? true;
         const wantTables = options.tables !== false;
         const picture = straighten || wantTables ? await loadPicture(image) : null;
@@ -382,8 +376,8 @@ export class OcrEngine {
    * One ruled table (tables.ts) of the straightened page, read row by row and each narrow cell
    * alone: one line per row, with its cells, as a text layer's table comes.
    */
-  async #readTable(gray: GrayImage, table: TableGrid): Promise<OcrLine[]> {
-    const rows: OcrLine[] = [];
+  async #readTable(gray: GrayImage, table: TableGrid): Promise<TsvLine[]> {
+    const rows: TsvLine[] = [];
     for (const row of table.rows) {
       const strip = rowImage(gray, row);
       if (!strip) continue;
@@ -458,8 +452,8 @@ function mean(values: readonly number[]): number {
 }
 
 /** Lines whose centre lies inside `box` are replaced by `rows`, put where the first of them stood. */
-export function replaceRegion(lines: readonly OcrLine[], box: OcrBox, rows: readonly OcrLine[]): OcrLine[] {
-  const inside = (l: OcrLine): boolean => {
+export function replaceRegion(lines: readonly TsvLine[], box: OcrBox, rows: readonly TsvLine[]): TsvLine[] {
+  const inside = (l: TsvLine): boolean => {
     const cx = (l.bbox.x0 + l.bbox.x1) / 2;
     const cy = (l.bbox.y0 + l.bbox.y1) / 2;
     return cx >= box.x0 && cx <= box.x1 && cy >= box.y0 && cy <= box.y1;

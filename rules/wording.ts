@@ -4,7 +4,7 @@
  * The sentences themselves are built in each rule file.
  */
 import { add, negate, toVietnamese, type Decimal } from '../core/decimal.js';
-import type { Span } from '../extractors/document.js';
+import type { Span } from '../core/report-audit.js';
 
 /** "trang 2, dòng 14". */
 export function where(span: Span): string {

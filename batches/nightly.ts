@@ -7,10 +7,10 @@
 import { Queue } from 'bullmq';
 import { summaryRow, writeSummary } from '../exports/summary.js';
 import type { Store } from '../store/store.js';
-import { waitForBatch } from './batches.js';
-import { NIGHTLY_QUEUE, redisConnection, type DocumentQueues, type QueueConfig } from './queues.js';
-import { ResultHints } from './result-hints.js';
-import { registerInputs } from './submit.js';
+import { waitForBatch } from './wait.js';
+import { NIGHTLY_QUEUE, redisConnection, type DocumentQueues, type QueueConfig } from '../runtime/queues.js';
+import { ResultHints } from '../runtime/result-hints.js';
+import { registerInputs } from './register.js';
 
 export interface NightlyJob {
   inbox: string;

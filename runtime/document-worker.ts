@@ -1,5 +1,5 @@
 /**
- * A document slot of the DocumentPool (document-pool.ts): runs processDocument for the pool,
+ * A document slot of the DocumentSlots (document-pool.ts): runs processDocument for the pool,
  * either as a worker thread (messages on `parentPort`) or as a child process started with its own
  * V8 flags (messages on the IPC channel, advanced serialization). Parsing is CPU-bound and a
  * hostile file may spin or balloon: in a slot it can be timed out and killed without taking the
@@ -8,8 +8,8 @@
 import { parentPort } from 'node:worker_threads';
 import { post, remoteOcr, type Channel } from './ocr-bridge.js';
 import { watchParent } from './parent-watchdog.js';
-import { processDocument } from './process.js';
-import type { TaskMessage, ResultMessage } from './document-pool.js';
+import { processDocument } from '../pipeline/process-document.js';
+import type { TaskMessage, ResultMessage } from './document-slots.js';
 
 function parentChannel(): Channel {
   if (parentPort) return parentPort;

@@ -6,7 +6,7 @@
  * without them, every `pollMs`.
  */
 import type { BatchProgress, Store } from '../store/store.js';
-import type { ResultHints } from './result-hints.js';
+import type { ResultHints } from '../runtime/result-hints.js';
 
 export interface WaitOptions {
   /** How often to ask the store, in ms (default 250; with hints 2000, for hints that were lost). */

@@ -1,22 +1,21 @@
 /**
  * `doisoat check`'s runner: reads each file (or says why it cannot) and runs it through a
- * DocumentPool. Every file gets an audit, returned in input order.
+ * DocumentSlots. Every file gets an audit, returned in input order.
  */
 import { createHash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
 import { readFile, stat } from 'node:fs/promises';
 import os from 'node:os';
 import { DoisoatError } from '../core/errors.js';
-import type { ReportAudit } from '../core/report-audit.js';
-import { errorAudit, NO_FILE_SHA } from './audit.js';
-import { DocumentPool, type DocumentPoolOptions } from './document-pool.js';
-import { sha256Of } from './identify.js';
+import { errorAudit, NO_FILE_SHA, type ReportAudit } from '../core/report-audit.js';
+import { DocumentSlots, type DocumentSlotsOptions } from '../runtime/document-slots.js';
+import { sha256Of } from '../pipeline/fingerprint.js';
 
-export interface PoolOptions extends Omit<DocumentPoolOptions, 'ocr'> {
+export interface CheckFilesOptions extends Omit<DocumentSlotsOptions, 'ocr'> {
   /** Largest file read at all, in bytes (default 50 MiB). */
   maxBytes?: number;
   /** The process's OCR engine, created on the first scan; without it scans get an error audit. */
-  ocr?: DocumentPoolOptions['ocr'];
+  ocr?: DocumentSlotsOptions['ocr'];
   /** Called as each file finishes (in completion order). */
   onResult?: (audit: ReportAudit, index: number) => void;
 }
@@ -24,12 +23,12 @@ export interface PoolOptions extends Omit<DocumentPoolOptions, 'ocr'> {
 export const DEFAULT_MAX_BYTES = 50 * 1024 * 1024;
 
 /** Checks every file and returns their audits in input order. */
-export async function checkFiles(paths: readonly string[], options: PoolOptions = {}): Promise<ReportAudit[]> {
+export async function checkFiles(paths: readonly string[], options: CheckFilesOptions = {}): Promise<ReportAudit[]> {
   if (paths.length === 0) return [];
   const maxBytes = options.maxBytes ?? options.read?.maxBytes ?? DEFAULT_MAX_BYTES;
   // One slot per core by default, never more than files.
   const concurrency = Math.min(options.concurrency ?? os.availableParallelism(), paths.length);
-  const pool = new DocumentPool({ ...options, concurrency });
+  const pool = new DocumentSlots({ ...options, concurrency });
   const results: ReportAudit[] = new Array<ReportAudit>(paths.length);
   // Reading files is bounded too: no more loaded and waiting than twice the threads.
   let next = 0;

@@ -4,14 +4,14 @@
  * a file that cannot be read becomes an audit with `error` set.
  */
 import { defaultMessage, isDoisoatError } from '../core/errors.js';
-import type { AuditFormat, ReportAudit } from '../core/report-audit.js';
+import { errorAudit, type AuditFormat, type ReportAudit } from '../core/report-audit.js';
 import { readDocument, type ReadOptions } from '../extractors/formats/index.js';
 import type { OcrService } from '../extractors/formats/ocr-service.js';
 import { extractReport } from '../extractors/report.js';
 import { runRules } from '../rules/index.js';
-import type { Flag } from '../rules/types.js';
-import { auditOf, errorAudit } from './audit.js';
-import { formatOf, sha256Of } from './identify.js';
+import type { Flag } from '../core/report-audit.js';
+import { auditOf } from './audit.js';
+import { formatOf, sha256Of } from './fingerprint.js';
 
 export interface ProcessOptions {
   /** The path as given by the user, echoed in ReportAudit.file. */

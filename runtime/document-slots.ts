@@ -18,12 +18,11 @@ import os from 'node:os';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { DoisoatError, type ErrorCode } from '../core/errors.js';
-import type { ReportAudit } from '../core/report-audit.js';
+import { errorAudit, type ReportAudit } from '../core/report-audit.js';
 import type { ReadOptions } from '../extractors/formats/index.js';
 import type { OcrPage, OcrService } from '../extractors/formats/ocr-service.js';
-import { errorAudit } from './audit.js';
 import { post, serveOcr, transfers, type Channel } from './ocr-bridge.js';
-import { formatOf, sha256Of } from './identify.js';
+import { formatOf, sha256Of } from '../pipeline/fingerprint.js';
 
 export interface TaskMessage {
   id: number;
@@ -42,7 +41,7 @@ export interface ResultMessage {
 /** Where documents run: worker threads of this process, or child processes. */
 export type SlotKind = 'thread' | 'process';
 
-export interface DocumentPoolOptions {
+export interface DocumentSlotsOptions {
   /** Slots (documents at once); default: the number of cores. */
   concurrency?: number;
   /** Per-file time limit in ms (default 180 s). */
@@ -73,7 +72,7 @@ export const DEFAULT_TIMEOUT_MS = 180_000;
 const DEFAULT_HEAP_MB = 256;
 
 /** Which slots a pool runs: their kind and, for child processes, their V8 flags. */
-export type SlotChoice = Pick<DocumentPoolOptions, 'slots' | 'v8Flags'>;
+export type SlotChoice = Pick<DocumentSlotsOptions, 'slots' | 'v8Flags'>;
 
 /**
  * Child processes' V8 flags by default. On 2 cores (bench/slots.ts, `check` on 400 typed
@@ -246,20 +245,20 @@ interface Slot {
   gone: boolean;
 }
 
-export class DocumentPool {
+export class DocumentSlots {
   readonly size: number;
   readonly slotKind: SlotKind;
   readonly #timeoutMs: number;
   readonly #maxHeapMb: number;
   readonly #v8Flags: readonly string[];
-  readonly #options: DocumentPoolOptions;
+  readonly #options: DocumentSlotsOptions;
   readonly #idle: Slot[] = [];
   readonly #queue: Pending[] = [];
   readonly #slots = new Set<Slot>();
   #nextId = 0;
   #closed = false;
 
-  constructor(options: DocumentPoolOptions = {}) {
+  constructor(options: DocumentSlotsOptions = {}) {
     this.size = Math.max(1, options.concurrency ?? os.availableParallelism());
     this.#timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
     this.#maxHeapMb = options.maxHeapMb ?? DEFAULT_HEAP_MB;

@@ -13,7 +13,7 @@
  */
 import os from 'node:os';
 import { DoisoatError } from '../../core/errors.js';
-import { OcrEngine, type OcrEngineOptions, type OcrPage, type OcrPsm, type OcrRecognizeOptions } from './engine.js';
+import { OcrEngine, type OcrEngineOptions, type RecognizedPage, type OcrPsm, type OcrRecognizeOptions } from './engine.js';
 import { checkImage, DEFAULT_MAX_PIXELS, type ImageInfo } from './image-info.js';
 
 export interface OcrPoolOptions extends OcrEngineOptions {
@@ -65,7 +65,7 @@ interface Job {
   image: Uint8Array;
   info: ImageInfo;
   options: OcrPageOptions;
-  resolve: (page: OcrPage) => void;
+  resolve: (page: RecognizedPage) => void;
   reject: (err: unknown) => void;
   onAbort?: () => void;
 }
@@ -101,7 +101,7 @@ export class OcrPool {
    * decoding), `corrupt-file`, `unsupported-format`, `timeout`, or `internal-error` (the model is
    * missing, an engine failed).
    */
-  recognize(image: Uint8Array, options: OcrPageOptions = {}): Promise<OcrPage> {
+  recognize(image: Uint8Array, options: OcrPageOptions = {}): Promise<RecognizedPage> {
     if (this.#closed) return Promise.reject(DoisoatError.withDetail('internal-error', 'Bộ nhận dạng chữ đã đóng.'));
     let info;
     try {
@@ -110,7 +110,7 @@ export class OcrPool {
       return Promise.reject(err);
     }
     if (options.signal?.aborted) return Promise.reject(aborted());
-    return new Promise<OcrPage>((resolve, reject) => {
+    return new Promise<RecognizedPage>((resolve, reject) => {
       const job: Job = { image, info, options, resolve, reject };
       const signal = options.signal;
       if (signal) {
@@ -129,7 +129,7 @@ export class OcrPool {
   }
 
   /** Reads the pages of one document in parallel; results in page order. */
-  recognizeAll(images: readonly Uint8Array[], options: OcrPageOptions = {}): Promise<OcrPage[]> {
+  recognizeAll(images: readonly Uint8Array[], options: OcrPageOptions = {}): Promise<RecognizedPage[]> {
     return Promise.all(images.map((image) => this.recognize(image, options)));
   }
 

@@ -8,8 +8,6 @@ import { createHash } from 'node:crypto';
 import type { AuditFormat } from '../core/report-audit.js';
 import { sniff } from '../extractors/formats/sniff.js';
 
-/** Bumped when a change alters results, so stored audits can be told apart (issue: the store). */
-export const PIPELINE_VERSION = '1';
 
 export function sha256Of(bytes: Uint8Array): string {
   return createHash('sha256').update(bytes).digest('hex');

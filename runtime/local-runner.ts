@@ -1,20 +1,20 @@
 /**
  * The embedded default: without Redis, a batch's documents run through the same processor in
- * this process, on a DocumentPool, with results in the store.
+ * this process, on a DocumentSlots, with results in the store.
  */
 import type { Store } from '../store/store.js';
-import { DocumentPool, type DocumentPoolOptions } from './document-pool.js';
-import { closeProcessOcr, processOcr } from './ocr-engine.js';
+import { DocumentSlots, type DocumentSlotsOptions } from './document-slots.js';
+import { closeProcessOcr, processOcr } from './ocr/process-ocr.js';
 import { processStoredDocument, type DocumentJob } from './processor.js';
 
-export interface LocalRunOptions extends Omit<DocumentPoolOptions, 'ocr'> {
+export interface LocalRunOptions extends Omit<DocumentSlotsOptions, 'ocr'> {
   onDone?: (job: DocumentJob) => void;
 }
 
 /** Processes the jobs (each once) and resolves when all are stored. */
 export async function runLocal(store: Store, jobs: readonly DocumentJob[], options: LocalRunOptions = {}): Promise<void> {
   if (jobs.length === 0) return;
-  const pool = new DocumentPool({ ...options, ocr: processOcr });
+  const pool = new DocumentSlots({ ...options, ocr: processOcr });
   let next = 0;
   try {
     await Promise.all(

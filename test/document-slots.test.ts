@@ -1,5 +1,5 @@
 /**
- * DocumentPool's slots, thread and child process alike: every run gets an audit — a result, or
+ * DocumentSlots's slots, thread and child process alike: every run gets an audit — a result, or
  * `timeout`, `too-large` (heap limit) or `internal-error` (a slot that died) — and scanned pages
  * are OCR'd by this process's OCR service through the bridge. Child processes also die with
  * their parent.
@@ -11,7 +11,7 @@ import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { DoisoatError } from '../core/errors.js';
 import type { OcrPage, OcrService } from '../extractors/formats/ocr-service.js';
-import { DocumentPool, SINGLE_THREADED_PROCESSES, type DocumentPoolOptions } from '../pipeline/document-pool.js';
+import { DocumentSlots, SINGLE_THREADED_PROCESSES, type DocumentSlotsOptions } from '../runtime/document-slots.js';
 import { FIXTURES, REPORTS, ROOT } from './support/paths.js';
 import { waitFor } from './support/services.js';
 
@@ -30,15 +30,15 @@ const PAGE = [
 /** An OCR service whose pages never come back: the document waits until stopped. */
 const hangingOcr = (): OcrService => ({ recognize: () => new Promise<OcrPage>(() => {}) });
 
-const SLOTS: Array<{ name: string; options: Pick<DocumentPoolOptions, 'slots' | 'v8Flags'> }> = [
+const SLOTS: Array<{ name: string; options: Pick<DocumentSlotsOptions, 'slots' | 'v8Flags'> }> = [
   { name: 'thread', options: { slots: 'thread' } },
   { name: 'process, V8 defaults', options: { slots: 'process' } },
   { name: 'process, the default V8 flags of children', options: SINGLE_THREADED_PROCESSES },
 ];
 
-const pools: DocumentPool[] = [];
-function pool(options: DocumentPoolOptions): DocumentPool {
-  const p = new DocumentPool(options);
+const pools: DocumentSlots[] = [];
+function pool(options: DocumentSlotsOptions): DocumentSlots {
+  const p = new DocumentSlots(options);
   pools.push(p);
   return p;
 }
@@ -69,7 +69,7 @@ function alive(pid: number): boolean {
   }
 }
 
-describe.each(SLOTS)('DocumentPool, $name slots', ({ options }) => {
+describe.each(SLOTS)('DocumentSlots, $name slots', ({ options }) => {
   it('parses a document, and a scan through the OCR bridge: the same image bytes in, the page out', async () => {
     const seen: string[] = [];
     const p = pool({
@@ -132,7 +132,7 @@ describe.each(SLOTS)('DocumentPool, $name slots', ({ options }) => {
   });
 });
 
-describe.each(SLOTS.filter((s) => s.options.slots === 'process'))('DocumentPool, $name slots only', ({ options }) => {
+describe.each(SLOTS.filter((s) => s.options.slots === 'process'))('DocumentSlots, $name slots only', ({ options }) => {
   it('a child that dies (killed): `internal-error`, and it is replaced', async () => {
     let asked!: () => void;
     const waiting = new Promise<void>((resolve) => (asked = resolve));

@@ -11,7 +11,7 @@ export interface OcrBox {
   readonly y1: number;
 }
 
-export interface OcrLine {
+export interface TsvLine {
   /** The line's words joined by single spaces, NFC. */
   readonly text: string;
   /** Mean of the words' confidences, 0–1. */
@@ -33,8 +33,8 @@ interface Building {
   paragraph: number;
 }
 
-export function parseTsv(tsv: string): OcrLine[] {
-  const lines: OcrLine[] = [];
+export function parseTsv(tsv: string): TsvLine[] {
+  const lines: TsvLine[] = [];
   let current: Building | null = null;
   const flush = (): void => {
     if (current && current.words.length > 0) {

@@ -1,6 +1,6 @@
 /**
  * `doisoat worker`: BullMQ workers for the typed, scans and nightly queues in one process.
- * Each document job is parsed in a DocumentPool slot (a single-threaded child process of compiled
+ * Each document job is parsed in a DocumentSlots slot (a single-threaded child process of compiled
  * JS, with time and heap limits), so this process's event loop only moves messages and keeps the
  * job locks renewed. A typed PDF
  * that turns out to be a scan is handed on to the scans queue, so one slow scan never holds back
@@ -9,12 +9,11 @@
  */
 import { Worker, type Job } from 'bullmq';
 import type { Redis } from 'ioredis';
-import type { AuditFormat } from '../core/report-audit.js';
+import { errorAudit, type AuditFormat } from '../core/report-audit.js';
 import type { Store } from '../store/store.js';
-import { errorAudit } from './audit.js';
-import { DocumentPool, SINGLE_THREADED_PROCESSES, slotsFromEnv } from './document-pool.js';
-import { runNightly, type NightlyJob, type NightlyResult } from './nightly.js';
-import { closeProcessOcr, processOcr } from './ocr-engine.js';
+import { DocumentSlots, SINGLE_THREADED_PROCESSES, slotsFromEnv } from './document-slots.js';
+import { runNightly, type NightlyJob, type NightlyResult } from '../batches/nightly.js';
+import { closeProcessOcr, processOcr } from './ocr/process-ocr.js';
 import { publishResult } from './result-hints.js';
 import { processStoredDocument, WORKER_ID, type DocumentJob, type ProcessOutcome } from './processor.js';
 import { DOCUMENT_JOB_OPTIONS, DocumentQueues, JOB_NAME, NIGHTLY_QUEUE, redisConnection, SCANS_QUEUE, TYPED_QUEUE, type QueueConfig } from './queues.js';
@@ -35,7 +34,7 @@ export interface QueueWorkerOptions {
 
 export class QueueWorker {
   readonly #workers: Worker[] = [];
-  readonly #pools: DocumentPool[] = [];
+  readonly #pools: DocumentSlots[] = [];
   readonly #queues: DocumentQueues;
   readonly #connection: Redis;
   #closing: Promise<void> | null = null;
@@ -63,12 +62,12 @@ export class QueueWorker {
     // pool (sized to the cores) may need. Two `worker -c 1` on 2 cores then parse as two whole
     // cores rather than each thread with its helpers fighting for both.
     const poolOptions = { ...(slotsFromEnv() ?? SINGLE_THREADED_PROCESSES), ...(options.timeoutMs ? { timeoutMs: options.timeoutMs } : {}) };
-    const typedPool = new DocumentPool({ concurrency, ocr: 'defer', ...poolOptions });
-    const scansPool = new DocumentPool({ concurrency: scansConcurrency, ocr: processOcr, ...poolOptions });
+    const typedPool = new DocumentSlots({ concurrency, ocr: 'defer', ...poolOptions });
+    const scansPool = new DocumentSlots({ concurrency: scansConcurrency, ocr: processOcr, ...poolOptions });
     self.#pools.push(typedPool, scansPool);
 
     const documentProcessor =
-      (queue: string, pool: DocumentPool) =>
+      (queue: string, pool: DocumentSlots) =>
       async (job: Job<DocumentJob>): Promise<ProcessOutcome> => {
         const outcome = await processStoredDocument(job.data, { store, pool, queue, worker: WORKER_ID });
         if (outcome === 'deferred') {

@@ -2,13 +2,13 @@
  * The process's OCR engine for the pipeline: one tesseract.js pool, created on the first scan
  * (a batch of typed files never loads it) and closed when the run ends.
  */
-import type { OcrService } from '../extractors/formats/ocr-service.js';
-import type { OcrPool } from '../extractors/ocr/pool.js';
+import type { OcrService } from '../../extractors/formats/ocr-service.js';
+import type { OcrPool } from './pool.js';
 
 let pool: Promise<OcrPool> | null = null;
 
 function load(): Promise<OcrPool> {
-  pool ??= import('../extractors/ocr/pool.js').then((m) => m.getOcrPool());
+  pool ??= import('./pool.js').then((m) => m.getOcrPool());
   return pool;
 }
 
