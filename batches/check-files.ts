@@ -2,14 +2,12 @@
  * `doisoat check`'s runner: reads each file (or says why it cannot) and runs it through a
  * DocumentSlots. Every file gets an audit, returned in input order.
  */
-import { createHash } from 'node:crypto';
-import { createReadStream } from 'node:fs';
-import { readFile, stat } from 'node:fs/promises';
 import os from 'node:os';
-import { DoisoatError } from '../core/errors.js';
 import { errorAudit, NO_FILE_SHA, type ReportAudit } from '../core/report-audit.js';
 import { DocumentSlots, type DocumentSlotsOptions } from '../runtime/document-slots.js';
-import { sha256Of } from '../pipeline/fingerprint.js';
+import { closeProcessOcr, processOcr } from '../runtime/ocr/process-ocr.js';
+import { expandInputs, isMissing, missingMessage } from './inputs.js';
+import { DEFAULT_MAX_BYTES, loadFile } from './load-file.js';
 
 export interface CheckFilesOptions extends Omit<DocumentSlotsOptions, 'ocr'> {
   /** Largest file read at all, in bytes (default 50 MiB). */
@@ -19,8 +17,6 @@ export interface CheckFilesOptions extends Omit<DocumentSlotsOptions, 'ocr'> {
   /** Called as each file finishes (in completion order). */
   onResult?: (audit: ReportAudit, index: number) => void;
 }
-
-export const DEFAULT_MAX_BYTES = 50 * 1024 * 1024;
 
 /** Checks every file and returns their audits in input order. */
 export async function checkFiles(paths: readonly string[], options: CheckFilesOptions = {}): Promise<ReportAudit[]> {
@@ -51,25 +47,26 @@ export async function checkFiles(paths: readonly string[], options: CheckFilesOp
   return results;
 }
 
-/** Reads a file, or says why it gets an error audit without being parsed. */
-export async function loadFile(file: string, maxBytes: number): Promise<{ bytes: Uint8Array; sha256: string } | { audit: ReportAudit }> {
-  try {
-    const info = await stat(file);
-    if (info.size > maxBytes) {
-      const e = DoisoatError.withDetail('too-large', `Tệp ${Math.round(info.size / 1048576)} MB, giới hạn ${Math.round(maxBytes / 1048576)} MB.`);
-      return { audit: errorAudit(file, await hashFile(file), 'unknown', e.code, e.userMessage) };
-    }
-    const bytes = new Uint8Array(await readFile(file));
-    return { bytes, sha256: sha256Of(bytes) };
-  } catch (err) {
-    const e = DoisoatError.withDetail('read-failed', `Không mở được “${file}”.`, err);
-    return { audit: errorAudit(file, NO_FILE_SHA, 'unknown', e.code, e.userMessage) };
-  }
+export interface CheckInputsOptions extends Omit<CheckFilesOptions, 'ocr'> {
+  /** Called once the command line is expanded: the files to check, and all inputs (missing ones too). */
+  onStart?: (files: number, inputs: number) => void;
 }
 
-/** Streams a file too large to load, so even a refused file is identified by its content. */
-async function hashFile(file: string): Promise<string> {
-  const hash = createHash('sha256');
-  for await (const chunk of createReadStream(file)) hash.update(chunk as Buffer);
-  return hash.digest('hex');
+/**
+ * `check`'s use case: the command line's files and folders expanded, every file checked with this
+ * process's OCR pool for scans, and one audit per input in input order (a missing path included).
+ */
+export async function checkInputs(args: readonly string[], options: CheckInputsOptions = {}): Promise<ReportAudit[]> {
+  const inputs = await expandInputs(args);
+  const paths = inputs.filter((i) => !isMissing(i)).map((i) => i.path);
+  options.onStart?.(paths.length, inputs.length);
+  let checked: ReportAudit[];
+  try {
+    checked = await checkFiles(paths, { ...options, ocr: processOcr });
+  } finally {
+    await closeProcessOcr();
+  }
+  // Nothing is dropped silently: a path that does not exist still gets its audit.
+  let next = 0;
+  return inputs.map((i) => (isMissing(i) ? errorAudit(i.path, NO_FILE_SHA, 'unknown', 'read-failed', missingMessage(i)) : checked[next++]!));
 }

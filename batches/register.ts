@@ -6,7 +6,7 @@
  */
 import type { BatchKind, RegisteredItem, Store, SubmittedItem } from '../store/store.js';
 import { expandInputs, isMissing, missingMessage, type InputFile, type MissingInput } from './inputs.js';
-import { DEFAULT_MAX_BYTES, loadFile } from './check-files.js';
+import { DEFAULT_MAX_BYTES, loadFile } from './load-file.js';
 import type { DocumentJob } from '../runtime/processor.js';
 import { formatOf } from '../pipeline/fingerprint.js';
 

@@ -7,15 +7,11 @@
  * processors run in this process: the embedded default.
  */
 import { Command } from 'commander';
-import { waitForBatch } from '../batches/wait.js';
-import { runLocal } from '../runtime/local-runner.js';
-import { DocumentQueues, pingRedis, queueConfigFromEnv } from '../runtime/queues.js';
-import { ResultHints } from '../runtime/result-hints.js';
-import { registerInputs } from '../batches/register.js';
+import { dispatchFromEnv, runBatch } from '../batches/run-batch.js';
 import { Store } from '../store/store.js';
 import { positiveInt } from './options.js';
 import { printAudits } from './output.js';
-import { createProgress } from './progress.js';
+import { createProgress, type Progress } from './progress.js';
 
 interface EnqueueOptions {
   json?: boolean;
@@ -27,51 +23,33 @@ interface EnqueueOptions {
 }
 
 async function enqueue(args: string[], opts: EnqueueOptions): Promise<number> {
-  const queueConfig = opts.local ? null : queueConfigFromEnv();
-  if (queueConfig) await pingRedis(queueConfig);
+  const dispatch = await dispatchFromEnv({
+    ...(opts.local ? { local: true } : {}),
+    ...(opts.concurrency ? { concurrency: opts.concurrency } : {}),
+    ...(opts.timeout ? { timeoutMs: opts.timeout * 1000 } : {}),
+  });
   const store = await Store.open();
-  // Jobs are queued chunk by chunk as their documents are stored, so workers start on the first
-  // files while the rest are still being read and stored.
-  const queues = queueConfig ? new DocumentQueues(queueConfig) : null;
-  let hints: ResultHints | null = null;
-  let queuesClosed: Promise<void> | undefined;
-  const closeQueues = (): Promise<void> => (queuesClosed ??= queues?.close() ?? Promise.resolve());
+  let progress = null as Progress | null;
   try {
-    const { batchId, items, jobs } = await registerInputs(store, queueConfig ? 'enqueue' : 'local', args, {
-      force: Boolean(opts.force),
-      ...(queues ? { onJobs: (chunk) => queues.add(chunk) } : {}),
+    const batch = await runBatch(store, dispatch.kind === 'queue' ? 'enqueue' : 'local', { kind: 'paths', paths: args, force: Boolean(opts.force) }, dispatch, {
+      wait: opts.wait,
+      onRegistered: ({ items }) => {
+        if (items.length === 0) process.stderr.write('Không có tệp nào để đưa vào hàng đợi.\n');
+        const reused = items.filter((i) => i.sha256 && i.hasResult).length;
+        if (reused > 0 && !opts.force) process.stderr.write(`${reused} tệp đã có kết quả từ trước, không xử lý lại (dùng --force để xử lý lại).\n`);
+        if (dispatch.kind === 'local' || opts.wait) progress = createProgress(items.length, process.stderr, 'xử lý');
+      },
+      onProgress: (p) => progress?.update(p.done),
     });
-    await closeQueues();
-    if (items.length === 0) process.stderr.write('Không có tệp nào để đưa vào hàng đợi.\n');
-    const reused = items.filter((i) => i.sha256 && i.hasResult).length;
-    if (reused > 0 && !opts.force) process.stderr.write(`${reused} tệp đã có kết quả từ trước, không xử lý lại (dùng --force để xử lý lại).\n`);
-    const progress = createProgress(items.length, process.stderr, 'xử lý');
-    try {
-      if (queueConfig) {
-        if (!opts.wait) {
-          progress.stop();
-          if (opts.json) process.stdout.write(JSON.stringify({ batch: batchId, files: items.length, queued: jobs.length }) + '\n');
-          else process.stdout.write(`Lô ${batchId}: đã đưa ${jobs.length} tài liệu vào hàng đợi (${items.length} tệp).\n`);
-          return 0;
-        }
-        // The waiter asks the store when it hears of results, not several times a second.
-        hints = await ResultHints.subscribe(queueConfig);
-      } else {
-        let done = items.length - jobs.length;
-        await runLocal(store, jobs, {
-          onDone: () => progress.update(++done),
-          ...(opts.concurrency ? { concurrency: opts.concurrency } : {}),
-          ...(opts.timeout ? { timeoutMs: opts.timeout * 1000 } : {}),
-        });
-      }
-      await waitForBatch(store, batchId, { onProgress: (p) => progress.update(p.done), ...(hints ? { hints } : {}) });
-    } finally {
-      progress.stop();
+    progress?.stop();
+    if (!batch.audits) {
+      if (opts.json) process.stdout.write(JSON.stringify({ batch: batch.batchId, files: batch.items.length, queued: batch.jobs }) + '\n');
+      else process.stdout.write(`Lô ${batch.batchId}: đã đưa ${batch.jobs} tài liệu vào hàng đợi (${batch.items.length} tệp).\n`);
+      return 0;
     }
-    return printAudits(await store.batchAudits(batchId), opts.json);
+    return printAudits(batch.audits, opts.json);
   } finally {
-    hints?.close();
-    await closeQueues();
+    progress?.stop();
     await store.close();
   }
 }

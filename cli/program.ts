@@ -4,11 +4,8 @@
  * flag, 1 discrepancies found, 2 some file could not be read (the others are still reported).
  */
 import { Command } from 'commander';
-import { errorAudit, NO_FILE_SHA, type ReportAudit } from '../core/report-audit.js';
-import { expandInputs, isMissing, missingMessage } from '../batches/inputs.js';
-import { closeProcessOcr, processOcr } from '../runtime/ocr/process-ocr.js';
-import { checkFiles } from '../batches/check-files.js';
-import { createProgress } from './progress.js';
+import { checkInputs } from '../batches/check-files.js';
+import { createProgress, type Progress } from './progress.js';
 import { enqueueCommand } from './enqueue.js';
 import { positiveInt } from './options.js';
 import { printAudits } from './output.js';
@@ -24,29 +21,22 @@ interface CheckOptions {
 }
 
 async function check(args: string[], opts: CheckOptions): Promise<number> {
-  const inputs = await expandInputs(args);
-  const paths = inputs.filter((i) => !isMissing(i)).map((i) => i.path);
-  if (inputs.length === 0) process.stderr.write('Không có tệp nào để kiểm tra.\n');
-  const progress = createProgress(paths.length);
-  let checked: ReportAudit[];
+  let progress = null as Progress | null;
   try {
-    checked = await checkFiles(paths, {
+    const audits = await checkInputs(args, {
       ...(opts.concurrency ? { concurrency: opts.concurrency } : {}),
       ...(opts.timeout ? { timeoutMs: opts.timeout * 1000 } : {}),
-      ocr: processOcr,
-      onResult: (audit) => progress.tick(audit.file),
+      onStart: (files, inputs) => {
+        if (inputs === 0) process.stderr.write('Không có tệp nào để kiểm tra.\n');
+        progress = createProgress(files);
+      },
+      onResult: (audit) => progress?.tick(audit.file),
     });
+    progress?.stop();
+    return printAudits(audits, opts.json);
   } finally {
-    progress.stop();
-    await closeProcessOcr();
+    progress?.stop();
   }
-  // In input order; a path that does not exist still gets its audit: nothing is dropped silently.
-  let next = 0;
-  const audits = inputs.map((i) => {
-    if (!isMissing(i)) return checked[next++]!;
-    return errorAudit(i.path, NO_FILE_SHA, 'unknown', 'read-failed', missingMessage(i));
-  });
-  return printAudits(audits, opts.json);
 }
 
 export function buildProgram(): Command {

@@ -4,12 +4,9 @@
  * the queue absorb their copies (same job id), so nothing runs twice.
  */
 import { Command } from 'commander';
-import { waitForBatch } from '../batches/wait.js';
-import { runLocal } from '../runtime/local-runner.js';
-import { pingRedis, queueConfigFromEnv, queueJobs } from '../runtime/queues.js';
-import { ResultHints } from '../runtime/result-hints.js';
+import { dispatchFromEnv, runBatch } from '../batches/run-batch.js';
 import { Store } from '../store/store.js';
-import { createProgress } from './progress.js';
+import { createProgress, type Progress } from './progress.js';
 
 interface ReconcileOptions {
   local?: boolean;
@@ -22,39 +19,22 @@ export function reconcileCommand(): Command {
     .option('--local', 'xử lý ngay trong tiến trình này, không qua Redis')
     .option('--wait', 'chờ đến khi mọi tài liệu đó có kết quả')
     .action(async (opts: ReconcileOptions) => {
-      const config = opts.local ? null : queueConfigFromEnv();
-      if (config) await pingRedis(config);
+      const dispatch = await dispatchFromEnv(opts.local ? { local: true } : {});
       const store = await Store.open();
-      let hints: ResultHints | null = null;
+      let progress = null as Progress | null;
       try {
-        const missing = await store.documentsWithoutResult();
-        if (missing.length === 0) {
-          process.stdout.write('Mọi tài liệu đã lưu đều có kết quả.\n');
-          return;
-        }
-        const batch = await store.registerBatch(
-          'reconcile',
-          missing.map((d) => ({ path: d.first_path, stored: { sha256: d.sha256 } })),
-        );
-        const jobs = missing.map((d) => ({ sha256: d.sha256, format: d.format, batchId: batch.id, force: false }));
-        hints = config && opts.wait ? await ResultHints.subscribe(config) : null;
-        if (config) {
-          await queueJobs(config, jobs);
-          process.stdout.write(`Lô ${batch.id}: đưa lại ${jobs.length} tài liệu chưa có kết quả vào hàng đợi.\n`);
-        } else {
-          await runLocal(store, jobs);
-          process.stdout.write(`Đã xử lý ${jobs.length} tài liệu chưa có kết quả.\n`);
-        }
-        if (opts.wait || !config) {
-          const progress = createProgress(jobs.length, process.stderr, 'xử lý');
-          try {
-            await waitForBatch(store, batch.id, { onProgress: (p) => progress.update(p.done), ...(hints ? { hints } : {}) });
-          } finally {
-            progress.stop();
-          }
-        }
+        const batch = await runBatch(store, 'reconcile', { kind: 'unfinished' }, dispatch, {
+          wait: Boolean(opts.wait),
+          onDispatched: ({ batchId, jobs }) => {
+            if (dispatch.kind === 'queue') process.stdout.write(`Lô ${batchId}: đưa lại ${jobs} tài liệu chưa có kết quả vào hàng đợi.\n`);
+            else process.stdout.write(`Đã xử lý ${jobs} tài liệu chưa có kết quả.\n`);
+            if (opts.wait || dispatch.kind === 'local') progress = createProgress(jobs, process.stderr, 'xử lý');
+          },
+          onProgress: (p) => progress?.update(p.done),
+        });
+        if (batch.batchId === null) process.stdout.write('Mọi tài liệu đã lưu đều có kết quả.\n');
       } finally {
-        hints?.close();
+        progress?.stop();
         await store.close();
       }
     });

@@ -5,7 +5,7 @@
 import path from 'node:path';
 import { Command, InvalidArgumentError } from 'commander';
 import { DoisoatError } from '../core/errors.js';
-import { removeSchedule, upsertSchedule } from '../batches/nightly.js';
+import { removeSchedule, upsertSchedule } from '../runtime/schedules.js';
 import { pingRedis, queueConfigFromEnv } from '../runtime/queues.js';
 
 interface ScheduleCliOptions {

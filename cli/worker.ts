@@ -4,6 +4,7 @@
  */
 import { Command } from 'commander';
 import { DoisoatError } from '../core/errors.js';
+import { runNightly } from '../batches/nightly.js';
 import { queueConfigFromEnv, pingRedis } from '../runtime/queues.js';
 import { QueueWorker } from '../runtime/queue-worker.js';
 import { Store } from '../store/store.js';
@@ -34,6 +35,7 @@ async function work(opts: WorkerOptions): Promise<void> {
     ...(opts.timeout ? { timeoutMs: opts.timeout * 1000 } : {}),
     ...(lockMs ? { lockDurationMs: lockMs } : {}),
     log,
+    nightly: (job, context) => runNightly(job, { store, config, ...context }),
   });
   log(`Bộ xử lý đã sẵn sàng (kho: ${store.where}).`);
   await new Promise<void>((resolve) => {

@@ -38,6 +38,8 @@ export interface DocumentModel {
   readonly pageCount: number | null;
   /** Set when some page was read by OCR. */
   readonly ocr?: { readonly engine: string; readonly language: string; readonly meanConfidence: number };
+  /** What the reader noticed but read past (mammoth's messages), as the library wrote them. */
+  readonly warnings?: readonly string[];
 }
 
 

@@ -81,4 +81,6 @@ export interface Extraction {
   readonly summaryAt: Span | null;
   readonly indicators: readonly Indicator[];
   readonly notes: readonly ReadingNote[];
+  /** The format reader's warnings (DocumentModel.warnings), for the reader-warning rule. */
+  readonly readerWarnings: readonly string[];
 }

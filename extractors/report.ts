@@ -35,5 +35,6 @@ export function extractReport(doc: DocumentModel): Extraction {
     summaryAt: scores.summaryAt,
     indicators: indicators.indicators,
     notes: [...scores.notes, ...indicators.notes],
+    readerWarnings: doc.warnings ?? [],
   };
 }

@@ -9,7 +9,6 @@ import { readDocument, type ReadOptions } from '../extractors/formats/index.js';
 import type { OcrService } from '../extractors/formats/ocr-service.js';
 import { extractReport } from '../extractors/report.js';
 import { runRules } from '../rules/index.js';
-import type { Flag } from '../core/report-audit.js';
 import { auditOf } from './audit.js';
 import { formatOf, sha256Of } from './fingerprint.js';
 
@@ -28,23 +27,11 @@ export async function processDocument(bytes: Uint8Array, options: ProcessOptions
     format = formatOf(bytes);
     const doc = await readDocument(bytes, { ...options.read, ...(options.ocr ? { ocr: options.ocr } : {}) });
     const extraction = extractReport(doc);
-    const audit = auditOf(options.file, sha256, doc, extraction, runRules(extraction));
-    audit.flags.push(...notesAsFlags(audit));
-    return audit;
+    return auditOf(options.file, sha256, doc, extraction, runRules(extraction));
   } catch (e) {
     if (isDoisoatError(e)) return errorAudit(options.file, sha256, format, e.code, e.userMessage);
     // A bug, not a bad file: keep the technical detail so the report can be acted on.
     const detail = e instanceof Error ? `${e.name}: ${e.message}` : String(e);
     return errorAudit(options.file, sha256, format, 'internal-error', `${defaultMessage('internal-error')} (${detail})`);
   }
-}
-
-/** Readings the extractor chose between (e.g. "4.980"): shown, never silent. */
-function notesAsFlags(audit: ReportAudit): Flag[] {
-  return (audit.notes ?? []).map((n) => ({
-    rule: 'ambiguous-reading',
-    severity: 'info' as const,
-    message: n.message,
-    evidence: [n.at],
-  }));
 }

@@ -1,12 +1,15 @@
 /**
- * The rule set, in a stable order, and the runner: every rule's flags, sorted by where their first
- * evidence stands (page, line), then by rule id; flags without evidence come last. The sort is
- * stable, so ties keep rule order and each rule's own order.
+ * The rule set, in a stable order, and the runner: every check's flags, sorted by where their
+ * first evidence stands (page, line), then by rule id; flags without evidence come last. The sort
+ * is stable, so ties keep rule order and each rule's own order. Reading rules' flags follow, as
+ * read.
  */
 import type { Extraction } from '../extractors/extraction.js';
+import { rule as ambiguousReading } from './ambiguous-reading.js';
 import { rule as groupSumMismatch } from './group-sum-mismatch.js';
 import { rule as lowConfidence } from './low-confidence.js';
 import { rule as missingFigure } from './missing-figure.js';
+import { rule as readerWarning } from './reader-warning.js';
 import { rule as summaryMismatch } from './summary-mismatch.js';
 import { rule as totalMismatch } from './total-mismatch.js';
 import type { Flag } from '../core/report-audit.js';
@@ -15,7 +18,15 @@ import type { Rule } from './types.js';
 export type { Rule } from './types.js';
 export { recompute, recomputedToJson, type Recomputed, type RecomputedJson } from './recompute.js';
 
-export const rules: readonly Rule[] = Object.freeze([groupSumMismatch, totalMismatch, summaryMismatch, missingFigure, lowConfidence]);
+export const rules: readonly Rule[] = Object.freeze([
+  groupSumMismatch,
+  totalMismatch,
+  summaryMismatch,
+  missingFigure,
+  lowConfidence,
+  ambiguousReading,
+  readerWarning,
+]);
 
 function byPosition(a: Flag, b: Flag): number {
   const x = a.evidence[0];
@@ -30,14 +41,14 @@ function byPosition(a: Flag, b: Flag): number {
 }
 
 export function runRules(extraction: Extraction, ruleSet: readonly Rule[] = rules): Flag[] {
-  let flags: Flag[] | null = null;
+  const checks: Flag[] = [];
+  const readings: Flag[] = [];
   for (const rule of ruleSet) {
     const found = rule.check(extraction);
-    if (found.length === 0) continue;
-    if (flags === null) flags = found;
-    else for (const f of found) flags.push(f);
+    const into = rule.kind === 'reading' ? readings : checks;
+    for (const f of found) into.push(f);
   }
-  if (flags === null) return [];
-  if (flags.length > 1) flags.sort(byPosition);
-  return flags;
+  if (checks.length > 1) checks.sort(byPosition);
+  for (const f of readings) checks.push(f);
+  return checks;
 }

@@ -9,5 +9,10 @@ export interface Rule {
   readonly id: string;
   /** English, for developers and `doisoat rules`. */
   readonly description: string;
+  /**
+   * 'check' (the default): a contradiction in the report. 'reading': how the document was read
+   * (notes, reader warnings); these flags follow the checks', in the order they were read.
+   */
+  readonly kind?: 'check' | 'reading';
   readonly check: (extraction: Extraction) => Flag[];
 }

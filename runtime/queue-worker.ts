@@ -12,11 +12,10 @@ import type { Redis } from 'ioredis';
 import { errorAudit, type AuditFormat } from '../core/report-audit.js';
 import type { Store } from '../store/store.js';
 import { DocumentSlots, SINGLE_THREADED_PROCESSES, slotsFromEnv } from './document-slots.js';
-import { runNightly, type NightlyJob, type NightlyResult } from '../batches/nightly.js';
 import { closeProcessOcr, processOcr } from './ocr/process-ocr.js';
 import { publishResult } from './result-hints.js';
 import { processStoredDocument, WORKER_ID, type DocumentJob, type ProcessOutcome } from './processor.js';
-import { DOCUMENT_JOB_OPTIONS, DocumentQueues, JOB_NAME, NIGHTLY_QUEUE, redisConnection, SCANS_QUEUE, TYPED_QUEUE, type QueueConfig } from './queues.js';
+import { DOCUMENT_JOB_OPTIONS, DocumentQueues, JOB_NAME, NIGHTLY_QUEUE, redisConnection, SCANS_QUEUE, TYPED_QUEUE, type NightlyJob, type NightlyResult, type QueueConfig } from './queues.js';
 
 export interface QueueWorkerOptions {
   store: Store;
@@ -30,7 +29,12 @@ export interface QueueWorkerOptions {
   /** Per-document time limit in ms. */
   timeoutMs?: number;
   log?: (line: string) => void;
+  /** Carries out a nightly run (batches/nightly.ts); without it this worker takes no nightly jobs. */
+  nightly?: NightlyRunner;
 }
+
+/** What a nightly job runs, given this worker's queues to add the run's documents to. */
+export type NightlyRunner = (job: NightlyJob, context: { queues: DocumentQueues; log: (line: string) => void }) => Promise<NightlyResult>;
 
 export class QueueWorker {
   readonly #workers: Worker[] = [];
@@ -84,8 +88,7 @@ export class QueueWorker {
     // store, the thread already parses the next.
     const typed = new Worker<DocumentJob, ProcessOutcome>(TYPED_QUEUE, documentProcessor(TYPED_QUEUE, typedPool), { ...base, concurrency: concurrency * 2 });
     const scans = new Worker<DocumentJob, ProcessOutcome>(SCANS_QUEUE, documentProcessor(SCANS_QUEUE, scansPool), { ...base, concurrency: scansConcurrency });
-    const nightly = new Worker<NightlyJob, NightlyResult>(NIGHTLY_QUEUE, async (job) => runNightly(job.data, { store, queues, config, log }), { ...base, concurrency: 1 });
-    self.#workers.push(typed, scans, nightly);
+    self.#workers.push(typed, scans);
 
     for (const w of [typed, scans]) {
       w.on('failed', (job, err) => {
@@ -104,10 +107,15 @@ export class QueueWorker {
         })().catch(() => {});
       });
     }
-    nightly.on('failed', (job, err) => log(`Lần chạy định kỳ ${job?.data.inbox ?? ''} lỗi: ${err.message}`));
-    nightly.on('completed', (job, result: NightlyResult) => {
-      if (result.batchId) log(`Lần chạy định kỳ ${job.data.inbox}: xong lô ${result.batchId}.`);
-    });
+    const runNightly = options.nightly;
+    if (runNightly) {
+      const nightly = new Worker<NightlyJob, NightlyResult>(NIGHTLY_QUEUE, async (job) => runNightly(job.data, { queues, log }), { ...base, concurrency: 1 });
+      self.#workers.push(nightly);
+      nightly.on('failed', (job, err) => log(`Lần chạy định kỳ ${job?.data.inbox ?? ''} lỗi: ${err.message}`));
+      nightly.on('completed', (job, result: NightlyResult) => {
+        if (result.batchId) log(`Lần chạy định kỳ ${job.data.inbox}: xong lô ${result.batchId}.`);
+      });
+    }
     for (const w of self.#workers) w.on('error', (err) => log(`Lỗi hàng đợi: ${err.message}`));
     await Promise.all(self.#workers.map((w) => w.waitUntilReady()));
     return self;

@@ -17,6 +17,19 @@ export const NIGHTLY_QUEUE = 'nightly';
 
 export const JOB_NAME = 'document';
 
+/** A nightly run's job: the inbox to read and the outbox its summary goes to. */
+export interface NightlyJob {
+  inbox: string;
+  outbox: string;
+}
+
+export interface NightlyResult {
+  batchId: string | null;
+  files: number;
+  csv?: string;
+  json?: string;
+}
+
 /** Transient failures (database, Redis) are retried 5 times, 2 s, 4 s, 8 s…; nothing forever. */
 export const DOCUMENT_JOB_OPTIONS: JobsOptions = {
   attempts: 5,

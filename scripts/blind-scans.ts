@@ -16,7 +16,7 @@ import { readFileSync } from 'node:fs';
 import { mkdir, mkdtemp, readdir, rm } from 'node:fs/promises';
 import os from 'node:os';
 import { basename, join } from 'node:path';
-import { comparable } from '../test/support/expected.js';
+import { comparable } from './fixtures/comparable.js';
 import type { ReportAudit } from '../core/report-audit.js';
 import { seedOf, skewOf } from './scans/seed.js';
 import { imagesToPdf, pageCount, renderPage, scanLook } from './scans/tools.js';

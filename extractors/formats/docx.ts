@@ -25,13 +25,7 @@ export interface DocxOptions {
   readonly zipLimits?: Partial<ZipLimits>;
 }
 
-export interface DocxRead {
-  readonly document: DocumentModel;
-  /** mammoth's messages (unknown styles, unsupported elements): not errors, kept for diagnosis. */
-  readonly warnings: readonly string[];
-}
-
-export async function readDocx(bytes: Uint8Array, options: DocxOptions = {}): Promise<DocxRead> {
+export async function readDocx(bytes: Uint8Array, options: DocxOptions = {}): Promise<DocumentModel> {
   await guardZip(bytes, options.zipLimits);
   const buffer = Buffer.isBuffer(bytes) ? bytes : Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   let result: { value: string; messages: Array<{ message: string }> };
@@ -47,10 +41,9 @@ export async function readDocx(bytes: Uint8Array, options: DocxOptions = {}): Pr
   } catch (e) {
     throw DoisoatError.withDetail('corrupt-file', 'Không đọc được nội dung tệp Word (DOCX).', e);
   }
-  return {
-    document: { format: 'docx', pages: [pageOf(1, htmlToLines(result.value))], pageCount: null },
-    warnings: result.messages.map((m) => m.message),
-  };
+  // mammoth's messages (unknown styles, unsupported elements) are not errors: the reader-warning rule shows them.
+  const warnings = result.messages.map((m) => m.message);
+  return { format: 'docx', pages: [pageOf(1, htmlToLines(result.value))], pageCount: null, ...(warnings.length > 0 ? { warnings } : {}) };
 }
 
 interface Block {

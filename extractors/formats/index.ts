@@ -47,7 +47,7 @@ export async function readDocument(bytes: Uint8Array, options: ReadOptions = {})
     }
     switch (kind) {
       case 'docx':
-        return (await readDocx(bytes, options.zipLimits ? { zipLimits: options.zipLimits } : {})).document;
+        return await readDocx(bytes, options.zipLimits ? { zipLimits: options.zipLimits } : {});
       case 'doc':
         return await readDoc(bytes);
       case 'pdf':

@@ -40,6 +40,10 @@ export interface ExtSpec {
   readonly classification?: string | null;
   /** Start of the summary section; default: the next line when there is a summary or a total. */
   readonly summaryAt?: readonly [number, number] | null;
+  /** Readings the extractor chose: [message, page, line]. */
+  readonly notes?: ReadonlyArray<readonly [string, number, number]>;
+  /** The format reader's warnings, as the library wrote them. */
+  readonly readerWarnings?: readonly string[];
 }
 
 /** "21,3" → 21.3, "04" → 4, "-1" → -1, "8.25" → 8.25, "1.234,5" → 1234.5. */
@@ -121,7 +125,8 @@ export function ext(spec: ExtSpec): Extraction {
     summary,
     summaryAt,
     indicators: [],
-    notes: [],
+    notes: (spec.notes ?? []).map(([message, page, line]) => ({ message, at: { page, line, text: message } })),
+    readerWarnings: spec.readerWarnings ?? [],
   };
 }
 

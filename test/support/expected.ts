@@ -10,55 +10,7 @@ import type { FigureJson, ReportAudit } from '../../core/report-audit.js';
 import { runCli, type CliRun } from './cli.js';
 import { schemaErrors } from './schema.js';
 
-export interface ExpectedFigure {
-  value: number;
-  raw: string;
-}
-
-export interface Expected {
-  format: string;
-  unit: { type: string; name: string } | null;
-  year: number | null;
-  declared: {
-    total: ExpectedFigure | null;
-    classification: { level: string; text: string } | null;
-    groups: Array<{ id: string; score: ExpectedFigure | null; subgroups: Array<{ id: string; score: ExpectedFigure | null }>; items: ExpectedFigure[] }>;
-    summary: Array<{ id: string; score: ExpectedFigure | null }>;
-  };
-  recomputed: { total: number | null; groups: Record<string, number> };
-  errorFlags: Array<{ rule: string; group?: string }>;
-}
-
-const fig = (f: FigureJson | null): ExpectedFigure | null => (f ? { value: f.value, raw: f.raw } : null);
-
-export function byRuleAndGroup(x: { rule: string; group?: string }, y: { rule: string; group?: string }): number {
-  return `${x.rule}/${x.group ?? ''}`.localeCompare(`${y.rule}/${y.group ?? ''}`);
-}
-
-/** The part of an audit the expected files pin down. */
-export function comparable(a: ReportAudit): Expected {
-  return {
-    format: a.format,
-    unit: a.unit,
-    year: a.year,
-    declared: {
-      total: fig(a.declared.total),
-      classification: a.declared.classification ? { level: a.declared.classification.level, text: a.declared.classification.text } : null,
-      groups: a.declared.groups.map((g) => ({
-        id: g.id,
-        score: fig(g.score),
-        subgroups: g.subgroups.map((s) => ({ id: s.id, score: fig(s.score) })),
-        items: g.items.map((i) => fig(i)!),
-      })),
-      summary: a.declared.summary.map((s) => ({ id: s.id, score: fig(s.score) })),
-    },
-    recomputed: a.recomputed,
-    errorFlags: a.flags
-      .filter((f) => f.severity === 'error')
-      .map((f) => ({ rule: f.rule, ...(f.group ? { group: f.group } : {}) }))
-      .sort(byRuleAndGroup),
-  };
-}
+import { byRuleAndGroup, comparable, type Expected } from '../../scripts/fixtures/comparable.js';
 
 export function allFigures(a: ReportAudit): FigureJson[] {
   return [

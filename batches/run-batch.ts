@@ -1,0 +1,157 @@
+/**
+ * The batch use case, one implementation for `enqueue`, `reconcile`, nightly runs and (later) web
+ * uploads: register the inputs in the store, dispatch their documents (BullMQ queues or this
+ * process), wait until the store holds a result for every item, and hand back the audits.
+ * Front doors only choose the inputs and the dispatch and render what comes back.
+ */
+import type { ReportAudit } from '../core/report-audit.js';
+import { runLocal } from '../runtime/local-runner.js';
+import type { DocumentJob } from '../runtime/processor.js';
+import { DocumentQueues, pingRedis, queueConfigFromEnv, type QueueConfig } from '../runtime/queues.js';
+import { ResultHints } from '../runtime/result-hints.js';
+import type { BatchKind, RegisteredItem, Store } from '../store/store.js';
+import { registerInputs, type RegisterOptions } from './register.js';
+import { waitForBatch } from './wait.js';
+
+/** Where a batch's documents are parsed. */
+export type Dispatch =
+  | {
+      readonly kind: 'queue';
+      readonly config: QueueConfig;
+      /** A worker's own queues (a nightly run); without them the batch opens and closes its own. */
+      readonly queues?: DocumentQueues;
+    }
+  | {
+      readonly kind: 'local';
+      /** Parsing slots (default: one per core). */
+      readonly concurrency?: number;
+      /** Per-document time limit in ms. */
+      readonly timeoutMs?: number;
+    };
+
+/** What a batch is made of. */
+export type BatchInputs =
+  /** Files and folders as the user named them (folders walked). */
+  | ({ readonly kind: 'paths'; readonly paths: readonly string[] } & Pick<RegisterOptions, 'force' | 'source' | 'onlyNew' | 'maxBytes'>)
+  /** Every stored document without a result under this pipeline version (reconcile). */
+  | { readonly kind: 'unfinished' };
+
+export interface BatchEvents {
+  /** The batch is registered: its items, and the jobs it needs (documents without a result). */
+  onRegistered?(batch: { batchId: string; items: readonly RegisteredItem[]; jobs: number }): void;
+  /** The jobs are queued, or (in-process) processed. */
+  onDispatched?(batch: { batchId: string; jobs: number }): void;
+  /** Items with a result so far. */
+  onProgress?(progress: { size: number; done: number }): void;
+}
+
+export interface RunBatchOptions extends BatchEvents {
+  /** Wait for every result (default true; in-process batches always finish). */
+  wait?: boolean;
+  /** Give up waiting after this many ms (default: never); the batch goes on without the waiter. */
+  waitMs?: number;
+}
+
+export interface BatchOutcome {
+  /** Null when there was nothing to do and no batch was kept. */
+  batchId: string | null;
+  items: readonly RegisteredItem[];
+  /** Documents dispatched (a document given twice is one job; one with a result, none). */
+  jobs: number;
+  /** True once every item has a result in the store. */
+  finished: boolean;
+  /** The items' audits in submission order, when finished or given up on. */
+  audits: ReportAudit[] | null;
+}
+
+/**
+ * Chooses the dispatch: the queues when REDIS_URL is set (after checking Redis answers), else this
+ * process. `local` forces this process.
+ */
+export async function dispatchFromEnv(options: { local?: boolean; concurrency?: number; timeoutMs?: number } = {}): Promise<Dispatch> {
+  const config = options.local ? null : queueConfigFromEnv();
+  if (config) {
+    await pingRedis(config);
+    return { kind: 'queue', config };
+  }
+  return {
+    kind: 'local',
+    ...(options.concurrency ? { concurrency: options.concurrency } : {}),
+    ...(options.timeoutMs ? { timeoutMs: options.timeoutMs } : {}),
+  };
+}
+
+export async function runBatch(store: Store, kind: BatchKind, inputs: BatchInputs, dispatch: Dispatch, options: RunBatchOptions = {}): Promise<BatchOutcome> {
+  const wait = options.wait ?? true;
+  const ownQueues = dispatch.kind === 'queue' && !dispatch.queues ? new DocumentQueues(dispatch.config) : null;
+  const queues = dispatch.kind === 'queue' ? (dispatch.queues ?? ownQueues) : null;
+  let hints: ResultHints | null = null;
+  try {
+    const registered = await register(store, kind, inputs, queues);
+    if (registered === null) return { batchId: null, items: [], jobs: 0, finished: true, audits: [] };
+    const { batchId, items, jobs, queued } = registered;
+    options.onRegistered?.({ batchId, items, jobs: jobs.length });
+
+    if (dispatch.kind === 'queue') {
+      // Listening only while someone waits: every worker process would otherwise hear every result.
+      if (wait) hints = await ResultHints.subscribe(dispatch.config);
+      if (!queued) await queues!.add(jobs);
+      await ownQueues?.close();
+    } else {
+      let done = items.length - jobs.length;
+      await runLocal(store, jobs, {
+        onDone: () => options.onProgress?.({ size: items.length, done: ++done }),
+        ...(dispatch.concurrency ? { concurrency: dispatch.concurrency } : {}),
+        ...(dispatch.timeoutMs ? { timeoutMs: dispatch.timeoutMs } : {}),
+      });
+    }
+    options.onDispatched?.({ batchId, jobs: jobs.length });
+    if (dispatch.kind === 'queue' && !wait) return { batchId, items, jobs: jobs.length, finished: false, audits: null };
+
+    const progress = await waitForBatch(store, batchId, {
+      ...(options.onProgress ? { onProgress: options.onProgress } : {}),
+      ...(options.waitMs !== undefined ? { timeoutMs: options.waitMs } : {}),
+      ...(hints ? { hints } : {}),
+    });
+    return { batchId, items, jobs: jobs.length, finished: progress.done >= progress.size, audits: await store.batchAudits(batchId) };
+  } finally {
+    hints?.close();
+    await ownQueues?.close();
+  }
+}
+
+interface Registered {
+  batchId: string;
+  items: RegisteredItem[];
+  jobs: Array<DocumentJob & { format: string }>;
+  /** The jobs were queued chunk by chunk while the files were still being read. */
+  queued: boolean;
+}
+
+/** Registers the batch, or returns null when an inbox or the store has nothing new. */
+async function register(store: Store, kind: BatchKind, inputs: BatchInputs, queues: DocumentQueues | null): Promise<Registered | null> {
+  if (inputs.kind === 'unfinished') {
+    const missing = await store.documentsWithoutResult();
+    if (missing.length === 0) return null;
+    const batch = await store.registerBatch(
+      kind,
+      missing.map((d) => ({ path: d.first_path, stored: { sha256: d.sha256 } })),
+    );
+    const jobs = missing.map((d) => ({ sha256: d.sha256, format: d.format, batchId: batch.id, force: false }));
+    return { batchId: batch.id, items: batch.items, jobs, queued: false };
+  }
+  // Jobs are queued chunk by chunk as their documents are stored, so workers start on the first
+  // files while the rest are still being read and stored.
+  const { batchId, items, jobs } = await registerInputs(store, kind, inputs.paths, {
+    ...(inputs.force ? { force: true } : {}),
+    ...(inputs.source ? { source: inputs.source } : {}),
+    ...(inputs.onlyNew ? { onlyNew: true } : {}),
+    ...(inputs.maxBytes ? { maxBytes: inputs.maxBytes } : {}),
+    ...(queues ? { onJobs: (chunk) => queues.add(chunk) } : {}),
+  });
+  if (items.length === 0 && inputs.onlyNew) {
+    await store.discardEmptyBatch(batchId);
+    return null;
+  }
+  return { batchId, items, jobs, queued: queues !== null };
+}
