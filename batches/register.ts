@@ -7,7 +7,7 @@
 import type { BatchKind, RegisteredItem, Store, SubmittedItem } from '../store/store.js';
 import { expandInputs, isMissing, missingMessage, type InputFile, type MissingInput } from './inputs.js';
 import { DEFAULT_MAX_BYTES, loadFile } from './load-file.js';
-import type { DocumentJob } from '../runtime/processor.js';
+import type { DocumentJob } from '../runtime/job-processor.js';
 import { formatOf } from '../pipeline/fingerprint.js';
 
 /** Reads one input into a store item. */

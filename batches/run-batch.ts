@@ -6,7 +6,7 @@
  */
 import type { ReportAudit } from '../core/report-audit.js';
 import { runLocal } from '../runtime/local-runner.js';
-import type { DocumentJob } from '../runtime/processor.js';
+import type { DocumentJob } from '../runtime/job-processor.js';
 import { DocumentQueues, pingRedis, queueConfigFromEnv, type QueueConfig } from '../runtime/queues.js';
 import { ResultHints } from '../runtime/result-hints.js';
 import type { BatchKind, RegisteredItem, Store } from '../store/store.js';

@@ -5,7 +5,7 @@
 import type { Store } from '../store/store.js';
 import { DocumentSlots, type DocumentSlotsOptions } from './document-slots.js';
 import { closeProcessOcr, processOcr } from './ocr/process-ocr.js';
-import { processStoredDocument, type DocumentJob } from './processor.js';
+import { processStoredDocument, type DocumentJob } from './job-processor.js';
 
 export interface LocalRunOptions extends Omit<DocumentSlotsOptions, 'ocr'> {
   onDone?: (job: DocumentJob) => void;

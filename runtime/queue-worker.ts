@@ -14,7 +14,7 @@ import type { Store } from '../store/store.js';
 import { DocumentSlots, SINGLE_THREADED_PROCESSES, slotsFromEnv } from './document-slots.js';
 import { closeProcessOcr, processOcr } from './ocr/process-ocr.js';
 import { publishResult } from './result-hints.js';
-import { processStoredDocument, WORKER_ID, type DocumentJob, type ProcessOutcome } from './processor.js';
+import { processStoredDocument, WORKER_ID, type DocumentJob, type ProcessOutcome } from './job-processor.js';
 import { DOCUMENT_JOB_OPTIONS, DocumentQueues, JOB_NAME, NIGHTLY_QUEUE, redisConnection, SCANS_QUEUE, TYPED_QUEUE, type NightlyJob, type NightlyResult, type QueueConfig } from './queues.js';
 
 export interface QueueWorkerOptions {

@@ -6,7 +6,7 @@
 import { Queue, type JobsOptions } from 'bullmq';
 import { Redis } from 'ioredis';
 import { DoisoatError } from '../core/errors.js';
-import type { DocumentJob } from './processor.js';
+import type { DocumentJob } from './job-processor.js';
 
 /** Typed documents; a PDF that turns out to need OCR is handed on to the scans queue. */
 export const TYPED_QUEUE = 'typed';
