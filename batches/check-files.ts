@@ -24,25 +24,25 @@ export async function checkFiles(paths: readonly string[], options: CheckFilesOp
   const maxBytes = options.maxBytes ?? options.read?.maxBytes ?? DEFAULT_MAX_BYTES;
   // One slot per core by default, never more than files.
   const concurrency = Math.min(options.concurrency ?? os.availableParallelism(), paths.length);
-  const pool = new DocumentSlots({ ...options, concurrency });
+  const slots = new DocumentSlots({ ...options, concurrency });
   const results: ReportAudit[] = new Array<ReportAudit>(paths.length);
   // Reading files is bounded too: no more loaded and waiting than twice the threads.
   let next = 0;
   try {
     await Promise.all(
-      Array.from({ length: Math.min(paths.length, pool.size * 2) }, async () => {
+      Array.from({ length: Math.min(paths.length, slots.size * 2) }, async () => {
         while (next < paths.length) {
           const index = next++;
           const file = paths[index]!;
           const loaded = await loadFile(file, maxBytes);
-          const audit = 'audit' in loaded ? loaded.audit : (await pool.run(file, loaded.bytes, loaded.sha256)).audit;
+          const audit = 'audit' in loaded ? loaded.audit : (await slots.run(file, loaded.bytes, loaded.sha256)).audit;
           results[index] = audit;
           options.onResult?.(audit, index);
         }
       }),
     );
   } finally {
-    await pool.close();
+    await slots.close();
   }
   return results;
 }

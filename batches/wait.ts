@@ -1,7 +1,7 @@
 /**
  * Waiting for a batch: the store, not the queue, says when every document has its result, so a
  * batch survives a Redis restart (reconcile re-queues, the waiter keeps waiting) and a worker
- * on another machine. With result hints (pipeline/result-hints.ts) the store is asked again
+ * on another machine. With result hints (runtime/result-hints.ts) the store is asked again
  * when the hints say the batch's documents are done, and every `pollMs` in case a hint was lost;
  * without them, every `pollMs`.
  */

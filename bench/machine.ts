@@ -4,7 +4,7 @@
  * two copies at once (rounds interleaved, medians):
  *   - compute: arithmetic on a few registers, no memory to speak of;
  *   - allocation: small objects and strings made and dropped, as a parser does (V8 flags of the
- *     document pool's children);
+ *     document slots' children);
  *   - pointer chase around one cycle through a 4 MiB table (Sattolo's shuffle): each step a
  *     dependent read that misses the core's own caches, so it measures the cache the cores share.
  * A load that two copies run at 2× one is not held back by the machine; one that gains much less

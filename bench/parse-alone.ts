@@ -1,6 +1,6 @@
 /**
  * bench:queue's baseline for the machine itself: parsing alone, with no queue, no store and no
- * messages, in a process started with the document pool's child flags (bench/queue.ts runs one
+ * messages, in a process started with the document slots' child flags (bench/queue.ts runs one
  * over every file, then two over half each). Reads the files named in the list first, then
  * parses them in turn with the compiled pipeline the children run, and prints the parse window.
  *

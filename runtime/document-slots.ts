@@ -10,7 +10,7 @@
  *
  * Scanned pages are OCR'd by this process's OCR pool whatever the slot (ocr-bridge.ts).
  *
- * Used by `doisoat check` (pipeline/pool.ts), by the in-process store runner and by queue workers.
+ * Used by `doisoat check` (batches/check-files.ts), by the in-process store runner and by queue workers.
  */
 import { fork } from 'node:child_process';
 import { createRequire } from 'node:module';

@@ -1,5 +1,5 @@
 /**
- * A document slot of the DocumentSlots (document-pool.ts): runs processDocument for the pool,
+ * A document slot of the DocumentSlots (document-slots.ts): runs processDocument for the slots,
  * either as a worker thread (messages on `parentPort`) or as a child process started with its own
  * V8 flags (messages on the IPC channel, advanced serialization). Parsing is CPU-bound and a
  * hostile file may spin or balloon: in a slot it can be timed out and killed without taking the

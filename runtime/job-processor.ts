@@ -1,7 +1,7 @@
 /**
  * The processor: one stored document in, its audit stored. The same function runs for a BullMQ
- * job (pipeline/queue-worker.ts) and in-process (pipeline/local-runner.ts); it reads its bytes
- * from the store (jobs carry ids only) and parses them on a DocumentSlots thread, so the caller's
+ * job (runtime/queue-worker.ts) and in-process (runtime/local-runner.ts); it reads its bytes
+ * from the store (jobs carry ids only) and parses them in a DocumentSlots slot, so the caller's
  * event loop stays free. Bad input is a result (an audit with `error`), not a failure: only what
  * may pass (the database, Redis) throws and is retried.
  */
@@ -21,7 +21,7 @@ export type ProcessOutcome = 'stored' | 'kept' | 'deferred' | 'missing';
 
 export interface ProcessorContext {
   store: Store;
-  pool: DocumentSlots;
+  slots: DocumentSlots;
   /** Queue name, or 'local' in-process. */
   queue: string;
   /** Who ran it (host:pid), recorded with the run. */
@@ -44,7 +44,7 @@ export async function processStoredDocument(job: DocumentJob, ctx: ProcessorCont
       // database): nothing to process or to store, and retrying will not change that.
       outcome = 'missing';
     } else {
-      const run = await ctx.pool.run(doc.firstPath, doc.bytes, job.sha256);
+      const run = await ctx.slots.run(doc.firstPath, doc.bytes, job.sha256);
       if (run.needsOcr) outcome = 'deferred';
       else {
         // The run is finished in the same write as the audit.

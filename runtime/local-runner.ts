@@ -14,20 +14,20 @@ export interface LocalRunOptions extends Omit<DocumentSlotsOptions, 'ocr'> {
 /** Processes the jobs (each once) and resolves when all are stored. */
 export async function runLocal(store: Store, jobs: readonly DocumentJob[], options: LocalRunOptions = {}): Promise<void> {
   if (jobs.length === 0) return;
-  const pool = new DocumentSlots({ ...options, ocr: processOcr });
+  const slots = new DocumentSlots({ ...options, ocr: processOcr });
   let next = 0;
   try {
     await Promise.all(
-      Array.from({ length: Math.min(jobs.length, pool.size * 2) }, async () => {
+      Array.from({ length: Math.min(jobs.length, slots.size * 2) }, async () => {
         while (next < jobs.length) {
           const job = jobs[next++]!;
-          await processStoredDocument(job, { store, pool, queue: 'local' });
+          await processStoredDocument(job, { store, slots, queue: 'local' });
           options.onDone?.(job);
         }
       }),
     );
   } finally {
-    await pool.close();
+    await slots.close();
     await closeProcessOcr();
   }
 }

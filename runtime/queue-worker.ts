@@ -38,7 +38,7 @@ export type NightlyRunner = (job: NightlyJob, context: { queues: DocumentQueues;
 
 export class QueueWorker {
   readonly #workers: Worker[] = [];
-  readonly #pools: DocumentSlots[] = [];
+  readonly #slots: DocumentSlots[] = [];
   readonly #queues: DocumentQueues;
   readonly #connection: Redis;
   #closing: Promise<void> | null = null;
@@ -65,15 +65,15 @@ export class QueueWorker {
     // other workers on its machine, nor leave V8 helper threads a core that this process's OCR
     // pool (sized to the cores) may need. Two `worker -c 1` on 2 cores then parse as two whole
     // cores rather than each thread with its helpers fighting for both.
-    const poolOptions = { ...(slotsFromEnv() ?? SINGLE_THREADED_PROCESSES), ...(options.timeoutMs ? { timeoutMs: options.timeoutMs } : {}) };
-    const typedPool = new DocumentSlots({ concurrency, ocr: 'defer', ...poolOptions });
-    const scansPool = new DocumentSlots({ concurrency: scansConcurrency, ocr: processOcr, ...poolOptions });
-    self.#pools.push(typedPool, scansPool);
+    const slotOptions = { ...(slotsFromEnv() ?? SINGLE_THREADED_PROCESSES), ...(options.timeoutMs ? { timeoutMs: options.timeoutMs } : {}) };
+    const typedSlots = new DocumentSlots({ concurrency, ocr: 'defer', ...slotOptions });
+    const scansSlots = new DocumentSlots({ concurrency: scansConcurrency, ocr: processOcr, ...slotOptions });
+    self.#slots.push(typedSlots, scansSlots);
 
     const documentProcessor =
-      (queue: string, pool: DocumentSlots) =>
+      (queue: string, slots: DocumentSlots) =>
       async (job: Job<DocumentJob>): Promise<ProcessOutcome> => {
-        const outcome = await processStoredDocument(job.data, { store, pool, queue, worker: WORKER_ID });
+        const outcome = await processStoredDocument(job.data, { store, slots, queue, worker: WORKER_ID });
         if (outcome === 'deferred') {
           await queues.scans.add(JOB_NAME, job.data, { ...DOCUMENT_JOB_OPTIONS, jobId: job.id! });
           log(`Chuyển sang hàng đợi bản scan: ${job.data.sha256.slice(0, 12)}`);
@@ -86,8 +86,8 @@ export class QueueWorker {
     const base = { connection, prefix: config.prefix, ...timing };
     // Twice as many typed jobs in flight as threads: while one job's result is written to the
     // store, the thread already parses the next.
-    const typed = new Worker<DocumentJob, ProcessOutcome>(TYPED_QUEUE, documentProcessor(TYPED_QUEUE, typedPool), { ...base, concurrency: concurrency * 2 });
-    const scans = new Worker<DocumentJob, ProcessOutcome>(SCANS_QUEUE, documentProcessor(SCANS_QUEUE, scansPool), { ...base, concurrency: scansConcurrency });
+    const typed = new Worker<DocumentJob, ProcessOutcome>(TYPED_QUEUE, documentProcessor(TYPED_QUEUE, typedSlots), { ...base, concurrency: concurrency * 2 });
+    const scans = new Worker<DocumentJob, ProcessOutcome>(SCANS_QUEUE, documentProcessor(SCANS_QUEUE, scansSlots), { ...base, concurrency: scansConcurrency });
     self.#workers.push(typed, scans);
 
     for (const w of [typed, scans]) {
@@ -134,7 +134,7 @@ export class QueueWorker {
       });
       if ((await Promise.race([graceful, late])) === 'late') await Promise.all(this.#workers.map((w) => w.close(true)));
       clearTimeout(timer);
-      await Promise.all(this.#pools.map((p) => p.close()));
+      await Promise.all(this.#slots.map((p) => p.close()));
       await closeProcessOcr();
       await this.#queues.close();
       this.#connection.disconnect();

@@ -3,7 +3,7 @@
  * sha256 once its result is stored, and whoever waits for a batch (enqueue, reconcile) asks the
  * store again only when the hints say its documents are done. The store stays the truth; a hint
  * lost (a Redis restart, a dropped connection) costs only time, since the waiter also asks the
- * store every few seconds (pipeline/batches.ts).
+ * store every few seconds (batches/wait.ts).
  *
  * Polling instead cost the database a query over the whole batch several times a second: about
  * 10 ms of PostgreSQL's CPU each on a batch of a thousand, taken from the parsing.

@@ -388,7 +388,7 @@ and \`errorFlags\` are what the project's rules give on those figures alone (wor
   \`declared.groups\` is IV, V, VI exactly as in the twin; groups I–III are not on the page and are absent.
 - \`declared.summary\` is all six lines I–VI, \`declared.total\` 88,5 and the classification
   "Hoàn thành tốt nhiệm vụ năm 2024" are on the page, as is the unit ("UBND xã Hòa Bình tự xếp
-  loại …", read by the "UBND xã …" rule of extractors/identity.ts) and the year ("… nhiệm vụ năm 2024").
+  loại …", read by the "UBND xã …" rule of extractors/reporting-unit.ts) and the year ("… nhiệm vụ năm 2024").
 - \`recomputed.total\` is, as in rules/recompute.ts, the sum of the body groups' scores, and, for
   the groups the summary lists but the page's body lacks (I–III), their summary scores:
   14 + 9,5 + 1 + 21,5 + 33 + 9,5 = 88,5. \`recomputed.groups\` holds the groups with parts: VI = −0,5 −

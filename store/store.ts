@@ -386,7 +386,7 @@ export class Store {
   /**
    * A batch's progress: its items done (a result, or an error at registration) so far, and the
    * documents still to come. One query; a waiter asks again when it hears of results
-   * (pipeline/batches.ts), not several times a second.
+   * (batches/wait.ts), not several times a second.
    */
   async batchProgress(batchId: string): Promise<BatchProgress> {
     const batch = await this.db.selectFrom('batches').select(['force', 'size']).where('id', '=', batchId).executeTakeFirstOrThrow();

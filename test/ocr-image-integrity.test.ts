@@ -1,5 +1,5 @@
 /**
- * PNG and JPEG structure checks (extractors/ocr/image-integrity.ts): the canvas decodes damaged
+ * PNG and JPEG structure checks (runtime/ocr/image-integrity.ts): the canvas decodes damaged
  * files without complaint, so a whole file must pass and each kind of damage must be
  * `corrupt-file`. Pictures are made by the canvas itself, then damaged byte by byte.
  */

@@ -1,5 +1,5 @@
 /**
- * Ruled tables in page images (extractors/ocr/tables.ts), on synthetic bitmaps: rules found,
+ * Ruled tables in page images (runtime/ocr/tables.ts), on synthetic bitmaps: rules found,
  * cells cut per row band (merged cells kept), text and boxes that are not tables left alone, a
  * row's inner rules whitened; and the page's lines inside a table replaced by its rows.
  */

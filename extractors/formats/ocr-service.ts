@@ -1,7 +1,7 @@
 /**
  * What the readers need from OCR: an image in, recognised lines out. The engine (tesseract.js,
- * extractors/ocr/) implements it in the process that owns the OCR workers; worker threads get a
- * proxy (pipeline/). Readers never know which.
+ * runtime/ocr/) implements it in the process that owns the OCR workers; document slots get a
+ * proxy (runtime/ocr-bridge.ts). Readers never know which.
  */
 export interface OcrLine {
   readonly text: string;

@@ -1,4 +1,4 @@
-// A forked child for the watchdog test: it watches its parent (dist/pipeline/parent-watchdog.js),
+// A forked child for the watchdog test: it watches its parent (dist/runtime/parent-watchdog.js),
 // says "spinning <pid>", then blocks its event loop for a minute, as a parse stuck in a
 // synchronous loop would: no 'disconnect' event can run.
 import { watchParent } from '../../dist/runtime/parent-watchdog.js';
