@@ -7,7 +7,8 @@ import { errorAudit, NO_FILE_SHA, type ReportAudit } from '../core/report-audit.
 import { DocumentSlots, type DocumentSlotsOptions } from '../runtime/document-slots.js';
 import { closeProcessOcr, processOcr } from '../runtime/ocr/process-ocr.js';
 import { expandInputs, isMissing, missingMessage } from './inputs.js';
-import { DEFAULT_MAX_BYTES, loadFile } from './load-file.js';
+import { MAX_FILE_BYTES } from '../core/limits.js';
+import { loadFile } from './load-file.js';
 
 export interface CheckFilesOptions extends Omit<DocumentSlotsOptions, 'ocr'> {
   /** Largest file read at all, in bytes (default 50 MiB). */
@@ -21,7 +22,7 @@ export interface CheckFilesOptions extends Omit<DocumentSlotsOptions, 'ocr'> {
 /** Checks every file and returns their audits in input order. */
 export async function checkFiles(paths: readonly string[], options: CheckFilesOptions = {}): Promise<ReportAudit[]> {
   if (paths.length === 0) return [];
-  const maxBytes = options.maxBytes ?? options.read?.maxBytes ?? DEFAULT_MAX_BYTES;
+  const maxBytes = options.maxBytes ?? options.read?.maxBytes ?? MAX_FILE_BYTES;
   // One slot per core by default, never more than files.
   const concurrency = Math.min(options.concurrency ?? os.availableParallelism(), paths.length);
   const slots = new DocumentSlots({ ...options, concurrency });

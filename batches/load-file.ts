@@ -9,9 +9,6 @@ import { DoisoatError } from '../core/errors.js';
 import { errorAudit, NO_FILE_SHA, type ReportAudit } from '../core/report-audit.js';
 import { sha256Of } from '../pipeline/fingerprint.js';
 
-/** Largest file read at all (50 MiB). */
-export const DEFAULT_MAX_BYTES = 50 * 1024 * 1024;
-
 /** Reads a file, or says why it gets an error audit without being parsed. */
 export async function loadFile(file: string, maxBytes: number): Promise<{ bytes: Uint8Array; sha256: string } | { audit: ReportAudit }> {
   try {

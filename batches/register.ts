@@ -6,12 +6,13 @@
  */
 import type { BatchKind, RegisteredItem, Store, SubmittedItem } from '../store/store.js';
 import { expandInputs, isMissing, missingMessage, type InputFile, type MissingInput } from './inputs.js';
-import { DEFAULT_MAX_BYTES, loadFile } from './load-file.js';
+import { MAX_FILE_BYTES } from '../core/limits.js';
+import { loadFile } from './load-file.js';
 import type { DocumentJob } from '../runtime/job-processor.js';
 import { formatOf } from '../pipeline/fingerprint.js';
 
 /** Reads one input into a store item. */
-export async function readItem(input: InputFile | MissingInput, maxBytes: number = DEFAULT_MAX_BYTES): Promise<SubmittedItem> {
+export async function readItem(input: InputFile | MissingInput, maxBytes: number = MAX_FILE_BYTES): Promise<SubmittedItem> {
   if (isMissing(input)) {
     return { path: input.path, error: { code: 'read-failed', message: missingMessage(input) } };
   }

@@ -3,6 +3,7 @@
  * The format is sniffed from the bytes; no exception other than a DoisoatError leaves here.
  */
 import { DoisoatError, isDoisoatError } from '../../core/errors.js';
+import { MAX_FILE_BYTES } from '../../core/limits.js';
 import type { DocumentModel } from '../document.js';
 import { readDoc } from './doc.js';
 import { readDocx } from './docx.js';
@@ -25,13 +26,11 @@ export interface ReadOptions {
   maxOcrPages?: number;
 }
 
-export const DEFAULT_MAX_BYTES = 50 * 1024 * 1024;
-
 export { DEFAULT_MAX_PAGES } from './pdf.js';
 export { sniff, isImage, type SniffResult } from './sniff.js';
 
 export async function readDocument(bytes: Uint8Array, options: ReadOptions = {}): Promise<DocumentModel> {
-  const maxBytes = options.maxBytes ?? DEFAULT_MAX_BYTES;
+  const maxBytes = options.maxBytes ?? MAX_FILE_BYTES;
   const kind = sniff(bytes);
   if (kind === 'empty') throw new DoisoatError('empty-file');
   if (bytes.length > maxBytes) {
