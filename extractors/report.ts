@@ -1,5 +1,5 @@
 /**
- * From the positioned document to an Extraction: blocks, then identity, scores, classification
+ * From the positioned document to an Extraction: blocks, then the reporting unit and year, scores, classification
  * and indicators. Pure: no I/O, no printing.
  */
 import { DoisoatError } from '../core/errors.js';

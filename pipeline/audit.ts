@@ -1,5 +1,6 @@
 /**
- * Turns an Extraction and its flags into the ReportAudit JSON,  * The one place that knows both the extractor's types and the output contract.
+ * Turns an Extraction and its flags into the ReportAudit JSON: the one place that knows both the
+ * extractor's types and the output contract.
  */
 import { toNumber } from '../core/decimal.js';
 import { SCHEMA_VERSION, type FigureJson, type Flag, type ReportAudit } from '../core/report-audit.js';

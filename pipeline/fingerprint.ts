@@ -1,8 +1,7 @@
 /**
- * What a document is, before anyone reads it: its content hash (the store's key), its format by
- * its first bytes, and the pipeline version its results are stored under. Kept apart from
- * process.ts so that the processes that only register, queue and store documents (`enqueue`,
- * a worker's parent, the store) never load the extractors.
+ * What a document is, before anyone reads it: its content hash (the store's key) and its format by
+ * its first bytes. Kept apart from process-document.ts so that the processes that only register,
+ * queue and store documents (`enqueue`, a worker's parent) never load the readers.
  */
 import { createHash } from 'node:crypto';
 import type { AuditFormat } from '../core/report-audit.js';

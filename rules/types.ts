@@ -7,7 +7,7 @@ import type { Flag } from '../core/report-audit.js';
 
 export interface Rule {
   readonly id: string;
-  /** English, for developers and `doisoat rules`. */
+  /** English, for developers (docs/rules.md). */
   readonly description: string;
   /**
    * 'check' (the default): a contradiction in the report. 'reading': how the document was read

@@ -75,13 +75,9 @@ const DEFAULT_HEAP_MB = 256;
 export type SlotChoice = Pick<DocumentSlotsOptions, 'slots' | 'v8Flags'>;
 
 /**
- * Child processes' V8 flags by default. On 2 cores (bench/slots.ts, `check` on 400 typed
- * reports), a thread or a child with V8's defaults keeps about 1.4 cores busy, since V8 collects
- * garbage and compiles on helper threads beside it: two slots are only 1.1–1.2× one.
- * `--single-threaded` keeps each slot on its own core (two slots 28.7–32.7 documents/s against
- * 23.1–28.7 for two threads), but one slot alone is slower (16–20 against 21–25);
- * `--max-semi-space-size=32` (a young generation of 32 MB, so fewer scavenges) wins most of that
- * back for one slot (20–22) at the same speed for two.
+ * Child processes' V8 flags by default: `--single-threaded` keeps each slot on one core instead of
+ * sharing it with V8's helper threads, and a 32 MB young generation wins back most of what that
+ * costs a slot alone (bench/slots.ts; docs/decisions/0003-single-threaded-child-processes-for-slots.md).
  */
 export const CHILD_V8_FLAGS: readonly string[] = ['--single-threaded', '--max-semi-space-size=32'];
 

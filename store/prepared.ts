@@ -2,8 +2,8 @@
  * Prepared statements on PostgreSQL for what runs once per document. Kysely sends every query
  * unnamed, so the server parses and plans it each time; a statement whose text starts with
  * `PREPARED` is instead sent as a named statement (named by its text), which node-postgres
- * prepares once per connection and then only binds and runs. Measured on the two statements a
- * worker runs per document: PostgreSQL's CPU 1.3 → 0.7 ms per document, the client's 1.7 → 1.3.
+ * prepares once per connection and then only binds and runs: that nearly halves PostgreSQL's CPU
+ * for the two statements a worker runs per document (docs/decisions/0006-prepared-statements-for-per-document-sql.md).
  *
  * Only fixed texts may be marked: each distinct text stays prepared on every pooled connection.
  */

@@ -21,8 +21,7 @@
  * page handed to tesseract.js turned by it (`rotateRadians`, skipped under 0.3°). tesseract.js's
  * `rotateAuto` measures it instead by running tesseract's automatic layout (PSM 3) once before
  * the reading, a whole layout pass more; it is still used for images the canvas cannot decode
- * (TIFF). Straightening is what makes PSM 4 work on the scanned fixtures (up to 2° off): CER
- * 0.55% with it, 10% without.
+ * (TIFF). PSM 4 reads skewed scans well only once they are straightened (docs/ocr.md).
  *
  * Tables: a page with ruled tables (tables.ts) is read with its tables painted out, and each table
  * row read on its own; tesseract's page pass over a table was only ever replaced by those rows.
@@ -80,12 +79,9 @@ export interface RecognizedPage extends OcrPage {
 }
 
 /**
- * PSM 4 (one column of text of variable sizes), chosen by measurement (bench/ocr.ts --tune and the
- * scanned fixtures): on 35 typed-report pages at 300 dpi the CER was 0.68% with PSM 4, 0.74% with
- * 3 (automatic layout: list bullets split off into blocks of their own and lost, a summary list
- * read out of order) and 1.06% with 6 (one uniform block: 17.8% on a page with a scoring table);
- * on 31 scanned pages (skewed up to 2°, noise, JPEG), 0.55% with PSM 4 and 0.68% with 3. Table
- * rows come out as one line each, cells in order.
+ * PSM 4 (one column of text of variable sizes): of modes 3, 4 and 6 it read typed and scanned
+ * report pages with the fewest character errors (bench/ocr.ts --tune; figures in
+ * docs/decisions/0005-tesseract-psm-4-by-measurement.md).
  */
 export const DEFAULT_PSM: OcrPsm = 4;
 export const DEFAULT_STARTUP_TIMEOUT_MS = 30_000;

@@ -8,8 +8,8 @@
  * The image header is read before anything is decoded: over the pixel limit is `too-large`,
  * an unreadable header `corrupt-file`.
  *
- * The work happens in worker threads; the calling thread only queues pages and parses TSV, so OCR
- * never blocks its event loop. Idle engines do not keep the process alive.
+ * Recognition happens in worker threads; the calling thread queues pages, prepares them (decoding,
+ * skew, table search: engine.ts) and parses TSV. Idle engines do not keep the process alive.
  */
 import os from 'node:os';
 import { DoisoatError } from '../../core/errors.js';

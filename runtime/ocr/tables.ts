@@ -3,7 +3,7 @@
  *
  * Read as a whole page, a ruled table defeats tesseract: characters touching a rule are lost or
  * misread ("III" as "II", "9,75" as "975", "1.2" as ")"), and a header whose cells wrap over two
- * lines comes out as one garbled line. Here the page (deskewed by the angle tesseract measured)
+ * lines comes out as one garbled line. Here the page (deskewed by the angle skew.ts measured)
  * is searched for long horizontal rules; consecutive rules joined by vertical rules make a table;
  * the vertical rules present in each row band cut it into cells (merged cells stay merged). Each
  * cell, cut inside its rules, is then read alone (engine.ts), and the table comes back as rows of
