@@ -8,11 +8,19 @@ import type { Rule } from './types.js';
 
 export const RULE_ID = 'reader-warning';
 
-/** mammoth's usual messages in Vietnamese; anything else is quoted as the library wrote it. */
+const KIND: Readonly<Record<string, string>> = { paragraph: 'kiểu đoạn văn', run: 'kiểu chữ', table: 'kiểu bảng' };
+const kind = (type: string | undefined): string => KIND[(type ?? '').toLowerCase()] ?? 'kiểu';
+
+/** mammoth's messages in Vietnamese (lib/document-to-html.js, lib/docx/body-reader.js); anything else is quoted. */
 const KNOWN: ReadonlyArray<[RegExp, (m: RegExpMatchArray) => string]> = [
-  [/^Unrecognised paragraph style: '?(.*?)'? \(Style ID: .*\)$/, (m) => `kiểu đoạn văn “${m[1]}” không có trong bảng kiểu chuẩn, đã đọc như đoạn văn thường`],
-  [/^Unrecognised run style: '?(.*?)'? \(Style ID: .*\)$/, (m) => `kiểu chữ “${m[1]}” không có trong bảng kiểu chuẩn, đã bỏ qua định dạng`],
-  [/^Unrecognised table style: '?(.*?)'? \(Style ID: .*\)$/, (m) => `kiểu bảng “${m[1]}” không có trong bảng kiểu chuẩn`],
+  // A style the file defines but mammoth has no mapping for; named by its id when it has no name.
+  [
+    /^Unrecognised (paragraph|run) style: '(.*)' \(Style ID: (.*)\)$/,
+    (m) => `${kind(m[1])} “${m[2] === 'null' || m[2] === 'undefined' ? m[3] : m[2]}” không có trong bảng kiểu chuẩn, đã đọc như ${m[1] === 'run' ? 'chữ thường' : 'đoạn văn thường'}`,
+  ],
+  [/^(Paragraph|Run|Table) style with ID (.*) was referenced but not defined in the document$/, (m) => `${kind(m[1])} mã “${m[2]}” được dùng nhưng không được định nghĩa trong tệp`],
+  [/^An unrecognised element was ignored: (.*)$/, (m) => `bỏ qua phần tử không nhận ra “${m[1]}”`],
+  [/^unexpected non-(row|cell) element in table.*$/, () => 'bảng có phần tử lạ, các ô gộp có thể bị đọc sai'],
 ];
 
 function inVietnamese(message: string): string {

@@ -17,7 +17,6 @@ import type {
   SubgroupScore,
   SummaryEntry,
 } from '../../extractors/extraction.js';
-import type { Flag } from '../../core/report-audit.js';
 
 /** A score as written, optionally followed by "@page:line". */
 export type Raw = string;
@@ -150,22 +149,3 @@ export const quangTrung: ExtSpec = {
     ['VI', '04'],
   ],
 };
-
-/** The fields a rule's flag is judged by in the case tables. */
-export interface Expected {
-  rule: string;
-  severity: string;
-  group?: string;
-  declared?: number | null;
-  recomputed?: number | null;
-}
-
-export function essentials(flags: readonly Flag[]): Expected[] {
-  return flags.map((f) => {
-    const e: Expected = { rule: f.rule, severity: f.severity };
-    if (f.group !== undefined) e.group = f.group;
-    if (f.declared !== undefined) e.declared = f.declared;
-    if (f.recomputed !== undefined) e.recomputed = f.recomputed;
-    return e;
-  });
-}

@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { rule } from '../../rules/group-sum-mismatch.js';
-import { essentials, ext, g, quangTrung, type ExtSpec, type Expected } from './build.js';
+import { ext, g, quangTrung } from './build.js';
+import { ruleTester, type InvalidCase, type ValidCase } from './rule-tester.js';
 
-const valid: Array<[string, ExtSpec]> = [
+const valid: ValidCase[] = [
   ['the sample report', quangTrung],
   ['8,3 + 9 + 3 + 1 = 21,3 exactly', { groups: [g('I', '21,3', { sub: [['1.1', '8,3'], ['1.2', '9'], ['1.3', '3'], ['1.4', '1']] })] }],
   ['0,1 + 0,2 = 0,3 (not 0.30000000000000004)', { groups: [g('I', '0,3', { sub: [['1.1', '0,1'], ['1.2', '0,2']] })] }],
@@ -18,31 +19,56 @@ const valid: Array<[string, ExtSpec]> = [
   ['sub-groups without any score, no items: nothing to add', { groups: [g('I', '21,3', { sub: [['1.1', null], ['1.2', null]] })] }],
 ];
 
-const invalid: Array<[string, ExtSpec, Expected[]]> = [
+const invalid: InvalidCase[] = [
   [
     'sub-groups add up to 22,3, declared 21,3',
     { groups: [g('I', '21,3', { sub: [['1.1', '8,3'], ['1.2', '10'], ['1.3', '3'], ['1.4', '1']] })] },
-    [{ rule: 'group-sum-mismatch', severity: 'error', group: 'I', declared: 21.3, recomputed: 22.3 }],
+    [
+      {
+        rule: 'group-sum-mismatch', severity: 'error', group: 'I', declared: 21.3, recomputed: 22.3, evidence: [[1, 1], [1, 3], [1, 5], [1, 7], [1, 9]],
+        message: 'Nhóm tiêu chí I khai 21,3 điểm (trang 1, dòng 1) nhưng tổng các tiểu mục 1.1–1.4 (8,3 + 10 + 3 + 1) là 22,3 điểm, chênh lệch 1 điểm.',
+      },
+    ],
   ],
   [
     'one hundredth off: 8,25 + 1,5 = 9,75, declared 9,74',
     { groups: [g('I', '9,74', { sub: [['1.1', '8,25'], ['1.2', '1,5']] })] },
-    [{ rule: 'group-sum-mismatch', severity: 'error', group: 'I', declared: 9.74, recomputed: 9.75 }],
+    [
+      {
+        rule: 'group-sum-mismatch', severity: 'error', group: 'I', declared: 9.74, recomputed: 9.75, evidence: [[1, 1], [1, 3], [1, 5]],
+        message: 'Nhóm tiêu chí I khai 9,74 điểm (trang 1, dòng 1) nhưng tổng các tiểu mục 1.1 và 1.2 (8,25 + 1,5) là 9,75 điểm, chênh lệch 0,01 điểm.',
+      },
+    ],
   ],
   [
     '0,1 + 0,2 declared 0,31',
     { groups: [g('I', '0,31', { sub: [['1.1', '0,1'], ['1.2', '0,2']] })] },
-    [{ rule: 'group-sum-mismatch', severity: 'error', group: 'I', declared: 0.31, recomputed: 0.3 }],
+    [
+      {
+        rule: 'group-sum-mismatch', severity: 'error', group: 'I', declared: 0.31, recomputed: 0.3, evidence: [[1, 1], [1, 3], [1, 5]],
+        message: 'Nhóm tiêu chí I khai 0,31 điểm (trang 1, dòng 1) nhưng tổng các tiểu mục 1.1 và 1.2 (0,1 + 0,2) là 0,3 điểm, chênh lệch 0,01 điểm.',
+      },
+    ],
   ],
   [
     'a penalty not deducted: 2 + 2 − 1 = 3, declared 04',
     { groups: [g('VI', '04', { items: ['2', '2', '-1'] })] },
-    [{ rule: 'group-sum-mismatch', severity: 'error', group: 'VI', declared: 4, recomputed: 3 }],
+    [
+      {
+        rule: 'group-sum-mismatch', severity: 'error', group: 'VI', declared: 4, recomputed: 3, evidence: [[1, 1], [1, 2], [1, 3], [1, 4]],
+        message: 'Nhóm tiêu chí VI khai 4 điểm (trang 1, dòng 1) nhưng tổng 3 khoản điểm thưởng, phạt (2 + 2 − 1) là 3 điểm, chênh lệch 1 điểm.',
+      },
+    ],
   ],
   [
     'a single sub-group',
     { groups: [g('III', '10', { sub: [['3.1', '9,5']] })] },
-    [{ rule: 'group-sum-mismatch', severity: 'error', group: 'III', declared: 10, recomputed: 9.5 }],
+    [
+      {
+        rule: 'group-sum-mismatch', severity: 'error', group: 'III', declared: 10, recomputed: 9.5, evidence: [[1, 1], [1, 3]],
+        message: 'Nhóm tiêu chí III khai 10 điểm (trang 1, dòng 1) nhưng tiểu mục 3.1 là 9,5 điểm, chênh lệch 0,5 điểm.',
+      },
+    ],
   ],
   [
     'only the wrong group of several is flagged, in document order',
@@ -54,21 +80,21 @@ const invalid: Array<[string, ExtSpec, Expected[]]> = [
       ],
     },
     [
-      { rule: 'group-sum-mismatch', severity: 'error', group: 'II', declared: 33, recomputed: 32 },
-      { rule: 'group-sum-mismatch', severity: 'error', group: 'VI', declared: 2, recomputed: 4 },
+      {
+        rule: 'group-sum-mismatch', severity: 'error', group: 'II', declared: 33, recomputed: 32, evidence: [[1, 6], [1, 8], [1, 10]],
+        message: 'Nhóm tiêu chí II khai 33 điểm (trang 1, dòng 6) nhưng tổng các tiểu mục 2.1 và 2.2 (24 + 8) là 32 điểm, chênh lệch 1 điểm.',
+      },
+      {
+        rule: 'group-sum-mismatch', severity: 'error', group: 'VI', declared: 2, recomputed: 4, evidence: [[1, 11], [1, 12], [1, 13]],
+        message: 'Nhóm tiêu chí VI khai 2 điểm (trang 1, dòng 11) nhưng tổng 2 khoản điểm thưởng, phạt (2 + 2) là 4 điểm, chênh lệch 2 điểm.',
+      },
     ],
   ],
 ];
 
-describe('group-sum-mismatch', () => {
-  it.each(valid)('no flag: %s', (_name, spec) => {
-    expect(rule.check(ext(spec))).toEqual([]);
-  });
+ruleTester(rule, { valid, invalid });
 
-  it.each(invalid)('flags: %s', (_name, spec, expected) => {
-    expect(essentials(rule.check(ext(spec)))).toEqual(expected);
-  });
-
+describe('group-sum-mismatch: messages and evidence', () => {
   it('says both numbers, where the declared one stands, and which parts were added', () => {
     const e = ext({ groups: [g('I', '21,3@1:12', { sub: [['1.1', '8,3'], ['1.2', '10'], ['1.3', '3'], ['1.4', '1']] })] });
     const [flag] = rule.check(e);

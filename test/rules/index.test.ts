@@ -42,4 +42,36 @@ describe('rules', () => {
     const make = (id: string): Rule => ({ id, description: id, check: (): Flag[] => [{ rule: id, severity: 'info', message: id, evidence: [at] }] });
     expect(runRules(ext({}), [make('b'), make('a'), make('c')]).map((f) => f.rule)).toEqual(['a', 'b', 'c']);
   });
+
+  it('puts the reading flags after the checks’ flags, in the order they were read, even when they stand earlier', () => {
+    const e = ext({
+      ...quangTrung,
+      groups: [g('I', '21,3', { sub: [['1.1', '8,3'], ['1.2', '12']] }), ...(quangTrung.groups ?? []).slice(1)],
+      summaryAt: null,
+      classification: null,
+      notes: [
+        ['Đọc “4.980” là 4980 (dấu phân cách hàng nghìn trước đơn vị đếm).', 4, 2],
+        ['Đọc “Nhóm tiêu chí II” ở phần tổng hợp là nhóm III (bản scan; theo thứ tự các nhóm).', 1, 1],
+      ],
+      readerWarnings: ["Unrecognised paragraph style: 'Heading 1 Char' (Style ID: Heading1Char)"],
+    });
+    expect(runRules(e).map((f) => [f.rule, f.severity, f.evidence[0]?.page, f.evidence[0]?.line])).toEqual([
+      ['group-sum-mismatch', 'error', 1, 1],
+      ['missing-figure', 'warning', undefined, undefined],
+      ['ambiguous-reading', 'info', 4, 2],
+      ['ambiguous-reading', 'info', 1, 1],
+      ['reader-warning', 'info', undefined, undefined],
+    ]);
+  });
+
+  it('a reading rule’s flags follow the checks’ whatever the rule order', () => {
+    const at = (line: number) => ({ page: 1, line, text: '' });
+    const make = (id: string, line: number, kind?: 'check' | 'reading'): Rule => ({
+      id,
+      description: id,
+      ...(kind ? { kind } : {}),
+      check: (): Flag[] => [{ rule: id, severity: 'info', message: id, evidence: [at(line)] }],
+    });
+    expect(runRules(ext({}), [make('r', 1, 'reading'), make('c2', 9, 'check'), make('c1', 5)]).map((f) => f.rule)).toEqual(['c1', 'c2', 'r']);
+  });
 });

@@ -1,0 +1,173 @@
+/**
+ * Group headings ("Nhóm tiêu chí I …") and the group's own score: however the heading and the
+ * score are written, wherever the score stands, and on OCR'd pages where the numeral, the
+ * numbering or the heading itself came out damaged.
+ */
+import { describe, expect, it } from 'vitest';
+import { extractReport } from '../../extractors/report.js';
+import { docOf, type LineSpec } from '../support/doc.js';
+import { groupsOf, ocr, v } from './helpers.js';
+
+describe('group headings and their scores, however written', () => {
+  const cases: Array<[string, LineSpec[], ReturnType<typeof groupsOf>]> = [
+    ['sample wording', ['1. Nhóm tiêu chí I: Kết quả thực hiện các mục tiêu. Tổng điểm tự chấm 21,3 điểm, gồm:'], [['I', 21.3, [], []]]],
+    ['dash, đ suffix, parentheses', ['Nhóm tiêu chí I - Kinh tế (Tổng điểm tự chấm: 20.5đ)'], [['I', 20.5, [], []]]],
+    ['upper case, no colon', ['NHÓM TIÊU CHÍ II KẾT QUẢ QUẢN LÝ NHÀ NƯỚC TỔNG ĐIỂM TỰ CHẤM 33 ĐIỂM'], [['II', 33, [], []]]],
+    ['score on the next line', ['Nhóm tiêu chí III: Thanh tra, kiểm tra', 'Tổng điểm tự chấm: 10 điểm.'], [['III', 10, [], []]]],
+    ['heading wrapped over two PDF lines', ['1. Nhóm tiêu chí I: Kết quả thực hiện các mục tiêu phát triển kinh tế - xã hội. Tổng', 'điểm tự chấm 21,3 điểm, gồm:'], [['I', 21.3, [], []]]],
+    ['score/max', ['Nhóm tiêu chí IV: Cải cách hành chính. Điểm tự chấm: 13,5/15 điểm'], [['IV', 13.5, [], []]]],
+    ['no score stated', ['4. Nhóm tiêu chí IV: Kết quả thực hiện cải cách hành chính.', 'UBND xã bố trí nơi tiếp nhận 25 hồ sơ.'], [['IV', null, [], []]]],
+    ['plain wording', ['Nhóm tiêu chí V: Hỗ trợ doanh nghiệp. Tổng điểm tự chấm: 10 điểm.'], [['V', 10, [], []]]],
+  ];
+  it.each(cases)('%s', (_name, lines, expected) => {
+    expect(groupsOf(extractReport(docOf(lines)))).toEqual(expected);
+  });
+});
+
+describe('a group’s score stated apart from its heading', () => {
+  it('a group total stated where the group ends: "Cộng nhóm tiêu chí I: 21,5 điểm"', () => {
+    const ex = extractReport(
+      docOf([
+        '1. NHÓM TIÊU CHÍ I: KẾT QUẢ THỰC HIỆN CHỈ TIÊU KINH TẾ - XÃ HỘI (TỐI ĐA 25 ĐIỂM)',
+        '1.1. Chỉ tiêu kinh tế: tự chấm 7,5/10 điểm',
+        '1.2. Chỉ tiêu xã hội: tự chấm 14/15 điểm',
+        'Cộng nhóm tiêu chí I: 21,5 điểm.',
+        '2. NHÓM TIÊU CHÍ II: QUẢN LÝ NHÀ NƯỚC (TỐI ĐA 35 ĐIỂM)',
+        'Cộng nhóm tiêu chí II: 33 điểm.',
+      ]),
+    );
+    expect(groupsOf(ex)).toEqual([
+      ['I', 21.5, [['1.1', 7.5], ['1.2', 14]], []],
+      ['II', 33, [], []],
+    ]);
+  });
+
+  it('"Nhóm II tự chấm đạt 31,25/35 điểm." states the open group’s score, it does not start the summary', () => {
+    const ex = extractReport(
+      docOf([
+        'Nhóm tiêu chí II. Quản lý nhà nước trên địa bàn (thang điểm 35)',
+        'Nhóm II tự chấm đạt 31,25/35 điểm.',
+        'Nhóm tiêu chí III. Thanh tra (thang điểm 10) - tự chấm đạt 8,5 điểm',
+        'Nhóm tiêu chí IV. Cải cách hành chính (thang điểm 15)',
+        'Tiểu nhóm 4.1 tự chấm đạt 7,25 điểm.',
+        'Điểm tự đánh giá nhóm IV: 13,25 điểm.',
+      ]),
+    );
+    expect(groupsOf(ex).map(([id, score]) => [id, score])).toEqual([
+      ['II', 31.25],
+      ['III', 8.5],
+      ['IV', 13.25],
+    ]);
+    expect(ex.summary).toEqual([]);
+  });
+
+  it.each<[string, LineSpec[], ReturnType<typeof groupsOf>]>([
+    [
+      'a group stating its own score is no new heading ("Nhóm II tự chấm đạt …")',
+      [ocr('Nhóm tiêu chí I. Kinh tế'), ocr('Điểm tự đánh giá nhóm I: 21,25 điểm.'), ocr('Nhóm tiêu chí II. Quản lý'), ocr('2.1. Chức năng (tối đa 25 điểm)'), ocr('Mục 2.1 tự chấm đạt 22,5 điểm.'), ocr('Nhóm II tự chấm đạt 31,25/35 điểm.'), ocr('Nhóm tiêu chí III. Thanh tra - tự chấm đạt 8,5 điểm'), ocr('Nhóm tiêu chí IV. Cải cách hành chính'), ocr('4.1. Thủ tục (tối đa 8 điểm)'), ocr('Tiểu nhóm 4.1 tự chấm đạt 7,25 điểm.')],
+      [['I', 21.25, [], []], ['II', 31.25, [['2.1', 22.5]], []], ['III', 8.5, [], []], ['IV', null, [['4.1', 7.25]], []]],
+    ],
+    [
+      'a few words between the group and its score ("Nhóm tiêu chí V, xã tự chấm …")',
+      [ocr('Nhóm tiêu chí IV. Cải cách'), ocr('Nhóm tiêu chí IV được xã tự chấm 13,5 điểm.'), ocr('Nhóm tiêu chí V. Hỗ trợ'), ocr('5.1. Sản xuất: xã tự chấm 4,75 điểm.'), ocr('Nhóm tiêu chí V, xã tự chấm tổng cộng 9,25 điểm.')],
+      [['IV', 13.5, [], []], ['V', 9.25, [['5.1', 4.75]], []]],
+    ],
+  ])('%s', (_name, lines, expected) => {
+    expect(groupsOf(extractReport(docOf(lines, 'pdf')))).toEqual(expected);
+  });
+});
+
+describe('group headings on OCR’d pages: numerals that lost strokes, specks and stray tokens', () => {
+  it('body headings whose numerals lost strokes are read in the groups’ order; closings find their group', () => {
+    const ex = extractReport(
+      docOf(
+        [
+          ocr('NHÓM TIÊU CHÍ L KẾT QUẢ THỰC HIỆN CÁC MỤC TIÊU'),
+          ocr('Cộng nhóm tiêu chí I: 21,5 điểm.'),
+          ocr('2. NHÓM TIÊU CHÍ li: KẾT QUẢ THỰC HIỆN NHIỆM VỤ'),
+          ocr('Cộng nhóm tiêu chí II: 33 điểm.'),
+          ocr('. NHÓM TIÊU CHÍ II: CÔNG TÁC THANH TRA, KIỂM TRA,'),
+          ocr('Cộng nhóm tiêu chí Il: 9,5 điểm.'),
+          ocr('Lễ NHÓM TIÊU CHÍ IV; CẢI CÁCH HÀNH CHÍNH'),
+          ocr('Cộng nhóm tiêu chí IV: 14 điểm.'),
+          ocr('III. TỔNG HỢP ĐIỂM TỰ CHẤM'),
+          ocr('- Nhóm tiêu chí I: 21,5 điểm;'),
+          ocr('- Nhóm tiêu chí II: 33 điểm;'),
+          ocr('- Nhóm tiêu chí HI: 9,5 điểm;'),
+          ocr('- Nhóm tiêu chí IV: 14 điểm;'),
+        ],
+        'pdf',
+      ),
+    );
+    expect(groupsOf(ex)).toEqual([
+      ['I', 21.5, [], []],
+      ['II', 33, [], []],
+      ['III', 9.5, [], []],
+      ['IV', 14, [], []],
+    ]);
+    expect(ex.summary.map((s) => [s.id, v(s.score)])).toEqual([['I', 21.5], ['II', 33], ['III', 9.5], ['IV', 14]]);
+    expect(ex.notes.length).toBeGreaterThanOrEqual(2);
+  });
+
+  it.each<[string, LineSpec[], ReturnType<typeof groupsOf>]>([
+    [
+      'a numeral that lost a stroke before its title is still the next group',
+      [ocr('Nhóm tiêu chí I. Kinh tế'), ocr('Nhóm tiêu chí II. Quản lý'), ocr('Nhóm tiêu chí II. Thanh tra, kiểm tra - tự chấm đạt 8,5 điểm')],
+      [['I', null, [], []], ['II', null, [], []], ['III', 8.5, [], []]],
+    ],
+    [
+      'a capitals group heading whose "1." was read as a word ("cụ NHÓM …") after an unfinished line',
+      [ocr('H. KẾT QUÁ TỰ ĐÁNH GIÁ, CHẤM ĐIỂM THEO TỪNG NHÓM'), ocr('cụ NHÓM TIỂU CHÍ L KẾT QUÁ THỰC HIỆN CÁC MỤC TIÊU'), ocr('1.1. Chỉ tiêu kinh tế: tự chấm 7,5/10 điểm'), ocr('Cộng nhóm tiêu chí I: 21,5 điểm.'), ocr('_ NHÓM TIỂU CHÍ H: KẾT QUÁ THỰC HIỆN NHIỆM VỤ'), ocr('2.1. Quản lý: tự chấm 24,5/26 điểm'), ocr('Cộng nhóm tiêu chí II: 33 điểm.')],
+      [['I', 21.5, [['1.1', 7.5]], []], ['II', 33, [['2.1', 24.5]], []]],
+    ],
+    [
+      'a number before the heading that the numeral contradicts ("3 NHÓM … L" for "2. NHÓM … II") leaves the order to decide',
+      [ocr('¡, NHÓM TIÊU CHÍ L KẾT QUÁ THỰC HIỆN CÁC MỤC TIỂU'), ocr('1.1. Chỉ tiêu kinh tế: tự chấm 7,5/10 điểm'), ocr('Cộng nhóm tiêu chí I: 21,5 điểm.'), ocr('3 NHÓM TIÊU CHÍ L: KẾT QUÁ THỰC HIỆN NHIỆM VỤ'), ocr('2.1. Quản lý: tự chấm 24,5/26 điểm'), ocr('Cộng nhóm tiêu chí II: 33 điểm.'), ocr('. NHÓM TIÊU CHÍ HI: CÔNG TÁC THANH TRA, KIỂM TRA,'), ocr('3.1. Thanh tra: tự chấm 5/5 điểm'), ocr('Cộng nhóm tiêu chí II: 9,5 điểm.'), ocr('4. NHÓM TIÊU CHÍ IV: CẢI CÁCH HÀNH CHÍNH'), ocr('Cộng nhóm tiêu chí IV: 14 điểm.')],
+      [['I', 21.5, [['1.1', 7.5]], []], ['II', 33, [['2.1', 24.5]], []], ['III', 9.5, [['3.1', 5]], []], ['IV', 14, [], []]],
+    ],
+    [
+      'specks with an underscore before the "1." of a heading ("_ ...1. Nhóm tiêu chí I")',
+      [ocr('II. NỘI DUNG, ĐÁNH GIÁ CHẤM ĐIỂM'), ocr('_ ...1. Nhóm tiêu chí I Kết quả thực hiện các mục tiêu phát triển kinh tế -'), ocr('xã hội'), ocr('1.1 Nhóm tiêu chí về kinh tế:'), ocr('Kết quả số điểm tự chấm nhóm tiêu chí về kinh tế đạt: 8,25 điểm.'), ocr('2. Nhóm tiêu chí II Quản lý nhà nước'), ocr('2.1. Quản lý: tự chấm đạt 24,5 điểm.')],
+      [['I', null, [['1.1', 8.25]], []], ['II', null, [['2.1', 24.5]], []]],
+    ],
+    [
+      'a capitals heading whose numeral came out as marks ("NHÓM TIÊU CHÍ (LỄ KẾT QUẢ") and one after a glued stray token ("6Ù NHÓM …") are read in order',
+      [ocr('1. NHÓM TIÊU CHÍ I: KẾT QUẢ THỰC HIỆN CÁC MỤC TIÊU'), ocr('1.1. Kinh tế: tự chấm 7,5/10 điểm'), ocr('Cộng nhóm tiêu chí I: 21,5 điểm.'), ocr('_- NHÓM TIÊU CHÍ (LỄ KẾT QUÁ THỰC HIỆN NHIỆM VỤ'), ocr('2.1. Quản lý: tự chấm 24,5/26 điểm'), ocr('Cộng nhóm tiêu chí II: 33 điểm.'), ocr('6Ù NHÓM TIÊU CHÍ II: CÔNG TÁC THANH TRA, KIỂM TRA,'), ocr('3.1. Thanh tra: tự chấm 5/5 điểm'), ocr('Cộng nhóm tiêu chí III: 9,5 điểm.')],
+      [['I', 21.5, [['1.1', 7.5]], []], ['II', 33, [['2.1', 24.5]], []], ['III', 9.5, [['3.1', 5]], []]],
+    ],
+    [
+      'a heading whose "2." came as "4" and whose numeral is unreadable is the next group, and the next heading follows it',
+      [ocr('1. NHÓM TIÊU CHÍ I: KẾT QUẢ THỰC HIỆN CÁC MỤC TIÊU'), ocr('1.1. Kinh tế: tự chấm 7,5/10 điểm'), ocr('Cộng nhóm tiêu chí I: 21,5 điểm.'), ocr('4 NHÓM TIỂU CHÍ LLE KẾT QUÁ THỰC HIỆN NHIỆM VỤ'), ocr('2.1. Quản lý: tự chấm 24,5/26 điểm'), ocr('Cộng nhóm tiêu chí II: 33 điểm.'), ocr('c8 NHÓM TIÊU CHÍ II: CÔNG TÁC THANH TRA, KIỂM TRA,'), ocr('3.1. Thanh tra: tự chấm 5/5 điểm'), ocr('Cộng nhóm tiêu chí III: 9,5 điểm.')],
+      [['I', 21.5, [['1.1', 7.5]], []], ['II', 33, [['2.1', 24.5]], []], ['III', 9.5, [['3.1', 5]], []]],
+    ],
+    [
+      'a number one group ahead still stands for a heading OCR lost whole',
+      [ocr('1. NHÓM TIÊU CHÍ I: KẾT QUẢ THỰC HIỆN CÁC MỤC TIÊU'), ocr('1.1. Kinh tế: tự chấm 7,5/10 điểm'), ocr('Cộng nhóm tiêu chí I: 21,5 điểm.'), ocr('3 NHÓM TIÊU CHÍ LLE CÔNG TÁC THANH TRA, KIỂM TRA'), ocr('3.1. Thanh tra: tự chấm 5/5 điểm'), ocr('Cộng nhóm tiêu chí III: 9,5 điểm.')],
+      [['I', 21.5, [['1.1', 7.5]], []], ['III', 9.5, [['3.1', 5]], []]],
+    ],
+  ])('%s', (_name, lines, expected) => {
+    expect(groupsOf(extractReport(docOf(lines, 'pdf')))).toEqual(expected);
+  });
+});
+
+describe('lines that are not group headings', () => {
+  it.each<[string, LineSpec[], ReturnType<typeof groupsOf>]>([
+    [
+      'a title in lower case after an unreadable token is no heading',
+      [ocr('1. NHÓM TIÊU CHÍ I: KẾT QUẢ THỰC HIỆN CÁC MỤC TIÊU'), ocr('1.1. Kinh tế: tự chấm 7,5/10 điểm'), ocr('NHÓM TIÊU CHÍ (LỄ kết quả thực hiện nhiệm vụ'), ocr('Cộng nhóm tiêu chí I: 21,5 điểm.')],
+      [['I', 21.5, [['1.1', 7.5]], []]],
+    ],
+    [
+      'typed text: a capitals heading without a numeral stays unread',
+      ['1. NHÓM TIÊU CHÍ I: KẾT QUẢ THỰC HIỆN CÁC MỤC TIÊU', '1.1. Kinh tế: tự chấm 7,5/10 điểm', 'NHÓM TIÊU CHÍ (LỄ KẾT QUẢ THỰC HIỆN NHIỆM VỤ', 'Cộng nhóm tiêu chí I: 21,5 điểm.'],
+      [['I', 21.5, [['1.1', 7.5]], []]],
+    ],
+  ])('%s', (_name, lines, expected) => {
+    expect(groupsOf(extractReport(docOf(lines, 'pdf')))).toEqual(expected);
+  });
+
+  it('a lower-case "nhóm tiêu chí" starting a line still continues its sentence', () => {
+    const ex = extractReport(docOf([ocr('Nhóm tiêu chí I. Kinh tế'), ocr('Kết quả này là của'), ocr('nhóm tiêu chí II: 21,5 điểm do xã chấm lại')], 'pdf'));
+    expect(groupsOf(ex).map((g) => g[0])).toEqual(['I']);
+  });
+});
