@@ -85,6 +85,8 @@ export async function runBatch(store: Store, kind: BatchKind, inputs: BatchInput
   const wait = options.wait ?? true;
   const ownQueues = dispatch.kind === 'queue' && !dispatch.queues ? new DocumentQueues(dispatch.config) : null;
   const queues = dispatch.kind === 'queue' ? (dispatch.queues ?? ownQueues) : null;
+  let closed: Promise<void> | undefined;
+  const closeOwnQueues = (): Promise<void> => (closed ??= ownQueues?.close() ?? Promise.resolve());
   let hints: ResultHints | null = null;
   try {
     const registered = await register(store, kind, inputs, queues);
@@ -96,7 +98,7 @@ export async function runBatch(store: Store, kind: BatchKind, inputs: BatchInput
       // Listening only while someone waits: every worker process would otherwise hear every result.
       if (wait) hints = await ResultHints.subscribe(dispatch.config);
       if (!queued) await queues!.add(jobs);
-      await ownQueues?.close();
+      await closeOwnQueues();
     } else {
       let done = items.length - jobs.length;
       await runLocal(store, jobs, {
@@ -116,7 +118,7 @@ export async function runBatch(store: Store, kind: BatchKind, inputs: BatchInput
     return { batchId, items, jobs: jobs.length, finished: progress.done >= progress.size, audits: await store.batchAudits(batchId) };
   } finally {
     hints?.close();
-    await ownQueues?.close();
+    await closeOwnQueues();
   }
 }
 
