@@ -1,10 +1,10 @@
 /**
  * The dependency rule (docs/architecture.md): every import points down the layers
- *   core ← extractors ← rules ← pipeline ← runtime ← batches ← cli
+ *   core ← extractors ← rules ← pipeline ← runtime ← batches ← accounts ← cli
  * with store/ and exports/ beside them, depending on core only. No exceptions list:
  * test/architecture.test.ts fails on any violation.
  */
-const LAYERS = ['core', 'extractors', 'rules', 'pipeline', 'runtime', 'batches', 'cli'];
+const LAYERS = ['core', 'extractors', 'rules', 'pipeline', 'runtime', 'batches', 'accounts', 'web', 'cli'];
 const PRODUCT = [...LAYERS, 'store', 'exports'];
 const dir = (names) => `^(${names.join('|')})/`;
 
@@ -27,7 +27,7 @@ module.exports = {
     },
     {
       name: 'below-the-store',
-      comment: 'Only the execution runtime, batches and the CLI use the store and the exports.',
+      comment: 'Only the execution runtime, batches, accounts and the CLI use the store and the exports.',
       severity: 'error',
       from: { path: dir(['extractors', 'rules', 'pipeline']) },
       to: { path: dir(['store', 'exports']) },
@@ -74,7 +74,7 @@ module.exports = {
     enhancedResolveOptions: { exportsFields: ['exports'], conditionNames: ['import', 'require', 'node', 'default', 'types'], extensions: ['.ts', '.js', '.mjs', '.cjs', '.d.ts', '.json'] },
     reporterOptions: {
       dot: {
-        collapsePattern: '^(node_modules/[^/]+|core|extractors|rules|pipeline|runtime|batches|cli|store|exports)/',
+        collapsePattern: '^(node_modules/[^/]+|core|extractors|rules|pipeline|runtime|batches|accounts|cli|store|exports)/',
       },
     },
   },

@@ -10,8 +10,10 @@ import { enqueueCommand } from './enqueue.js';
 import { positiveInt } from './options.js';
 import { printAudits } from './output.js';
 import { reconcileCommand } from './reconcile.js';
+import { serveCommand } from './serve.js';
 import { scheduleCommand } from './schedule.js';
 import { statusCommand } from './status.js';
+import { usersCommand } from './users.js';
 import { workerCommand } from './worker.js';
 
 interface CheckOptions {
@@ -59,5 +61,7 @@ export function buildProgram(): Command {
   program.addCommand(scheduleCommand());
   program.addCommand(reconcileCommand());
   program.addCommand(statusCommand());
+  program.addCommand(usersCommand());
+  program.addCommand(serveCommand());
   return program;
 }

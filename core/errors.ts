@@ -1,6 +1,7 @@
 /**
  * Errors are values with a stable code and a Vietnamese message for the user. They are raised at
- * the edge of a stage and end up in ReportAudit.error; one bad file never stops a batch.
+ * the edge of a stage and end up in ReportAudit.error; one bad file never stops a batch. The
+ * account codes (user-exists … login-failed) reach the user through the CLI or the web server.
  */
 export type ErrorCode =
   | 'empty-file'
@@ -11,7 +12,15 @@ export type ErrorCode =
   | 'timeout'
   | 'no-report-found'
   | 'read-failed'
-  | 'internal-error';
+  | 'internal-error'
+  | 'user-exists'
+  | 'user-not-found'
+  | 'invalid-user-name'
+  | 'invalid-role'
+  | 'weak-password'
+  | 'password-required'
+  | 'password-mismatch'
+  | 'login-failed';
 
 const MESSAGES: Record<ErrorCode, string> = {
   'empty-file': 'Tệp rỗng (0 byte), không có nội dung để đọc.',
@@ -23,6 +32,14 @@ const MESSAGES: Record<ErrorCode, string> = {
   'no-report-found': 'Không tìm thấy báo cáo tự đánh giá, chấm điểm trong tệp.',
   'read-failed': 'Không đọc được tệp.',
   'internal-error': 'Lỗi nội bộ khi xử lý tệp.',
+  'user-exists': 'Tên tài khoản này đã có người dùng.',
+  'user-not-found': 'Không có tài khoản này.',
+  'invalid-user-name': 'Tên tài khoản không hợp lệ: từ 1 đến 64 ký tự, chỉ gồm chữ cái không dấu, chữ số và các dấu . _ -',
+  'invalid-role': 'Vai trò không hợp lệ: chọn clerk (văn thư), auditor (kiểm tra viên) hoặc admin (quản trị viên).',
+  'weak-password': 'Mật khẩu quá ngắn: cần ít nhất 8 ký tự.',
+  'password-required': 'Chưa nhập mật khẩu (mật khẩu được đọc từ đầu vào chuẩn, không nhận trên dòng lệnh).',
+  'password-mismatch': 'Hai lần nhập mật khẩu không khớp nhau.',
+  'login-failed': 'Tên tài khoản hoặc mật khẩu không đúng.',
 };
 
 export class DoisoatError extends Error {

@@ -4,6 +4,7 @@
  * databases store and return the same values.
  */
 import type { ColumnType, Generated } from 'kysely';
+import type { Role } from '../core/roles.js';
 
 /** The two databases the store runs on. */
 export type Dialect = 'sqlite' | 'postgres';
@@ -107,6 +108,30 @@ export interface RunsTable {
   duration_ms: ColumnType<number | null, number | null, number | null>;
 }
 
+/** An account of the review desk. */
+export interface UsersTable {
+  id: Generated<number>;
+  /** The login name, unique. */
+  name: string;
+  role: Role;
+  /** scrypt$N$r$p$salt$key (accounts/passwords.ts); never the password. */
+  password_hash: string;
+  /** 1: the account may not log in. */
+  disabled: Generated<number>;
+  created_at: string;
+}
+
+/** A logged-in session. The id is the sha256 (hex) of the session token: the token is never stored. */
+export interface SessionsTable {
+  id: string;
+  user_id: number;
+  csrf_token: string;
+  created_at: string;
+  expires_at: string;
+  /** The client's address when it logged in, if known. */
+  address: string | null;
+}
+
 export interface Database {
   documents: DocumentsTable;
   files: FilesTable;
@@ -115,4 +140,6 @@ export interface Database {
   audits: AuditsTable;
   flags: FlagsTable;
   runs: RunsTable;
+  users: UsersTable;
+  sessions: SessionsTable;
 }

@@ -1,18 +1,21 @@
 /**
  * The store: the only module that knows SQL. Documents (keyed by sha256, original bytes kept),
  * audits (keyed by document + pipeline version, the full ReportAudit), flags (a row each, ready
- * for review), batches and runs. The database is the source of truth; Redis is only transport.
+ * for review), batches, runs, and the review desk's users and sessions. The database is the
+ * source of truth; Redis is only transport.
  */
 import { randomUUID } from 'node:crypto';
 import { sql, type Insertable, type Kysely, type RawBuilder } from 'kysely';
 import { DoisoatError } from '../core/errors.js';
 import { errorAudit, NO_FILE_SHA, type AuditFormat, type ReportAudit } from '../core/report-audit.js';
+import type { Role } from '../core/roles.js';
 import { PIPELINE_VERSION } from '../core/version.js';
 import { prepared } from './prepared.js';
 import { connect, storeConfigFromEnv, type Connection, type StoreConfig } from './connect.js';
 import type { AuditsTable, BatchKind, Database, Dialect, RunsTable } from './schema.js';
 
 export type { BatchKind } from './schema.js';
+export type { Role } from '../core/roles.js';
 
 /** One submitted path: its bytes when they could be read, a document already stored, or why not. */
 export type SubmittedItem =
@@ -96,6 +99,50 @@ export interface RunRecord {
   worker: string;
   outcome: string | null;
   error: string | null;
+}
+
+/** An account of the review desk, as stored. */
+export interface UserRecord {
+  id: number;
+  name: string;
+  role: Role;
+  /** scrypt$N$r$p$salt$key: for verifying only, never to show. */
+  passwordHash: string;
+  disabled: boolean;
+  createdAt: string;
+}
+
+/** A live session (not expired, its user not disabled). */
+export interface SessionRecord {
+  /** sha256 (hex) of the session token. */
+  idHash: string;
+  csrfToken: string;
+  expiresAt: string;
+  user: UserRecord;
+}
+
+export interface NewSession {
+  /** sha256 (hex) of the session token: the token itself is never stored. */
+  idHash: string;
+  /** The user's id (UserRecord.id). */
+  userId: number | string;
+  csrfToken: string;
+  /** An instant (ISO-8601); stored normalised to UTC. */
+  expiresAt: string;
+  address?: string;
+}
+
+interface UserRow {
+  id: number;
+  name: string;
+  role: Role;
+  password_hash: string;
+  disabled: number;
+  created_at: string;
+}
+
+function userRecord(r: UserRow): UserRecord {
+  return { id: Number(r.id), name: r.name, role: r.role, passwordHash: r.password_hash, disabled: Number(r.disabled) !== 0, createdAt: r.created_at };
 }
 
 const now = (): string => new Date().toISOString();
@@ -508,6 +555,83 @@ export class Store {
       flagged,
       batches: batches.map((b) => ({ id: b.id, kind: b.kind, size: b.size, createdAt: b.created_at, finishedAt: b.finished_at })),
     };
+  }
+
+  /** A new account; a name already taken → DoisoatError 'user-exists'. */
+  async createUser(user: { name: string; role: Role; passwordHash: string }): Promise<UserRecord> {
+    const row = await this.db
+      .insertInto('users')
+      .values({ name: user.name, role: user.role, password_hash: user.passwordHash, disabled: 0, created_at: now() })
+      .onConflict((oc) => oc.column('name').doNothing())
+      .returningAll()
+      .executeTakeFirst();
+    if (!row) throw DoisoatError.withDetail('user-exists', `(${user.name})`);
+    return userRecord(row);
+  }
+
+  async getUser(name: string): Promise<UserRecord | null> {
+    const row = await this.db.selectFrom('users').selectAll().where('name', '=', name).executeTakeFirst();
+    return row ? userRecord(row) : null;
+  }
+
+  /** Every account, by name (code-point order, the same on both databases). */
+  async listUsers(): Promise<UserRecord[]> {
+    const rows = await this.db.selectFrom('users').selectAll().execute();
+    return rows.map(userRecord).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  }
+
+  /** A new password hash; the user's sessions end with the old password. */
+  async setPassword(name: string, passwordHash: string): Promise<void> {
+    await this.#updateUserEndingSessions(name, { password_hash: passwordHash });
+  }
+
+  /** The account may no longer log in, and its sessions end now. */
+  async disableUser(name: string): Promise<void> {
+    await this.#updateUserEndingSessions(name, { disabled: 1 });
+  }
+
+  async #updateUserEndingSessions(name: string, changes: { password_hash?: string; disabled?: number }): Promise<void> {
+    await this.#write(async (trx) => {
+      const updated = await trx.updateTable('users').set(changes).where('name', '=', name).executeTakeFirst();
+      if (Number(updated.numUpdatedRows) === 0) throw DoisoatError.withDetail('user-not-found', `(${name})`);
+      await trx
+        .deleteFrom('sessions')
+        .where('user_id', 'in', trx.selectFrom('users').select('id').where('name', '=', name))
+        .execute();
+    });
+  }
+
+  /** Stores a session (expired ones are removed on the way). */
+  async createSession(s: NewSession): Promise<void> {
+    const expires = new Date(s.expiresAt);
+    const userId = Number(s.userId);
+    if (Number.isNaN(expires.getTime())) throw new DoisoatError('internal-error', `createSession: invalid expiresAt ${s.expiresAt}`);
+    if (!Number.isSafeInteger(userId)) throw new DoisoatError('internal-error', `createSession: invalid userId ${String(s.userId)}`);
+    const at = now();
+    await this.db.deleteFrom('sessions').where('expires_at', '<=', at).execute();
+    await this.db
+      .insertInto('sessions')
+      .values({ id: s.idHash, user_id: userId, csrf_token: s.csrfToken, created_at: at, expires_at: expires.toISOString(), address: s.address ?? null })
+      .execute();
+  }
+
+  /** The session and its user; null if there is none, it has expired, or the user is disabled. */
+  async getSession(idHash: string): Promise<SessionRecord | null> {
+    const query = this.db
+      .selectFrom('sessions as s')
+      .innerJoin('users as u', 'u.id', 's.user_id')
+      .select(['s.id as id_hash', 's.csrf_token', 's.expires_at', 'u.id', 'u.name', 'u.role', 'u.password_hash', 'u.disabled', 'u.created_at'])
+      .where('s.id', '=', idHash)
+      .where('s.expires_at', '>', now())
+      .where('u.disabled', '=', 0)
+      .compile();
+    // Asked on every request of the web server: prepared on PostgreSQL (a fixed text).
+    const [row] = (await this.db.executeQuery(this.dialect === 'postgres' ? prepared(query) : query)).rows;
+    return row ? { idHash: row.id_hash, csrfToken: row.csrf_token, expiresAt: row.expires_at, user: userRecord(row) } : null;
+  }
+
+  async deleteSession(idHash: string): Promise<void> {
+    await this.db.deleteFrom('sessions').where('id', '=', idHash).execute();
   }
 
   async #existing(db: Kysely<Database>, shas: readonly string[]): Promise<Set<string>> {

@@ -87,13 +87,15 @@ export async function startWorker(env: NodeJS.ProcessEnv, args: readonly string[
   return w;
 }
 
-/** Runs the compiled CLI to its end. */
-export async function runCliAsync(args: readonly string[], env: NodeJS.ProcessEnv, timeoutMs = 300_000): Promise<{ status: number | null; stdout: string; stderr: string }> {
-  const child = spawn(process.execPath, [CLI, ...args], { cwd: ROOT, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+/** Runs the compiled CLI to its end; `input`, when given, is written to its standard input (then closed). */
+export async function runCliAsync(args: readonly string[], env: NodeJS.ProcessEnv, timeoutMs = 300_000, input?: string): Promise<{ status: number | null; stdout: string; stderr: string }> {
+  const child = spawn(process.execPath, [CLI, ...args], { cwd: ROOT, env: { ...process.env, ...env }, stdio: [input === undefined ? 'ignore' : 'pipe', 'pipe', 'pipe'] });
+  // A child that exits before reading its input must not fail the test with EPIPE.
+  if (input !== undefined) child.stdin!.on('error', () => {}).end(input);
   let stdout = '';
   let stderr = '';
-  child.stdout.setEncoding('utf8').on('data', (d: string) => (stdout += d));
-  child.stderr.setEncoding('utf8').on('data', (d: string) => (stderr += d));
+  child.stdout!.setEncoding('utf8').on('data', (d: string) => (stdout += d));
+  child.stderr!.setEncoding('utf8').on('data', (d: string) => (stderr += d));
   const timer = setTimeout(() => child.kill('SIGKILL'), timeoutMs);
   const status = await new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
   clearTimeout(timer);

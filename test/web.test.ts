@@ -1,0 +1,156 @@
+/**
+ * The review desk's server, over real HTTP against a real store: sessions, CSRF, the login limit,
+ * roles and the security headers. (The pages themselves are driven in a browser by the e2e tests.)
+ */
+import type { AddressInfo } from 'node:net';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { addUser, disable } from '../accounts/users.js';
+import { Store } from '../store/store.js';
+import { buildServer, SESSION_COOKIE } from '../web/server.js';
+import { tempDir } from './support/services.js';
+
+let store: Store;
+let base: string;
+let close: () => Promise<void>;
+
+beforeAll(async () => {
+  store = await Store.open({ dataDir: tempDir() });
+  await addUser(store, 'van-thu', 'clerk', 'mat-khau-van-thu');
+  await addUser(store, 'kiem-tra', 'auditor', 'mat-khau-kiem-tra');
+  await addUser(store, 'bi-khoa', 'auditor', 'mat-khau-bi-khoa');
+  await addUser(store, 'se-nghi', 'auditor', 'mat-khau-se-nghi');
+  const app = await buildServer({ store, accountFailures: 10, addressFailures: 1000 });
+  await app.listen({ host: '127.0.0.1', port: 0 });
+  base = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;
+  close = async () => {
+    await app.close();
+    await store.close();
+  };
+});
+afterAll(async () => close());
+
+/** A browser-like client: keeps cookies, never follows redirects. */
+class Client {
+  readonly cookies = new Map<string, string>();
+  async request(path: string, init: RequestInit = {}): Promise<Response> {
+    const headers = new Headers(init.headers);
+    if (this.cookies.size > 0) headers.set('cookie', [...this.cookies].map(([k, v]) => `${k}=${v}`).join('; '));
+    const res = await fetch(base + path, { ...init, headers, redirect: 'manual' });
+    for (const c of res.headers.getSetCookie()) {
+      const [pair] = c.split(';');
+      const [name, value] = pair!.split('=') as [string, string];
+      if (value === '' || /expires=Thu, 01 Jan 1970/i.test(c)) this.cookies.delete(name);
+      else this.cookies.set(name, value);
+    }
+    return res;
+  }
+  form(path: string, fields: Record<string, string>): Promise<Response> {
+    return this.request(path, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: new URLSearchParams(fields).toString() });
+  }
+  json(path: string, body: unknown, headers: Record<string, string> = {}): Promise<Response> {
+    return this.request(path, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify(body) });
+  }
+  /** Signs in through the API; answers the CSRF token. */
+  async signIn(username: string, password: string): Promise<string> {
+    const res = await this.json('/api/session', { username, password });
+    expect(res.status).toBe(200);
+    return ((await res.json()) as { csrfToken: string }).csrfToken;
+  }
+}
+
+const loginFormToken = async (c: Client): Promise<string> => {
+  const html = await (await c.request('/dang-nhap')).text();
+  return /name="_csrf" value="([^"]+)"/.exec(html)![1]!;
+};
+
+describe('the review desk server', () => {
+  it('sends a page without a session to the login, and answers the API 401 in Vietnamese', async () => {
+    const c = new Client();
+    for (const path of ['/', '/bao-cao', '/khong-co']) {
+      const res = await c.request(path);
+      expect(res.status, path).toBe(302);
+      expect(res.headers.get('location'), path).toMatch(/^\/dang-nhap/);
+    }
+    for (const path of ['/api/csrf', '/api/reports']) {
+      const res = await c.request(path);
+      expect(res.status, path).toBe(401);
+      expect(await res.json()).toEqual({ code: 'unauthenticated', message: 'Cần đăng nhập.' });
+    }
+    expect((await c.json('/api/flags/1/decision', { decision: 'confirmed' })).status).toBe(401);
+  });
+
+  it('logs in through the form with its CSRF token into an httpOnly SameSite=Lax session cookie', async () => {
+    const c = new Client();
+    const token = await loginFormToken(c);
+    const forged = await new Client().form('/dang-nhap', { _csrf: token, username: 'kiem-tra', password: 'mat-khau-kiem-tra' });
+    expect(forged.status).toBe(403);
+
+    const res = await c.form('/dang-nhap?next=/bao-cao', { _csrf: token, username: 'kiem-tra', password: 'mat-khau-kiem-tra' });
+    expect(res.status).toBe(302);
+    expect(res.headers.get('location')).toBe('/bao-cao');
+    const set = res.headers.getSetCookie().find((s) => s.startsWith(`${SESSION_COOKIE}=`))!;
+    expect(set).toMatch(/HttpOnly/i);
+    expect(set).toMatch(/SameSite=Lax/i);
+    const page = await c.request('/bao-cao');
+    expect(page.status).toBe(200);
+    expect(await page.text()).toContain('kiem-tra');
+  });
+
+  it('never redirects a login to another site', async () => {
+    const c = new Client();
+    const token = await loginFormToken(c);
+    const res = await c.form('/dang-nhap?next=//evil.example/x', { _csrf: token, username: 'van-thu', password: 'mat-khau-van-thu' });
+    expect(res.headers.get('location')).toBe('/bao-cao');
+  });
+
+  it('refuses a state-changing request without the session CSRF token', async () => {
+    const c = new Client();
+    const csrf = await c.signIn('van-thu', 'mat-khau-van-thu');
+    expect((await c.request('/api/csrf').then((r) => r.json())) as unknown).toEqual({ csrfToken: csrf });
+    const without = await c.form('/dang-xuat', {});
+    expect(without.status).toBe(403);
+    expect(await without.text()).toContain('CSRF');
+    const wrong = await c.json('/api/session', {}, { 'x-csrf-token': 'sai' });
+    expect(wrong.status).toBe(403);
+    // Still signed in; then out, with the token.
+    expect((await c.request('/bao-cao')).status).toBe(200);
+    expect((await c.form('/dang-xuat', { _csrf: csrf })).status).toBe(302);
+    expect((await c.request('/bao-cao')).status).toBe(302);
+  });
+
+  it('locks an account for a while after ten wrong passwords, even for the right one', async () => {
+    const c = new Client();
+    for (let i = 0; i < 10; i++) {
+      const res = await c.json('/api/session', { username: 'bi-khoa', password: `sai-${i}-mat-khau` });
+      expect(res.status).toBe(401);
+      expect(((await res.json()) as { message: string }).message).toMatch(/[àáảãạđêôơư]/u);
+    }
+    const locked = await c.json('/api/session', { username: 'bi-khoa', password: 'mat-khau-bi-khoa' });
+    expect(locked.status).toBe(429);
+    expect(((await locked.json()) as { message: string }).message).toContain('thử lại sau');
+    // Another account from the same address is not locked by it.
+    expect((await c.json('/api/session', { username: 'kiem-tra', password: 'mat-khau-kiem-tra' })).status).toBe(200);
+  });
+
+  it('ends a disabled user’s open session at once', async () => {
+    const c = new Client();
+    await c.signIn('se-nghi', 'mat-khau-se-nghi');
+    expect((await c.request('/bao-cao')).status).toBe(200);
+    await disable(store, 'se-nghi');
+    expect((await c.request('/bao-cao')).status).toBe(302);
+    expect((await c.request('/api/csrf')).status).toBe(401);
+  });
+
+  it('sends a strict Content-Security-Policy and escapes what it echoes', async () => {
+    const c = new Client();
+    const res = await c.request('/dang-nhap');
+    const csp = res.headers.get('content-security-policy')!;
+    expect(csp).toContain("default-src 'self'");
+    expect(csp).toContain("script-src 'self'");
+    expect(csp).not.toContain('unsafe-inline');
+    const token = /name="_csrf" value="([^"]+)"/.exec(await res.text())![1]!;
+    const echoed = await (await c.form('/dang-nhap', { _csrf: token, username: '"><script>alert(1)</script>', password: 'x' })).text();
+    expect(echoed).not.toContain('<script>alert(1)</script>');
+    expect(echoed).toContain('&lt;script&gt;');
+  });
+});
