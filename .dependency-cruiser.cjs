@@ -4,7 +4,7 @@
  * with store/ and exports/ beside them, depending on core only. No exceptions list:
  * test/architecture.test.ts fails on any violation.
  */
-const LAYERS = ['core', 'extractors', 'rules', 'pipeline', 'runtime', 'batches', 'accounts', 'web', 'cli'];
+const LAYERS = ['core', 'extractors', 'rules', 'pipeline', 'runtime', 'batches', 'accounts', 'review', 'web', 'cli'];
 const PRODUCT = [...LAYERS, 'store', 'exports'];
 const dir = (names) => `^(${names.join('|')})/`;
 

@@ -11,7 +11,7 @@ import { fileURLToPath } from 'node:url';
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
 /** Top to bottom: every import must point down this list (store and exports sit beside core). */
-export const LAYERS = ['cli', 'web', 'accounts', 'batches', 'runtime', 'pipeline', 'rules', 'extractors', 'store', 'exports', 'core'] as const;
+export const LAYERS = ['cli', 'web', 'review', 'accounts', 'batches', 'runtime', 'pipeline', 'rules', 'extractors', 'store', 'exports', 'core'] as const;
 const CHECKED = [...LAYERS, 'scripts', 'bench', 'test'];
 
 export interface Violation {
