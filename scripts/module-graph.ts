@@ -4,7 +4,7 @@
  * the drawing is out of date). test/architecture.test.ts uses the same functions.
  */
 import { spawnSync } from 'node:child_process';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -34,7 +34,8 @@ interface CruiseJson {
 /** Runs dependency-cruiser with the repository's rules over `dirs` under `cwd`. */
 export function cruise(cwd: string = ROOT, dirs: readonly string[] = CHECKED): Cruise {
   const bin = path.join(ROOT, 'node_modules/.bin/depcruise');
-  const run = spawnSync(bin, [...dirs, '--config', path.join(ROOT, '.dependency-cruiser.cjs'), '--output-type', 'json'], {
+  const present = dirs.filter((d) => existsSync(path.join(cwd, d)));
+  const run = spawnSync(bin, [...present, '--config', path.join(ROOT, '.dependency-cruiser.cjs'), '--output-type', 'json'], {
     cwd,
     encoding: 'utf8',
     maxBuffer: 64 * 1024 * 1024,
