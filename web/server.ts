@@ -13,8 +13,11 @@ import helmet from '@fastify/helmet';
 import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
 import { login, logout, SESSION_HOURS, sessionOf } from '../accounts/sessions.js';
 import { isDoisoatError } from '../core/errors.js';
-import { ROLE_LABELS, type Role } from '../core/roles.js';
-import type { SessionRecord, Store } from '../store/store.js';
+import type { QueueConfig } from '../runtime/queues.js';
+import type { Store } from '../store/store.js';
+import { refuse } from './guards.js';
+import { queueRoutes } from './routes/queues.js';
+import { isApi, page } from './pages.js';
 import { LoginLimiter } from './login-limiter.js';
 import { render } from './templates.js';
 
@@ -31,13 +34,10 @@ export interface ServerOptions {
   accountFailures?: number;
   addressFailures?: number;
   lockMs?: number;
+  /** The queues' Redis: Bull Board for admins under /admin/queues (none without it). */
+  queueConfig?: QueueConfig | null;
 }
 
-declare module 'fastify' {
-  interface FastifyRequest {
-    session: SessionRecord | null;
-  }
-}
 
 /** Routes open without a session. */
 const PUBLIC = new Set(['GET /dang-nhap', 'POST /dang-nhap', 'POST /api/session', 'GET /static/app.css']);
@@ -51,21 +51,8 @@ function sameToken(a: string | undefined, b: string): boolean {
   return x.length === y.length && timingSafeEqual(x, y);
 }
 
-const isApi = (request: FastifyRequest): boolean => request.url.startsWith('/api/') || request.url === '/api';
 
-/** A refusal as the caller understands it: JSON under /api, a page otherwise. */
-function refuse(request: FastifyRequest, reply: FastifyReply, status: number, code: string, message: string): FastifyReply {
-  if (isApi(request)) return reply.code(status).send({ code, message });
-  return reply
-    .code(status)
-    .type('text/html; charset=utf-8')
-    .send(page(request, 'Không thực hiện được', render('error', { heading: 'Không thực hiện được', message })));
-}
 
-function page(request: FastifyRequest, title: string, body: string): string {
-  const s = request.session;
-  return render('layout', { title, body, user: s?.user ?? null, roleLabel: s ? ROLE_LABELS[s.user.role] : '', csrfToken: s?.csrfToken ?? '' });
-}
 
 export async function buildServer(options: ServerOptions): Promise<FastifyInstance> {
   const { store } = options;
@@ -206,6 +193,8 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
 
   app.get('/api/csrf', async (request) => ({ csrfToken: request.session!.csrfToken }));
 
+  await queueRoutes(app, { config: options.queueConfig ?? null });
+
   app.setNotFoundHandler(async (request, reply) => refuse(request, reply, 404, 'not-found', 'Không có trang này.'));
   app.setErrorHandler(async (err: Error & { statusCode?: number }, request, reply) => {
     request.log.error({ err }, 'request failed');
@@ -215,11 +204,3 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   return app;
 }
 
-/** Role guard for a route: a signed-in user without one of `roles` is answered 403. */
-export function requireRole(...roles: Role[]) {
-  return async (request: FastifyRequest, reply: FastifyReply): Promise<FastifyReply | undefined> => {
-    const role = request.session?.user.role;
-    if (role === 'admin' || (role && roles.includes(role))) return undefined;
-    return refuse(request, reply, 403, 'forbidden', 'Tài khoản của bạn không có quyền làm việc này.');
-  };
-}
