@@ -16,6 +16,7 @@ export default defineConfig({
       'test/ocr-repair.test.ts',
       'test/formats-units.test.ts',
       'test/progress.test.ts',
+      'test/web-chart.test.ts',
       // a reader warning to a flag, through processDocument (a DOCX built in memory)
       'test/reader-warnings.test.ts',
       // OCR helpers that never run tesseract: table finding, bitmaps, skew, image headers and
