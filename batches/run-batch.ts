@@ -1,6 +1,6 @@
 /**
- * The batch use case, one implementation for `enqueue`, `reconcile`, nightly runs and (later) web
- * uploads: register the inputs in the store, dispatch their documents (BullMQ queues or this
+ * The batch use case, one implementation for `enqueue`, `reconcile`, nightly runs and web uploads:
+ * register the inputs in the store, dispatch their documents (BullMQ queues or this
  * process), wait until the store holds a result for every item, and hand back the audits.
  * Front doors only choose the inputs and the dispatch and render what comes back.
  */
@@ -10,7 +10,8 @@ import type { DocumentJob } from '../runtime/job-processor.js';
 import { DocumentQueues, pingRedis, queueConfigFromEnv, type QueueConfig } from '../runtime/queues.js';
 import { ResultHints } from '../runtime/result-hints.js';
 import type { BatchKind, RegisteredItem, Store } from '../store/store.js';
-import { registerInputs, type RegisterOptions } from './register.js';
+import { jobsFor, registerInputs, type RegisterOptions } from './register.js';
+import { uploadItem, type UploadedFile } from './uploads.js';
 import { waitForBatch } from './wait.js';
 
 /** Where a batch's documents are parsed. */
@@ -34,7 +35,9 @@ export type BatchInputs =
   /** Files and folders as the user named them (folders walked). */
   | ({ readonly kind: 'paths'; readonly paths: readonly string[] } & Pick<RegisterOptions, 'force' | 'source' | 'onlyNew' | 'maxBytes'>)
   /** Every stored document without a result under this pipeline version (reconcile). */
-  | { readonly kind: 'unfinished' };
+  | { readonly kind: 'unfinished' }
+  /** Files uploaded through the web, in the order given (the name is only a label for people). */
+  | { readonly kind: 'uploads'; readonly files: ReadonlyArray<UploadedFile>; readonly maxBytes?: number };
 
 export interface BatchEvents {
   /** The batch is registered: its items, and the jobs it needs (documents without a result). */
@@ -46,7 +49,10 @@ export interface BatchEvents {
 }
 
 export interface RunBatchOptions extends BatchEvents {
-  /** Wait for every result (default true; in-process batches always finish). */
+  /**
+   * Wait for every result (default true). In-process batches are processed inside the call either
+   * way; startBatch hands back the batch id before that.
+   */
   wait?: boolean;
   /** Give up waiting after this many ms (default: never); the batch goes on without the waiter. */
   waitMs?: number;
@@ -122,6 +128,33 @@ export async function runBatch(store: Store, kind: BatchKind, inputs: BatchInput
   }
 }
 
+/**
+ * Starts a batch and answers as soon as it is registered (before any document is processed), with
+ * the run itself to await or log. For front doors that answer at once and follow the batch with
+ * followBatch (batches/follow.ts), e.g. web uploads on the in-process default.
+ */
+export async function startBatch(
+  store: Store,
+  kind: BatchKind,
+  inputs: BatchInputs,
+  dispatch: Dispatch,
+  options: Omit<RunBatchOptions, 'wait'> = {},
+): Promise<{ batchId: string | null; items: readonly RegisteredItem[]; run: Promise<BatchOutcome> }> {
+  let registered: ((batch: { batchId: string | null; items: readonly RegisteredItem[] }) => void) | undefined;
+  const started = new Promise<{ batchId: string | null; items: readonly RegisteredItem[] }>((resolve) => (registered = resolve));
+  const run = runBatch(store, kind, inputs, dispatch, {
+    ...options,
+    wait: false,
+    onRegistered: (batch) => {
+      registered!({ batchId: batch.batchId, items: batch.items });
+      options.onRegistered?.(batch);
+    },
+  });
+  // Registration failed (the run rejects first), or nothing was kept (it resolves first).
+  const first = await Promise.race([started, run.then((o) => ({ batchId: o.batchId, items: o.items }))]);
+  return { ...first, run };
+}
+
 interface Registered {
   batchId: string;
   items: RegisteredItem[];
@@ -141,6 +174,14 @@ async function register(store: Store, kind: BatchKind, inputs: BatchInputs, queu
     );
     const jobs = missing.map((d) => ({ sha256: d.sha256, format: d.format, batchId: batch.id, force: false }));
     return { batchId: batch.id, items: batch.items, jobs, queued: false };
+  }
+  if (inputs.kind === 'uploads') {
+    // Already in memory (the web bounds a request), so one write.
+    const batch = await store.registerBatch(
+      kind,
+      inputs.files.map((f) => uploadItem(f, inputs.maxBytes)),
+    );
+    return { batchId: batch.id, items: batch.items, jobs: jobsFor(batch.items, batch.id, false), queued: false };
   }
   // Jobs are queued chunk by chunk as their documents are stored, so workers start on the first
   // files while the rest are still being read and stored.

@@ -3,6 +3,7 @@
  * told otherwise. SIGTERM or SIGINT: stop taking requests, finish the open ones, then exit.
  */
 import { Command } from 'commander';
+import { dispatchFromEnv } from '../batches/run-batch.js';
 import { queueConfigFromEnv } from '../runtime/queues.js';
 import { Store } from '../store/store.js';
 import { buildServer } from '../web/server.js';
@@ -16,7 +17,7 @@ interface ServeOptions {
 
 async function serve(opts: ServeOptions): Promise<void> {
   const store = await Store.open();
-  const app = await buildServer({ store, queueConfig: queueConfigFromEnv(), logger: { level: process.env['LOG_LEVEL'] ?? 'info' }, ...(opts.secureCookies ? { secureCookies: true } : {}) });
+  const app = await buildServer({ store, dispatch: await dispatchFromEnv(), queueConfig: queueConfigFromEnv(), logger: { level: process.env['LOG_LEVEL'] ?? 'info' }, ...(opts.secureCookies ? { secureCookies: true } : {}) });
   const address = await app.listen({ host: opts.host, port: opts.port });
   process.stderr.write(`Máy chủ đối soát đang chạy tại ${address} (kho: ${store.where}).\n`);
   await new Promise<void>((resolve) => {

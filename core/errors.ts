@@ -1,7 +1,8 @@
 /**
  * Errors are values with a stable code and a Vietnamese message for the user. They are raised at
  * the edge of a stage and end up in ReportAudit.error; one bad file never stops a batch. The
- * account codes (user-exists … login-failed) reach the user through the CLI or the web server.
+ * account codes (user-exists … login-failed) and the review codes (report-not-found … not-allowed)
+ * reach the user through the CLI or the web server.
  */
 export type ErrorCode =
   | 'empty-file'
@@ -20,7 +21,13 @@ export type ErrorCode =
   | 'weak-password'
   | 'password-required'
   | 'password-mismatch'
-  | 'login-failed';
+  | 'login-failed'
+  | 'report-not-found'
+  | 'flag-not-found'
+  | 'invalid-decision'
+  | 'note-required'
+  | 'note-too-long'
+  | 'not-allowed';
 
 const MESSAGES: Record<ErrorCode, string> = {
   'empty-file': 'Tệp rỗng (0 byte), không có nội dung để đọc.',
@@ -40,6 +47,12 @@ const MESSAGES: Record<ErrorCode, string> = {
   'password-required': 'Chưa nhập mật khẩu (mật khẩu được đọc từ đầu vào chuẩn, không nhận trên dòng lệnh).',
   'password-mismatch': 'Hai lần nhập mật khẩu không khớp nhau.',
   'login-failed': 'Tên tài khoản hoặc mật khẩu không đúng.',
+  'report-not-found': 'Không có báo cáo này (hoặc báo cáo chưa có kết quả xử lý).',
+  'flag-not-found': 'Báo cáo không có cảnh báo này; hãy tải lại trang.',
+  'invalid-decision': 'Quyết định không hợp lệ: chọn "Xác nhận sai lệch" (confirmed) hoặc "Bỏ qua" (dismissed).',
+  'note-required': 'Cần ghi chú lý do khi bỏ qua một lỗi.',
+  'note-too-long': 'Ghi chú quá dài: tối đa 2000 ký tự.',
+  'not-allowed': 'Tài khoản của bạn không có quyền làm việc này.',
 };
 
 export class DoisoatError extends Error {

@@ -3,6 +3,7 @@
  * the ones both SQLite and PostgreSQL understand; only the blob and the generated id differ.
  */
 import { sql, type Kysely, type Migration } from 'kysely';
+import { flagIdentity, searchKey } from './identity.js';
 import type { Dialect } from './schema.js';
 
 export function migrations(dialect: Dialect): Record<string, Migration> {
@@ -136,5 +137,55 @@ export function migrations(dialect: Dialect): Record<string, Migration> {
         await db.schema.createIndex('sessions_expires_at').on('sessions').column('expires_at').execute();
       },
     },
+    // The review desk's decisions, append-only. A decision names its flag by identity (rule, group,
+    // declared, recomputed), so it outlives reprocessing when the same flag comes back; flags get
+    // those columns too, and audits a folded commune name to search.
+    '0005_decisions': {
+      async up(db: Kysely<unknown>): Promise<void> {
+        await db.schema
+          .createTable('decisions')
+          .addColumn('id', dialect === 'postgres' ? 'serial' : 'integer', (c) => (dialect === 'postgres' ? c.primaryKey() : c.primaryKey().autoIncrement()))
+          .addColumn('sha256', 'text', (c) => c.notNull().references('documents.sha256'))
+          .addColumn('rule', 'text', (c) => c.notNull())
+          .addColumn('group_id', 'text')
+          .addColumn('declared', 'text')
+          .addColumn('recomputed', 'text')
+          .addColumn('pipeline_version', 'text', (c) => c.notNull())
+          .addColumn('seq', 'integer', (c) => c.notNull())
+          .addColumn('decision', 'text', (c) => c.notNull())
+          .addColumn('note', 'text', (c) => c.notNull())
+          .addColumn('user_name', 'text', (c) => c.notNull())
+          .addColumn('decided_at', 'text', (c) => c.notNull())
+          .execute();
+        await db.schema.createIndex('decisions_flag').on('decisions').columns(['sha256', 'rule']).execute();
+        // One statement per column: SQLite adds a column at a time.
+        for (const column of ['group_id', 'declared', 'recomputed']) await db.schema.alterTable('flags').addColumn(column, 'text').execute();
+        await db.schema.alterTable('audits').addColumn('unit_key', 'text').execute();
+        await backfillIdentities(db);
+      },
+    },
   };
+}
+
+/** Fills the columns 0005 added from the stored audits (JSON), a few hundred audits at a time. */
+async function backfillIdentities(db: Kysely<unknown>): Promise<void> {
+  let after = { sha256: '', version: '' };
+  for (;;) {
+    const { rows } = await sql<{ sha256: string; pipeline_version: string; audit: string }>`
+      select sha256, pipeline_version, audit from audits
+      where sha256 > ${after.sha256} or (sha256 = ${after.sha256} and pipeline_version > ${after.version})
+      order by sha256, pipeline_version limit 200`.execute(db);
+    if (rows.length === 0) return;
+    for (const r of rows) {
+      const audit = JSON.parse(r.audit) as { unit?: { name: string } | null; flags?: Array<{ rule: string; group?: string; declared?: number | null; recomputed?: number | null }> };
+      await sql`update audits set unit_key = ${searchKey(audit.unit?.name ?? null)} where sha256 = ${r.sha256} and pipeline_version = ${r.pipeline_version}`.execute(db);
+      for (const [seq, flag] of (audit.flags ?? []).entries()) {
+        const id = flagIdentity(flag);
+        await sql`update flags set group_id = ${id.group_id}, declared = ${id.declared}, recomputed = ${id.recomputed}
+          where sha256 = ${r.sha256} and pipeline_version = ${r.pipeline_version} and seq = ${seq}`.execute(db);
+      }
+    }
+    const last = rows[rows.length - 1]!;
+    after = { sha256: last.sha256, version: last.pipeline_version };
+  }
 }

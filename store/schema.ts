@@ -73,6 +73,8 @@ export interface AuditsTable {
   audit: string;
   created_at: string;
   updated_at: string;
+  /** The commune's name folded for search (store/identity.ts searchKey). */
+  unit_key: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
 /** One flag of an audit, ready for an auditor's decision. */
@@ -86,11 +88,33 @@ export interface FlagsTable {
   message: string;
   /** JSON array of spans. */
   evidence: string;
-  /** null until reviewed: 'accepted' (a real discrepancy) or 'dismissed'. */
+  /** The flag's identity with `rule` (store/identity.ts): what a decision is matched on. */
+  group_id: ColumnType<string | null, string | null | undefined, string | null>;
+  declared: ColumnType<string | null, string | null | undefined, string | null>;
+  recomputed: ColumnType<string | null, string | null | undefined, string | null>;
+  /** Unused: decisions live in the decisions table. */
   review_status: string | null;
   reviewer: string | null;
   review_note: string | null;
   reviewed_at: string | null;
+}
+
+/** An auditor's decision on a flag, append-only: the latest per flag identity counts. */
+export interface DecisionsTable {
+  id: Generated<number>;
+  sha256: string;
+  rule: string;
+  group_id: string | null;
+  declared: string | null;
+  recomputed: string | null;
+  /** The pipeline version and index of the flag when it was decided. */
+  pipeline_version: string;
+  seq: number;
+  /** 'confirmed' (a real discrepancy) or 'dismissed'. */
+  decision: string;
+  note: string;
+  user_name: string;
+  decided_at: string;
 }
 
 /** Each time a processor took a document: proves what ran how often, and on which worker. */
@@ -142,4 +166,5 @@ export interface Database {
   runs: RunsTable;
   users: UsersTable;
   sessions: SessionsTable;
+  decisions: DecisionsTable;
 }

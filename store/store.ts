@@ -7,9 +7,11 @@
 import { randomUUID } from 'node:crypto';
 import { sql, type Insertable, type Kysely, type RawBuilder } from 'kysely';
 import { DoisoatError } from '../core/errors.js';
-import { errorAudit, NO_FILE_SHA, type AuditFormat, type ReportAudit } from '../core/report-audit.js';
+import { add, decimalFromString, negate, toPlainString } from '../core/decimal.js';
+import { errorAudit, NO_FILE_SHA, type AuditFormat, type Flag, type ReportAudit, type Severity, type Span } from '../core/report-audit.js';
 import type { Role } from '../core/roles.js';
 import { PIPELINE_VERSION } from '../core/version.js';
+import { flagIdentity, searchKey, type FlagIdentity } from './identity.js';
 import { prepared } from './prepared.js';
 import { connect, storeConfigFromEnv, type Connection, type StoreConfig } from './connect.js';
 import type { AuditsTable, BatchKind, Database, Dialect, RunsTable } from './schema.js';
@@ -147,6 +149,12 @@ function userRecord(r: UserRow): UserRecord {
 
 const now = (): string => new Date().toISOString();
 
+/** A flag's identity columns (rule is a column of its own already). */
+function identityColumns(flag: Flag): Omit<FlagIdentity, 'rule'> {
+  const { rule: _rule, ...rest } = flagIdentity(flag);
+  return rest;
+}
+
 /** A document row as read for processing: `bytes` as the dialect's `bytesColumn` gives them. */
 interface ProcessingRow {
   first_path: string | null;
@@ -160,6 +168,162 @@ function processingDocument(row: ProcessingRow): ProcessingDocument | null {
   if (row.first_path === null || row.format === null || row.bytes === null) return null;
   const b = typeof row.bytes === 'string' ? Buffer.from(row.bytes, 'base64') : row.bytes;
   return { firstPath: row.first_path, format: row.format, bytes: new Uint8Array(b.buffer, b.byteOffset, b.byteLength), hasResult: row.audited !== null };
+}
+
+
+/** The list's sort keys: commune (folded name), year, declared total, |declared − recomputed|, error flags. */
+export const REPORT_SORTS = ['commune', 'year', 'total', 'difference', 'errors'] as const;
+export type ReportSort = (typeof REPORT_SORTS)[number];
+
+/**
+ * Review progress as conditions on a report's error and warning flags (review/state.ts gives them
+ * their meaning): `confirmed` some/none of them with a latest decision 'confirmed'; `decided`
+ * none (flags, none decided), partly, or all (including a report without such flags).
+ */
+export interface ReviewCondition {
+  confirmed?: 'none' | 'some';
+  decided?: 'none' | 'partly' | 'all';
+}
+
+export interface ReportFilter {
+  /** Only reports with an error or warning flag. */
+  flaggedOnly?: boolean;
+  /** Part of the commune's name, case and accents ignored. */
+  commune?: string;
+  year?: number;
+  format?: string;
+  review?: ReviewCondition;
+  sort?: ReportSort;
+  direction?: 'asc' | 'desc';
+  /** From 1. */
+  page?: number;
+  pageSize?: number;
+}
+
+/** One document in the list: its audit under the store's pipeline version, and its review counts. */
+export interface ReportRow {
+  sha256: string;
+  firstPath: string;
+  unitName: string | null;
+  year: number | null;
+  format: string;
+  /** Exact decimal text. */
+  total: string | null;
+  recomputedTotal: string | null;
+  /** total − recomputedTotal, exact decimal text; null unless both are known. */
+  difference: string | null;
+  classification: string | null;
+  errorCode: string | null;
+  flags: { error: number; warning: number; info: number };
+  /** Error and warning flags: how many, how many with a decision, how many confirmed. */
+  review: { relevant: number; decided: number; confirmed: number };
+}
+
+export interface FlagRecord {
+  seq: number;
+  rule: string;
+  severity: Severity;
+  message: string;
+  evidence: Span[];
+  groupId: string | null;
+  declared: string | null;
+  recomputed: string | null;
+}
+
+export type DecisionValue = 'confirmed' | 'dismissed';
+
+export interface DecisionRecord {
+  id: number;
+  sha256: string;
+  rule: string;
+  groupId: string | null;
+  declared: string | null;
+  recomputed: string | null;
+  /** The pipeline version and index of the flag when it was decided. */
+  pipelineVersion: string;
+  seq: number;
+  decision: DecisionValue;
+  note: string;
+  userName: string;
+  decidedAt: string;
+}
+
+export interface NewDecision {
+  sha256: string;
+  /** The flag decided on, as stored (its identity is copied into the decision). */
+  flag: FlagRecord;
+  decision: DecisionValue;
+  note: string;
+  userName: string;
+}
+
+export interface ReportDetailRecord {
+  sha256: string;
+  firstPath: string;
+  audit: ReportAudit;
+  flags: FlagRecord[];
+  /** Every decision ever made on the document's flags, oldest first. */
+  decisions: DecisionRecord[];
+}
+
+interface DecisionRow {
+  id: number | string;
+  sha256: string;
+  rule: string;
+  group_id: string | null;
+  declared: string | null;
+  recomputed: string | null;
+  pipeline_version: string;
+  seq: number;
+  decision: string;
+  note: string;
+  user_name: string;
+  decided_at: string;
+}
+
+function decisionRecord(r: DecisionRow): DecisionRecord {
+  return {
+    id: Number(r.id),
+    sha256: r.sha256,
+    rule: r.rule,
+    groupId: r.group_id,
+    declared: r.declared,
+    recomputed: r.recomputed,
+    pipelineVersion: r.pipeline_version,
+    seq: Number(r.seq),
+    decision: r.decision as DecisionValue,
+    note: r.note,
+    userName: r.user_name,
+    decidedAt: r.decided_at,
+  };
+}
+
+/** a − b on exact decimal text. */
+function difference(a: string | null, b: string | null): string | null {
+  if (a === null || b === null) return null;
+  try {
+    return toPlainString(add(decimalFromString(a), negate(decimalFromString(b))));
+  } catch {
+    return null;
+  }
+}
+
+interface ListRow {
+  sha256: string;
+  first_path: string;
+  unit_name: string | null;
+  year: number | null;
+  format: string;
+  total: string | null;
+  recomputed_total: string | null;
+  classification: string | null;
+  error_code: string | null;
+  errors: number | string;
+  warnings: number | string;
+  infos: number | string;
+  relevant: number | string;
+  decided: number | string;
+  confirmed: number | string;
 }
 
 export class Store {
@@ -317,6 +481,7 @@ export class Store {
       audit: JSON.stringify(audit),
       created_at: at,
       updated_at: at,
+      unit_key: searchKey(audit.unit?.name ?? null),
     };
     if (this.dialect === 'postgres' && !options.replace) return this.#insertAuditPostgres(row, audit, options.run);
     return this.#write(async (trx) => {
@@ -349,6 +514,7 @@ export class Store {
               severity: f.severity,
               message: f.message,
               evidence: JSON.stringify(f.evidence),
+              ...identityColumns(f),
               review_status: null,
               reviewer: null,
               review_note: null,
@@ -361,6 +527,9 @@ export class Store {
               severity: eb.ref('excluded.severity'),
               message: eb.ref('excluded.message'),
               evidence: eb.ref('excluded.evidence'),
+              group_id: eb.ref('excluded.group_id'),
+              declared: eb.ref('excluded.declared'),
+              recomputed: eb.ref('excluded.recomputed'),
             })),
           )
           .execute();
@@ -377,6 +546,7 @@ export class Store {
    */
   async #insertAuditPostgres(row: Insertable<AuditsTable>, audit: ReportAudit, run: RunTiming | undefined): Promise<SaveOutcome> {
     const flags = audit.flags;
+    const ids = flags.map(identityColumns);
     const finish = run
       ? sql`, r as (
           update runs set finished_at = ${now()}, outcome = case when exists (select 1 from a) then 'stored' else 'kept' end,
@@ -387,17 +557,19 @@ export class Store {
     const query = sql<{ stored: boolean }>`
       with a as (
         insert into audits (sha256, pipeline_version, batch_id, format, unit_name, year, total, recomputed_total, classification,
-          flag_count, error_flag_count, error_code, audit, created_at, updated_at)
+          flag_count, error_flag_count, error_code, audit, created_at, updated_at, unit_key)
         values (${row.sha256}, ${row.pipeline_version}, ${row.batch_id}, ${row.format}, ${row.unit_name}, ${row.year}, ${row.total},
           ${row.recomputed_total}, ${row.classification}, ${row.flag_count}, ${row.error_flag_count}, ${row.error_code}, ${row.audit},
-          ${row.created_at}, ${row.updated_at})
+          ${row.created_at}, ${row.updated_at}, ${row.unit_key ?? null})
         on conflict (sha256, pipeline_version) do nothing
         returning 1
       ), f as (
-        insert into flags (sha256, pipeline_version, seq, rule, severity, message, evidence)
-        select ${row.sha256}::text, ${row.pipeline_version}::text, x.seq, x.rule, x.severity, x.message, x.evidence
+        insert into flags (sha256, pipeline_version, seq, rule, severity, message, evidence, group_id, declared, recomputed)
+        select ${row.sha256}::text, ${row.pipeline_version}::text, x.seq, x.rule, x.severity, x.message, x.evidence, x.group_id, x.declared, x.recomputed
         from unnest(${flags.map((_, i) => i)}::integer[], ${flags.map((f) => f.rule)}::text[], ${flags.map((f) => f.severity)}::text[],
-          ${flags.map((f) => f.message)}::text[], ${flags.map((f) => JSON.stringify(f.evidence))}::text[]) as x(seq, rule, severity, message, evidence)
+          ${flags.map((f) => f.message)}::text[], ${flags.map((f) => JSON.stringify(f.evidence))}::text[],
+          ${ids.map((i) => i.group_id)}::text[], ${ids.map((i) => i.declared)}::text[], ${ids.map((i) => i.recomputed)}::text[])
+          as x(seq, rule, severity, message, evidence, group_id, declared, recomputed)
         where exists (select 1 from a)
       )${finish}
       select exists (select 1 from a) as stored`;
@@ -555,6 +727,142 @@ export class Store {
       flagged,
       batches: batches.map((b) => ({ id: b.id, kind: b.kind, size: b.size, createdAt: b.created_at, finishedAt: b.finished_at })),
     };
+  }
+
+  /**
+   * The documents with an audit under this pipeline version, one row each, filtered, sorted and
+   * paged in SQL (so `total` and the pages are exact). The review counts follow each flag's latest
+   * decision matched by identity (rule, group, declared, recomputed), whatever version it was made on.
+   */
+  async listReports(filter: ReportFilter = {}): Promise<{ rows: ReportRow[]; total: number }> {
+    const pg = this.dialect === 'postgres';
+    const pageSize = Math.min(Math.max(Math.trunc(filter.pageSize ?? 50), 1), 500);
+    const pageNo = Math.max(Math.trunc(filter.page ?? 1), 1);
+    const num = (col: string): RawBuilder<unknown> => (pg ? sql`cast(${sql.ref(col)} as numeric)` : sql`cast(${sql.ref(col)} as real)`);
+    // The difference's size, for sorting only (rows carry the exact one): rounded on SQLite's floats.
+    const diff = pg ? sql`abs(${num('a.total')} - ${num('a.recomputed_total')})` : sql`abs(round(${num('a.total')} - ${num('a.recomputed_total')}, 9))`;
+    const latest = sql`(select d.decision from decisions d
+        where d.sha256 = f.sha256 and d.rule = f.rule and coalesce(d.group_id, '') = coalesce(f.group_id, '')
+          and coalesce(d.declared, '') = coalesce(f.declared, '') and coalesce(d.recomputed, '') = coalesce(f.recomputed, '')
+        order by d.id desc limit 1)`;
+    const relevant = sql`fx.severity in ('error', 'warning')`;
+    const inner = sql`
+      select a.sha256, doc.first_path, a.unit_name, a.year, a.format, a.total, a.recomputed_total, a.classification, a.error_code,
+        coalesce(a.unit_key, '') as unit_key, ${num('a.total')} as total_value, ${diff} as difference_size,
+        coalesce(c.errors, 0) as errors, coalesce(c.warnings, 0) as warnings, coalesce(c.infos, 0) as infos,
+        coalesce(c.relevant, 0) as relevant, coalesce(c.decided, 0) as decided, coalesce(c.confirmed, 0) as confirmed
+      from audits a
+      join documents doc on doc.sha256 = a.sha256
+      left join (
+        select fx.sha256,
+          sum(case when fx.severity = 'error' then 1 else 0 end) as errors,
+          sum(case when fx.severity = 'warning' then 1 else 0 end) as warnings,
+          sum(case when fx.severity = 'info' then 1 else 0 end) as infos,
+          sum(case when ${relevant} then 1 else 0 end) as relevant,
+          sum(case when ${relevant} and fx.decision is not null then 1 else 0 end) as decided,
+          sum(case when ${relevant} and fx.decision = 'confirmed' then 1 else 0 end) as confirmed
+        from (select f.sha256, f.severity, ${latest} as decision from flags f where f.pipeline_version = ${this.version}) fx
+        group by fx.sha256
+      ) c on c.sha256 = a.sha256
+      where a.pipeline_version = ${this.version}`;
+    const where: RawBuilder<unknown>[] = [];
+    if (filter.flaggedOnly) where.push(sql`r.relevant > 0`);
+    const needle = searchKey(filter.commune ?? null);
+    if (needle) where.push(sql`r.unit_key like ${`%${needle.replace(/[\\%_]/g, (c) => `\\${c}`)}%`} escape '\\'`);
+    if (filter.year !== undefined) where.push(sql`r.year = ${filter.year}`);
+    if (filter.format) where.push(sql`r.format = ${filter.format}`);
+    if (filter.review?.confirmed === 'some') where.push(sql`r.confirmed > 0`);
+    if (filter.review?.confirmed === 'none') where.push(sql`r.confirmed = 0`);
+    if (filter.review?.decided === 'none') where.push(sql`r.relevant > 0 and r.decided = 0`);
+    if (filter.review?.decided === 'partly') where.push(sql`r.decided > 0 and r.decided < r.relevant`);
+    if (filter.review?.decided === 'all') where.push(sql`r.decided = r.relevant`);
+    const whereSql = where.length > 0 ? sql`where ${sql.join(where, sql` and `)}` : sql``;
+    const key = { commune: sql`r.unit_key`, year: sql`r.year`, total: sql`r.total_value`, difference: sql`r.difference_size`, errors: sql`r.errors` }[filter.sort ?? 'commune'];
+    const dir = filter.direction === 'desc' ? sql`desc` : sql`asc`;
+    // Unknown values last either way; then the file, then the hash, so pages never overlap.
+    const order = sql`order by case when ${key} is null then 1 else 0 end, ${key} ${dir}, r.first_path, r.sha256`;
+    const counted = await sql<{ n: number | string }>`select count(*) as n from (${inner}) r ${whereSql}`.execute(this.db);
+    const { rows } = await sql<ListRow>`select r.* from (${inner}) r ${whereSql} ${order} limit ${pageSize} offset ${(pageNo - 1) * pageSize}`.execute(this.db);
+    return {
+      total: Number(counted.rows[0]?.n ?? 0),
+      rows: rows.map((r) => ({
+        sha256: r.sha256,
+        firstPath: r.first_path,
+        unitName: r.unit_name,
+        year: r.year === null ? null : Number(r.year),
+        format: r.format,
+        total: r.total,
+        recomputedTotal: r.recomputed_total,
+        difference: difference(r.total, r.recomputed_total),
+        classification: r.classification,
+        errorCode: r.error_code,
+        flags: { error: Number(r.errors), warning: Number(r.warnings), info: Number(r.infos) },
+        review: { relevant: Number(r.relevant), decided: Number(r.decided), confirmed: Number(r.confirmed) },
+      })),
+    };
+  }
+
+  /** A document's audit under this pipeline version, its flags as stored and every decision on it; null if none. */
+  async reportDetail(sha256: string): Promise<ReportDetailRecord | null> {
+    const row = await this.db
+      .selectFrom('audits as a')
+      .innerJoin('documents as d', 'd.sha256', 'a.sha256')
+      .select(['a.audit', 'd.first_path'])
+      .where('a.sha256', '=', sha256)
+      .where('a.pipeline_version', '=', this.version)
+      .executeTakeFirst();
+    if (!row) return null;
+    const flags = await this.db
+      .selectFrom('flags')
+      .select(['seq', 'rule', 'severity', 'message', 'evidence', 'group_id', 'declared', 'recomputed'])
+      .where('sha256', '=', sha256)
+      .where('pipeline_version', '=', this.version)
+      .orderBy('seq')
+      .execute();
+    return {
+      sha256,
+      firstPath: row.first_path,
+      audit: JSON.parse(row.audit) as ReportAudit,
+      flags: flags.map((f) => ({
+        seq: Number(f.seq),
+        rule: f.rule,
+        severity: f.severity as Severity,
+        message: f.message,
+        evidence: JSON.parse(f.evidence) as Span[],
+        groupId: f.group_id,
+        declared: f.declared,
+        recomputed: f.recomputed,
+      })),
+      decisions: await this.decisionsFor(sha256),
+    };
+  }
+
+  /** Appends a decision (decisions are never changed or removed). */
+  async addDecision(d: NewDecision): Promise<DecisionRecord> {
+    const row = await this.db
+      .insertInto('decisions')
+      .values({
+        sha256: d.sha256,
+        rule: d.flag.rule,
+        group_id: d.flag.groupId,
+        declared: d.flag.declared,
+        recomputed: d.flag.recomputed,
+        pipeline_version: this.version,
+        seq: d.flag.seq,
+        decision: d.decision,
+        note: d.note,
+        user_name: d.userName,
+        decided_at: now(),
+      })
+      .returningAll()
+      .executeTakeFirstOrThrow();
+    return decisionRecord(row);
+  }
+
+  /** Every decision on a document's flags, under any pipeline version, oldest first. */
+  async decisionsFor(sha256: string): Promise<DecisionRecord[]> {
+    const rows = await this.db.selectFrom('decisions').selectAll().where('sha256', '=', sha256).orderBy('id').execute();
+    return rows.map(decisionRecord);
   }
 
   /** A new account; a name already taken → DoisoatError 'user-exists'. */

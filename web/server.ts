@@ -12,6 +12,7 @@ import formbody from '@fastify/formbody';
 import helmet from '@fastify/helmet';
 import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
 import { login, logout, SESSION_HOURS, sessionOf } from '../accounts/sessions.js';
+import type { Dispatch } from '../batches/run-batch.js';
 import { isDoisoatError } from '../core/errors.js';
 import type { QueueConfig } from '../runtime/queues.js';
 import type { Store } from '../store/store.js';
@@ -20,6 +21,8 @@ import { queueRoutes } from './routes/queues.js';
 import { isApi, page } from './pages.js';
 import { LoginLimiter } from './login-limiter.js';
 import { render } from './templates.js';
+import { reportRoutes } from './routes/reports.js';
+import { uploadRoutes } from './routes/uploads.js';
 
 export const SESSION_COOKIE = 'doisoat_session';
 const LOGIN_CSRF_COOKIE = 'doisoat_login_csrf';
@@ -36,11 +39,13 @@ export interface ServerOptions {
   lockMs?: number;
   /** The queues' Redis: Bull Board for admins under /admin/queues (none without it). */
   queueConfig?: QueueConfig | null;
+  /** Where uploaded files are parsed (default: this process). */
+  dispatch?: Dispatch;
 }
 
 
 /** Routes open without a session. */
-const PUBLIC = new Set(['GET /dang-nhap', 'POST /dang-nhap', 'POST /api/session', 'GET /static/app.css']);
+const PUBLIC = new Set(['GET /dang-nhap', 'POST /dang-nhap', 'POST /api/session', 'GET /static/app.css', 'GET /favicon.ico']);
 
 const css = readFileSync(fileURLToPath(new URL(import.meta.url.endsWith('.ts') ? './static/app.css' : '../../web/static/app.css', import.meta.url)));
 
@@ -53,6 +58,12 @@ function sameToken(a: string | undefined, b: string): boolean {
 
 
 
+
+/** Where to go after signing in: only a path of this site, never an address elsewhere. */
+function nextOf(request: FastifyRequest): string | null {
+  const next = (request.query as Record<string, unknown>)['next'];
+  return typeof next === 'string' && next.startsWith('/') && !next.startsWith('//') && !next.startsWith('/\\') ? next : null;
+}
 
 export async function buildServer(options: ServerOptions): Promise<FastifyInstance> {
   const { store } = options;
@@ -136,12 +147,15 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   app.get('/static/app.css', async (_request, reply) => reply.type('text/css; charset=utf-8').header('cache-control', 'max-age=3600').send(css));
 
   app.get('/', async (_request, reply) => reply.redirect('/bao-cao'));
+  app.get('/favicon.ico', async (_request, reply) => reply.code(204).send());
 
   app.get('/dang-nhap', async (request, reply) => {
     if (request.session) return reply.redirect('/bao-cao');
-    const csrfToken = randomBytes(24).toString('base64url');
+    // Kept while it lasts, so that two login tabs (or a favicon's detour here) do not undo each other.
+    const kept = request.cookies[LOGIN_CSRF_COOKIE];
+    const csrfToken = kept && /^[\w-]{32}$/.test(kept) ? kept : randomBytes(24).toString('base64url');
     reply.setCookie(LOGIN_CSRF_COOKIE, csrfToken, { ...cookieOptions, path: '/dang-nhap' });
-    return reply.type('text/html; charset=utf-8').send(page(request, 'Đăng nhập', render('login', { csrfToken })));
+    return reply.type('text/html; charset=utf-8').send(page(request, 'Đăng nhập', render('login', { csrfToken, next: nextOf(request) })));
   });
 
   app.post('/dang-nhap', async (request, reply) => {
@@ -152,7 +166,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
     const csrfToken = randomBytes(24).toString('base64url');
     const again = (status: number, error: string): FastifyReply => {
       reply.setCookie(LOGIN_CSRF_COOKIE, csrfToken, { ...cookieOptions, path: '/dang-nhap' });
-      return reply.code(status).type('text/html; charset=utf-8').send(page(request, 'Đăng nhập', render('login', { csrfToken, error, username })));
+      return reply.code(status).type('text/html; charset=utf-8').send(page(request, 'Đăng nhập', render('login', { csrfToken, error, username, next: nextOf(request) })));
     };
     if (!expected || !sameToken(typeof body['_csrf'] === 'string' ? body['_csrf'] : undefined, expected)) {
       return again(403, 'Phiên đăng nhập đã hết hạn; hãy nhập lại.');
@@ -161,9 +175,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
     if ('status' in result) return again(result.status, result.message);
     reply.clearCookie(LOGIN_CSRF_COOKIE, { path: '/dang-nhap' });
     reply.setCookie(SESSION_COOKIE, result.token, { ...cookieOptions, maxAge: SESSION_HOURS * 3600 });
-    const next = typeof (request.query as Record<string, unknown>)['next'] === 'string' ? String((request.query as Record<string, unknown>)['next']) : '';
-    // Only a path of this site: never an address elsewhere.
-    return reply.redirect(next.startsWith('/') && !next.startsWith('//') ? next : '/bao-cao');
+    return reply.redirect(nextOf(request) ?? '/bao-cao');
   });
 
   app.post('/dang-xuat', async (request, reply) => {
@@ -171,10 +183,6 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
     if (token) await logout(store, token);
     reply.clearCookie(SESSION_COOKIE, { path: '/' });
     return reply.redirect('/dang-nhap');
-  });
-
-  app.get('/bao-cao', async (request, reply) => {
-    return reply.type('text/html; charset=utf-8').send(page(request, 'Báo cáo', render('error', { heading: 'Báo cáo', message: 'Danh sách báo cáo sẽ hiện ở đây.' })));
   });
 
   app.post('/api/session', async (request, reply) => {
@@ -192,6 +200,8 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   });
 
   app.get('/api/csrf', async (request) => ({ csrfToken: request.session!.csrfToken }));
+  await reportRoutes(app, { store });
+  await uploadRoutes(app, { store, dispatch: options.dispatch ?? { kind: 'local' } });
 
   await queueRoutes(app, { config: options.queueConfig ?? null });
 
