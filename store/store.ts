@@ -803,6 +803,19 @@ export class Store {
   }
 
   /** A document's audit under this pipeline version, its flags as stored and every decision on it; null if none. */
+  /** The years the stored reports are for, latest first. */
+  async reportYears(): Promise<number[]> {
+    const rows = await this.db
+      .selectFrom('audits')
+      .select('year')
+      .distinct()
+      .where('pipeline_version', '=', this.version)
+      .where('year', 'is not', null)
+      .orderBy('year', 'desc')
+      .execute();
+    return rows.map((r) => Number(r.year));
+  }
+
   async reportDetail(sha256: string): Promise<ReportDetailRecord | null> {
     const row = await this.db
       .selectFrom('audits as a')
@@ -863,6 +876,48 @@ export class Store {
   async decisionsFor(sha256: string): Promise<DecisionRecord[]> {
     const rows = await this.db.selectFrom('decisions').selectAll().where('sha256', '=', sha256).orderBy('id').execute();
     return rows.map(decisionRecord);
+  }
+
+  /**
+   * For many documents at once (exports): each one's flags under this pipeline version (by seq)
+   * and every decision on it (oldest first), two queries per 500 documents. Unknown ones are absent.
+   */
+  async flagsAndDecisions(shas: readonly string[]): Promise<Map<string, { flags: FlagRecord[]; decisions: DecisionRecord[] }>> {
+    const out = new Map<string, { flags: FlagRecord[]; decisions: DecisionRecord[] }>();
+    const unique = [...new Set(shas)];
+    for (let i = 0; i < unique.length; i += 500) {
+      const chunk = unique.slice(i, i + 500);
+      const [flags, decisions] = await Promise.all([
+        this.db
+          .selectFrom('flags')
+          .select(['sha256', 'seq', 'rule', 'severity', 'message', 'evidence', 'group_id', 'declared', 'recomputed'])
+          .where('sha256', 'in', chunk)
+          .where('pipeline_version', '=', this.version)
+          .orderBy('sha256')
+          .orderBy('seq')
+          .execute(),
+        this.db.selectFrom('decisions').selectAll().where('sha256', 'in', chunk).orderBy('id').execute(),
+      ]);
+      const entry = (sha: string): { flags: FlagRecord[]; decisions: DecisionRecord[] } => {
+        let e = out.get(sha);
+        if (!e) out.set(sha, (e = { flags: [], decisions: [] }));
+        return e;
+      };
+      for (const f of flags) {
+        entry(f.sha256).flags.push({
+          seq: Number(f.seq),
+          rule: f.rule,
+          severity: f.severity as Severity,
+          message: f.message,
+          evidence: JSON.parse(f.evidence) as Span[],
+          groupId: f.group_id,
+          declared: f.declared,
+          recomputed: f.recomputed,
+        });
+      }
+      for (const d of decisions) entry(d.sha256).decisions.push(decisionRecord(d));
+    }
+    return out;
   }
 
   /** A new account; a name already taken → DoisoatError 'user-exists'. */

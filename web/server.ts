@@ -18,6 +18,7 @@ import type { QueueConfig } from '../runtime/queues.js';
 import type { Store } from '../store/store.js';
 import { refuse } from './guards.js';
 import { queueRoutes } from './routes/queues.js';
+import { rankingRoutes } from './routes/ranking.js';
 import { isApi, page } from './pages.js';
 import { LoginLimiter } from './login-limiter.js';
 import { render } from './templates.js';
@@ -203,6 +204,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   await reportRoutes(app, { store });
   await uploadRoutes(app, { store, dispatch: options.dispatch ?? { kind: 'local' } });
 
+  await rankingRoutes(app, { store });
   await queueRoutes(app, { config: options.queueConfig ?? null });
 
   app.setNotFoundHandler(async (request, reply) => refuse(request, reply, 404, 'not-found', 'Không có trang này.'));
