@@ -1,4 +1,5 @@
 /** Xếp hạng over real HTTP, on real audits of fixture reports. */
+import { createHash } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -72,5 +73,19 @@ describe('Xếp hạng', () => {
     expect(html.match(/<rect x="180" y="\d+" width="[\d.]+" height="11"/g)).toHaveLength(6);
     expect(html).toContain('>93,3<');
     expect(html).toContain('Sai lệch đã xác nhận');
+  });
+});
+
+describe('the original file', () => {
+  it('is served to a signed-in user as an attachment, named by its hash, typed by its bytes', async () => {
+    const { sha256 } = (await api()).rows[0]!;
+    const res = await fetch(`${base}/bao-cao/${sha256}/tep-goc`, { headers: { cookie } });
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toBe('application/vnd.openxmlformats-officedocument.wordprocessingml.document');
+    expect(res.headers.get('content-disposition')).toBe(`attachment; filename="${sha256.slice(0, 16)}.docx"`);
+    const bytes = new Uint8Array(await res.arrayBuffer());
+    expect(createHash('sha256').update(bytes).digest('hex')).toBe(sha256);
+    expect((await fetch(`${base}/bao-cao/${sha256}/tep-goc`, { redirect: 'manual' })).status).toBe(302);
+    expect((await fetch(`${base}/bao-cao/${'0'.repeat(64)}/tep-goc`, { headers: { cookie } })).status).toBe(404);
   });
 });

@@ -6,12 +6,13 @@ import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addUser, disable } from '../accounts/users.js';
 import { Store } from '../store/store.js';
-import { buildServer, SESSION_COOKIE } from '../web/server.js';
+import { buildServer, routesOf, SESSION_COOKIE } from '../web/server.js';
 import { tempDir } from './support/services.js';
 
 let store: Store;
 let base: string;
 let close: () => Promise<void>;
+let routes: ReadonlyArray<{ method: string; url: string }>;
 
 beforeAll(async () => {
   store = await Store.open({ dataDir: tempDir() });
@@ -21,6 +22,7 @@ beforeAll(async () => {
   await addUser(store, 'se-nghi', 'auditor', 'mat-khau-se-nghi');
   const app = await buildServer({ store, accountFailures: 10, addressFailures: 1000 });
   await app.listen({ host: '127.0.0.1', port: 0 });
+  routes = routesOf(app);
   base = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;
   close = async () => {
     await app.close();
@@ -77,6 +79,22 @@ describe('the review desk server', () => {
       expect(await res.json()).toEqual({ code: 'unauthenticated', message: 'Cần đăng nhập.' });
     }
     expect((await c.json('/api/flags/1/decision', { decision: 'confirmed' })).status).toBe(401);
+  });
+
+  it('lets no one without a session past the login, on any route the server has', async () => {
+    const open = new Set(['GET /dang-nhap', 'POST /dang-nhap', 'POST /api/session', 'GET /static/app.css', 'GET /favicon.ico', 'GET /static/upload.js', 'GET /static/progress.js']);
+    const closed = routes.filter((r) => !open.has(`${r.method} ${r.url}`));
+    expect(closed.length).toBeGreaterThan(15);
+    for (const r of closed) {
+      const url = r.url.replace(/:[^/]+/g, 'x').replace(/\*/g, 'x');
+      const res = await fetch(base + url, { method: r.method, redirect: 'manual', ...(r.method === 'POST' ? { headers: { 'content-type': 'application/json' }, body: '{}' } : {}) });
+      const where = `${r.method} ${r.url}`;
+      if (url.startsWith('/api/')) expect(res.status, where).toBe(401);
+      else {
+        expect(res.status, where).toBe(302);
+        expect(res.headers.get('location'), where).toMatch(/^\/dang-nhap\?next=/);
+      }
+    }
   });
 
   it('logs in through the form with its CSRF token into an httpOnly SameSite=Lax session cookie', async () => {

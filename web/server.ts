@@ -17,12 +17,14 @@ import { isDoisoatError } from '../core/errors.js';
 import type { QueueConfig } from '../runtime/queues.js';
 import type { Store } from '../store/store.js';
 import { refuse } from './guards.js';
+import { originalRoutes } from './routes/originals.js';
 import { queueRoutes } from './routes/queues.js';
 import { rankingRoutes } from './routes/ranking.js';
 import { isApi, page } from './pages.js';
 import { LoginLimiter } from './login-limiter.js';
 import { render } from './templates.js';
 import { reportRoutes } from './routes/reports.js';
+import { exportRoutes } from './routes/exports.js';
 import { uploadRoutes } from './routes/uploads.js';
 
 export const SESSION_COOKIE = 'doisoat_session';
@@ -60,6 +62,13 @@ function sameToken(a: string | undefined, b: string): boolean {
 
 
 
+const registered = new WeakMap<FastifyInstance, Array<{ method: string; url: string }>>();
+
+/** Every route the server answers (method and URL pattern), for the tests that try them all. */
+export function routesOf(app: FastifyInstance): ReadonlyArray<{ method: string; url: string }> {
+  return registered.get(app) ?? [];
+}
+
 /** Where to go after signing in: only a path of this site, never an address elsewhere. */
 function nextOf(request: FastifyRequest): string | null {
   const next = (request.query as Record<string, unknown>)['next'];
@@ -78,6 +87,11 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
             redact: ['req.headers.cookie', 'req.headers["x-csrf-token"]', 'req.headers.authorization', 'res.headers["set-cookie"]'],
           },
     bodyLimit: 1024 * 1024,
+  });
+  const routes: Array<{ method: string; url: string }> = [];
+  registered.set(app, routes);
+  app.addHook('onRoute', (r) => {
+    for (const method of [r.method].flat()) if (method !== 'HEAD') routes.push({ method, url: r.url });
   });
   const secure = Boolean(options.secureCookies);
   const lockMs = options.lockMs ?? 15 * 60_000;
@@ -202,9 +216,11 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
 
   app.get('/api/csrf', async (request) => ({ csrfToken: request.session!.csrfToken }));
   await reportRoutes(app, { store });
+  await exportRoutes(app, { store });
   await uploadRoutes(app, { store, dispatch: options.dispatch ?? { kind: 'local' } });
 
   await rankingRoutes(app, { store });
+  await originalRoutes(app, { store });
   await queueRoutes(app, { config: options.queueConfig ?? null });
 
   app.setNotFoundHandler(async (request, reply) => refuse(request, reply, 404, 'not-found', 'Không có trang này.'));
