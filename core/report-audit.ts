@@ -12,6 +12,19 @@ export interface Span {
   readonly page: number;
   readonly line: number;
   readonly text: string;
+  /** OCR'd lines only: where the line stands on its page image, as fractions 0–1 of the page. */
+  readonly box?: SpanBox;
+}
+
+/**
+ * A line's box on its page image, left/top (x0, y0) to right/bottom (x1, y1), each a fraction 0–1
+ * of the page's width or height (so it does not depend on the resolution the page was read at).
+ */
+export interface SpanBox {
+  readonly x0: number;
+  readonly y0: number;
+  readonly x1: number;
+  readonly y1: number;
 }
 
 export type Severity = 'error' | 'warning' | 'info';

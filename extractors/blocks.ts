@@ -4,7 +4,7 @@
  * evidence is the line where its number stands.
  */
 import type { Span } from '../core/report-audit.js';
-import type { DocumentModel, Line, Page } from './document.js';
+import { spanOf, type DocumentModel, type Line, type Page } from './document.js';
 import { fold } from './fold.js';
 
 export interface BlockLine {
@@ -101,7 +101,7 @@ export function spanAt(block: Block, offset: number): Span {
     if (part.offset <= offset) hit = part;
     else break;
   }
-  return { page: hit.page.number, line: hit.line.line, text: hit.line.text };
+  return spanOf(hit.page, hit.line);
 }
 
 /** The lowest OCR confidence among the lines a range touches, if any line has one. */

@@ -2,7 +2,7 @@
  * The positioned document model: every format reader produces one, everything downstream reads
  * it. A line is the unit of evidence: an auditor is shown its page, number and text.
  */
-import type { Span } from '../core/report-audit.js';
+import type { Span, SpanBox } from '../core/report-audit.js';
 
 export type SourceFormat = 'docx' | 'doc' | 'pdf' | 'pdf-scanned' | 'image';
 
@@ -23,12 +23,23 @@ export interface Line {
   readonly cells?: readonly string[];
   /** OCR confidence 0–1, absent for text layers. */
   readonly confidence?: number;
+  /** OCR'd lines: the line's box in pixels of the page image (see Page.size). */
+  readonly box?: PixelBox;
+}
+
+export interface PixelBox {
+  readonly x0: number;
+  readonly y0: number;
+  readonly x1: number;
+  readonly y1: number;
 }
 
 export interface Page {
   /** 1-based. Formats without pages (DOCX, DOC) have one page. */
   readonly number: number;
   readonly lines: readonly Line[];
+  /** OCR'd pages: the size in pixels of the page image the lines' boxes are measured on. */
+  readonly size?: { readonly width: number; readonly height: number };
 }
 
 export interface DocumentModel {
@@ -47,7 +58,16 @@ export interface DocumentModel {
 export const CELL_SEPARATOR = ' | ';
 
 export function spanOf(page: Page, line: Line): Span {
-  return { page: page.number, line: line.line, text: line.text };
+  const box = line.box && page.size ? fractionBox(line.box, page.size) : null;
+  return box ? { page: page.number, line: line.line, text: line.text, box } : { page: page.number, line: line.line, text: line.text };
+}
+
+/** A pixel box as fractions of its page (4 decimals, clamped to 0–1); null for a degenerate page or box. */
+export function fractionBox(box: PixelBox, size: { readonly width: number; readonly height: number }): SpanBox | null {
+  if (!(size.width > 0 && size.height > 0)) return null;
+  const f = (v: number, of: number): number => Math.round(Math.max(0, Math.min(1, v / of)) * 10_000) / 10_000;
+  const b = { x0: f(box.x0, size.width), y0: f(box.y0, size.height), x1: f(box.x1, size.width), y1: f(box.y1, size.height) };
+  return b.x1 > b.x0 && b.y1 > b.y0 ? b : null;
 }
 
 /** Every line with its page, in reading order. */

@@ -4,7 +4,7 @@
  * flags with their evidence and decisions, its figure and evidence lines page by page).
  */
 import { DoisoatError } from '../core/errors.js';
-import type { Severity, Span } from '../core/report-audit.js';
+import type { ReportAudit, Severity, Span } from '../core/report-audit.js';
 import type { Role } from '../core/roles.js';
 import { REPORT_SORTS, type DecisionRecord, type DecisionValue, type ReportRow, type ReportSort, type Store } from '../store/store.js';
 import { mayDecide } from './decide.js';
@@ -41,6 +41,30 @@ export function viTime(iso: string): string {
 }
 
 export const lineId = (s: Pick<Span, 'page' | 'line'>): string => `p${s.page}-l${s.line}`;
+
+/** The address of a line's crop of its page image (web/routes/crops.ts); null for a line without a box (not OCR'd). */
+export const cropHref = (sha256: string, s: Span): string | null => (s.box ? `/bao-cao/${sha256}/trang/${s.page}/dong/${s.line}/anh` : null);
+
+/** Every span an audit names: figures, flag evidence, notes, indicators. */
+export function* auditSpans(a: ReportAudit): Generator<Span> {
+  for (const f of a.flags) yield* f.evidence;
+  for (const n of a.notes ?? []) if (n.at) yield n.at;
+  if (a.declared.total?.at) yield a.declared.total.at;
+  if (a.declared.classification?.at) yield a.declared.classification.at;
+  for (const g of a.declared.groups) {
+    if (g.score?.at) yield g.score.at;
+    for (const s of g.subgroups) if (s.score?.at) yield s.score.at;
+    for (const i of g.items) if (i.at) yield i.at;
+  }
+  for (const s of a.declared.summary) if (s.score?.at) yield s.score.at;
+  for (const i of a.indicators) if (i.at) yield i.at;
+}
+
+/** The span of page `page`, line `line` that carries a box on the page image, if the audit names one. */
+export function boxedSpan(a: ReportAudit, page: number, line: number): (Span & { box: NonNullable<Span['box']> }) | null {
+  for (const s of auditSpans(a)) if (s.page === page && s.line === line && s.box) return s as Span & { box: NonNullable<Span['box']> };
+  return null;
+}
 
 // ---------------------------------------------------------------- the list
 
@@ -226,7 +250,7 @@ export interface FlagView {
   severityLabel: string;
   message: string;
   reviewed: boolean;
-  evidence: Array<{ href: string; where: string; text: string }>;
+  evidence: Array<{ href: string; where: string; text: string; crop: string | null }>;
   latest: DecisionView | null;
   history: DecisionView[];
 }
@@ -237,6 +261,9 @@ export interface LineView {
   text: string;
   evidence: boolean;
   note: boolean;
+  /** The crop of the page image around the line (OCR'd lines only), and its alt text. */
+  crop: string | null;
+  cropAlt: string;
 }
 
 export interface ReportDetailView {
@@ -316,7 +343,8 @@ export async function reportDetail(store: Store, sha256: string, viewer: Viewer)
   const mark = (s: Span | undefined, kind: 'evidence' | 'note' | 'figure'): void => {
     if (!s) return;
     const id = lineId(s);
-    const l = lines.get(id) ?? { id, page: s.page, line: s.line, text: s.text, evidence: false, note: false };
+    const l = lines.get(id) ?? { id, page: s.page, line: s.line, text: s.text, evidence: false, note: false, crop: null, cropAlt: `Ảnh trang ${s.page}, dòng ${s.line}` };
+    l.crop ??= cropHref(sha256, s);
     if (kind === 'evidence') l.evidence = true;
     if (kind === 'note') l.note = true;
     lines.set(id, l);
@@ -355,7 +383,7 @@ export async function reportDetail(store: Store, sha256: string, viewer: Viewer)
       severityLabel: SEVERITY_LABELS[flag.severity] ?? flag.severity,
       message: flag.message,
       reviewed: flag.severity === 'error' || flag.severity === 'warning',
-      evidence: flag.evidence.map((s) => ({ href: `#${lineId(s)}`, where: `trang ${s.page}, dòng ${s.line}`, text: s.text })),
+      evidence: flag.evidence.map((s) => ({ href: `#${lineId(s)}`, where: `trang ${s.page}, dòng ${s.line}`, text: s.text, crop: cropHref(sha256, s) })),
       latest: latest ? decisionView(latest) : null,
       history: history.map(decisionView),
     })),

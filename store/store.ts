@@ -733,6 +733,10 @@ export class Store {
    * The documents with an audit under this pipeline version, one row each, filtered, sorted and
    * paged in SQL (so `total` and the pages are exact). The review counts follow each flag's latest
    * decision matched by identity (rule, group, declared, recomputed), whatever version it was made on.
+   *
+   * Three statements, each cheap at thousands of reports: the count, the page (filters on the
+   * audit's own columns, which the index audits_list covers, and on its flags as EXISTS on their
+   * primary key), then the flag and review counts of the page's rows only.
    */
   async listReports(filter: ReportFilter = {}): Promise<{ rows: ReportRow[]; total: number }> {
     const pg = this.dialect === 'postgres';
@@ -741,19 +745,53 @@ export class Store {
     const num = (col: string): RawBuilder<unknown> => (pg ? sql`cast(${sql.ref(col)} as numeric)` : sql`cast(${sql.ref(col)} as real)`);
     // The difference's size, for sorting only (rows carry the exact one): rounded on SQLite's floats.
     const diff = pg ? sql`abs(${num('a.total')} - ${num('a.recomputed_total')})` : sql`abs(round(${num('a.total')} - ${num('a.recomputed_total')}, 9))`;
-    const latest = sql`(select d.decision from decisions d
-        where d.sha256 = f.sha256 and d.rule = f.rule and coalesce(d.group_id, '') = coalesce(f.group_id, '')
-          and coalesce(d.declared, '') = coalesce(f.declared, '') and coalesce(d.recomputed, '') = coalesce(f.recomputed, '')
-        order by d.id desc limit 1)`;
-    const relevant = sql`fx.severity in ('error', 'warning')`;
-    const inner = sql`
-      select a.sha256, doc.first_path, a.unit_name, a.year, a.format, a.total, a.recomputed_total, a.classification, a.error_code,
-        coalesce(a.unit_key, '') as unit_key, ${num('a.total')} as total_value, ${diff} as difference_size,
-        coalesce(c.errors, 0) as errors, coalesce(c.warnings, 0) as warnings, coalesce(c.infos, 0) as infos,
-        coalesce(c.relevant, 0) as relevant, coalesce(c.decided, 0) as decided, coalesce(c.confirmed, 0) as confirmed
-      from audits a
-      join documents doc on doc.sha256 = a.sha256
-      left join (
+    const decidedOn = (f: string): RawBuilder<unknown> => sql`d.sha256 = ${sql.ref(`${f}.sha256`)} and d.rule = ${sql.ref(`${f}.rule`)}
+          and coalesce(d.group_id, '') = coalesce(${sql.ref(`${f}.group_id`)}, '')
+          and coalesce(d.declared, '') = coalesce(${sql.ref(`${f}.declared`)}, '') and coalesce(d.recomputed, '') = coalesce(${sql.ref(`${f}.recomputed`)}, '')`;
+    const latest = (f: string): RawBuilder<unknown> => sql`(select d.decision from decisions d where ${decidedOn(f)} order by d.id desc limit 1)`;
+    // Does the report have an error or warning flag (that also meets `cond`)?
+    const anyFlag = (cond: RawBuilder<unknown> = sql``): RawBuilder<unknown> =>
+      sql`exists (select 1 from flags f where f.sha256 = a.sha256 and f.pipeline_version = a.pipeline_version and f.severity in ('error', 'warning') ${cond})`;
+    const decided = sql`and exists (select 1 from decisions d where ${decidedOn('f')})`;
+    const undecided = sql`and not exists (select 1 from decisions d where ${decidedOn('f')})`;
+    const confirmed = sql`and ${latest('f')} = 'confirmed'`;
+    const where: RawBuilder<unknown>[] = [sql`a.pipeline_version = ${this.version}`];
+    if (filter.flaggedOnly) where.push(anyFlag());
+    const needle = searchKey(filter.commune ?? null);
+    if (needle) where.push(sql`a.unit_key like ${`%${needle.replace(/[\\%_]/g, (c) => `\\${c}`)}%`} escape '\\'`);
+    if (filter.year !== undefined) where.push(sql`a.year = ${filter.year}`);
+    if (filter.format) where.push(sql`a.format = ${filter.format}`);
+    if (filter.review?.confirmed === 'some') where.push(anyFlag(confirmed));
+    if (filter.review?.confirmed === 'none') where.push(sql`not ${anyFlag(confirmed)}`);
+    if (filter.review?.decided === 'none') where.push(sql`${anyFlag()} and not ${anyFlag(decided)}`);
+    if (filter.review?.decided === 'partly') where.push(sql`${anyFlag(decided)} and ${anyFlag(undecided)}`);
+    if (filter.review?.decided === 'all') where.push(sql`not ${anyFlag(undecided)}`);
+    const whereSql = sql.join(where, sql` and `);
+    const errors = sql`(select count(*) from flags f where f.sha256 = a.sha256 and f.pipeline_version = a.pipeline_version and f.severity = 'error')`;
+    const key = { commune: sql`coalesce(a.unit_key, '')`, year: sql`a.year`, total: num('a.total'), difference: diff, errors }[filter.sort ?? 'commune'];
+    // Every audit has its document (a foreign key), so the count needs no join.
+    const counted = await sql<{ n: number | string }>`select count(*) as n from audits a where ${whereSql}`.execute(this.db);
+    const total = Number(counted.rows[0]?.n ?? 0);
+    // A page in the second half is read from the other end (the order is total, so reversing every
+    // term reverses it): an offset near the end would make the database sort and skip every row.
+    const offset = (pageNo - 1) * pageSize;
+    const reversed = offset > total / 2;
+    const up = (filter.direction === 'desc') === reversed;
+    const dir = up ? sql`asc` : sql`desc`;
+    const tie = reversed ? sql`desc` : sql`asc`;
+    // Unknown values last either way; then the file, then the hash, so pages never overlap.
+    const order = sql`order by case when ${key} is null then 1 else 0 end ${tie}, ${key} ${dir}, doc.first_path ${tie}, a.sha256 ${tie}`;
+    const from = reversed ? Math.max(total - offset - pageSize, 0) : offset;
+    const limit = reversed ? Math.max(Math.min(pageSize, total - offset), 0) : pageSize;
+    const { rows: found } = await sql<Omit<ListRow, 'errors' | 'warnings' | 'infos' | 'relevant' | 'decided' | 'confirmed'>>`
+      select a.sha256, doc.first_path, a.unit_name, a.year, a.format, a.total, a.recomputed_total, a.classification, a.error_code
+      from audits a join documents doc on doc.sha256 = a.sha256
+      where ${whereSql} ${order} limit ${limit} offset ${from}`.execute(this.db);
+    const rows = reversed ? found.reverse() : found;
+    const counts = new Map<string, Pick<ListRow, 'errors' | 'warnings' | 'infos' | 'relevant' | 'decided' | 'confirmed'>>();
+    if (rows.length > 0) {
+      const relevant = sql`fx.severity in ('error', 'warning')`;
+      const { rows: c } = await sql<Pick<ListRow, 'sha256' | 'errors' | 'warnings' | 'infos' | 'relevant' | 'decided' | 'confirmed'>>`
         select fx.sha256,
           sum(case when fx.severity = 'error' then 1 else 0 end) as errors,
           sum(case when fx.severity = 'warning' then 1 else 0 end) as warnings,
@@ -761,44 +799,30 @@ export class Store {
           sum(case when ${relevant} then 1 else 0 end) as relevant,
           sum(case when ${relevant} and fx.decision is not null then 1 else 0 end) as decided,
           sum(case when ${relevant} and fx.decision = 'confirmed' then 1 else 0 end) as confirmed
-        from (select f.sha256, f.severity, ${latest} as decision from flags f where f.pipeline_version = ${this.version}) fx
-        group by fx.sha256
-      ) c on c.sha256 = a.sha256
-      where a.pipeline_version = ${this.version}`;
-    const where: RawBuilder<unknown>[] = [];
-    if (filter.flaggedOnly) where.push(sql`r.relevant > 0`);
-    const needle = searchKey(filter.commune ?? null);
-    if (needle) where.push(sql`r.unit_key like ${`%${needle.replace(/[\\%_]/g, (c) => `\\${c}`)}%`} escape '\\'`);
-    if (filter.year !== undefined) where.push(sql`r.year = ${filter.year}`);
-    if (filter.format) where.push(sql`r.format = ${filter.format}`);
-    if (filter.review?.confirmed === 'some') where.push(sql`r.confirmed > 0`);
-    if (filter.review?.confirmed === 'none') where.push(sql`r.confirmed = 0`);
-    if (filter.review?.decided === 'none') where.push(sql`r.relevant > 0 and r.decided = 0`);
-    if (filter.review?.decided === 'partly') where.push(sql`r.decided > 0 and r.decided < r.relevant`);
-    if (filter.review?.decided === 'all') where.push(sql`r.decided = r.relevant`);
-    const whereSql = where.length > 0 ? sql`where ${sql.join(where, sql` and `)}` : sql``;
-    const key = { commune: sql`r.unit_key`, year: sql`r.year`, total: sql`r.total_value`, difference: sql`r.difference_size`, errors: sql`r.errors` }[filter.sort ?? 'commune'];
-    const dir = filter.direction === 'desc' ? sql`desc` : sql`asc`;
-    // Unknown values last either way; then the file, then the hash, so pages never overlap.
-    const order = sql`order by case when ${key} is null then 1 else 0 end, ${key} ${dir}, r.first_path, r.sha256`;
-    const counted = await sql<{ n: number | string }>`select count(*) as n from (${inner}) r ${whereSql}`.execute(this.db);
-    const { rows } = await sql<ListRow>`select r.* from (${inner}) r ${whereSql} ${order} limit ${pageSize} offset ${(pageNo - 1) * pageSize}`.execute(this.db);
+        from (select f.sha256, f.severity, ${latest('f')} as decision from flags f
+          where f.pipeline_version = ${this.version} and f.sha256 in (${sql.join(rows.map((r) => r.sha256))})) fx
+        group by fx.sha256`.execute(this.db);
+      for (const r of c) counts.set(r.sha256, r);
+    }
     return {
-      total: Number(counted.rows[0]?.n ?? 0),
-      rows: rows.map((r) => ({
-        sha256: r.sha256,
-        firstPath: r.first_path,
-        unitName: r.unit_name,
-        year: r.year === null ? null : Number(r.year),
-        format: r.format,
-        total: r.total,
-        recomputedTotal: r.recomputed_total,
-        difference: difference(r.total, r.recomputed_total),
-        classification: r.classification,
-        errorCode: r.error_code,
-        flags: { error: Number(r.errors), warning: Number(r.warnings), info: Number(r.infos) },
-        review: { relevant: Number(r.relevant), decided: Number(r.decided), confirmed: Number(r.confirmed) },
-      })),
+      total,
+      rows: rows.map((r) => {
+        const c = counts.get(r.sha256);
+        return {
+          sha256: r.sha256,
+          firstPath: r.first_path,
+          unitName: r.unit_name,
+          year: r.year === null ? null : Number(r.year),
+          format: r.format,
+          total: r.total,
+          recomputedTotal: r.recomputed_total,
+          difference: difference(r.total, r.recomputed_total),
+          classification: r.classification,
+          errorCode: r.error_code,
+          flags: { error: Number(c?.errors ?? 0), warning: Number(c?.warnings ?? 0), info: Number(c?.infos ?? 0) },
+          review: { relevant: Number(c?.relevant ?? 0), decided: Number(c?.decided ?? 0), confirmed: Number(c?.confirmed ?? 0) },
+        };
+      }),
     };
   }
 

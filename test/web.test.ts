@@ -172,3 +172,35 @@ describe('the review desk server', () => {
     expect(echoed).toContain('&lt;script&gt;');
   });
 });
+
+describe('request logs', () => {
+  it('name the user and never carry a password, a cookie or a token', async () => {
+    const lines: string[] = [];
+    const { Writable } = await import('node:stream');
+    const stream = new Writable({
+      write(chunk: Buffer, _enc, done) {
+        lines.push(chunk.toString());
+        done();
+      },
+    });
+    const app = await buildServer({ store, logger: { level: 'info', stream } });
+    await app.listen({ host: '127.0.0.1', port: 0 });
+    const url = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;
+    let csrfSeen = '';
+    try {
+      const login = await fetch(`${url}/api/session`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'kiem-tra', password: 'mat-khau-kiem-tra' }) });
+      const cookie = login.headers.getSetCookie()[0]!.split(';')[0]!;
+      const { csrfToken } = (await login.json()) as { csrfToken: string };
+      csrfSeen = csrfToken;
+      await fetch(`${url}/bao-cao`, { headers: { cookie, 'x-csrf-token': csrfToken, authorization: 'Bearer bi-mat-9f2c' } });
+    } finally {
+      await app.close();
+    }
+    const log = lines.join('');
+    expect(lines.map((l) => JSON.parse(l) as { user?: string; res?: { statusCode: number } }).some((l) => l.user === 'kiem-tra' && l.res?.statusCode === 200)).toBe(true);
+    expect(log).not.toContain('mat-khau-kiem-tra');
+    expect(log).not.toContain('bi-mat-9f2c');
+    expect(log).not.toContain(csrfSeen);
+    expect(log).not.toMatch(new RegExp(`${SESSION_COOKIE}=`));
+  });
+});

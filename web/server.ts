@@ -18,6 +18,7 @@ import type { QueueConfig } from '../runtime/queues.js';
 import type { Store } from '../store/store.js';
 import { refuse } from './guards.js';
 import { originalRoutes } from './routes/originals.js';
+import { cropRoutes } from './routes/crops.js';
 import { queueRoutes } from './routes/queues.js';
 import { rankingRoutes } from './routes/ranking.js';
 import { isApi, page } from './pages.js';
@@ -32,8 +33,8 @@ const LOGIN_CSRF_COOKIE = 'doisoat_login_csrf';
 
 export interface ServerOptions {
   store: Store;
-  /** pino logger options, or false (tests). */
-  logger?: boolean | { level?: string };
+  /** pino request logs (level, and a stream for tests), or false. */
+  logger?: boolean | { level?: string; stream?: NodeJS.WritableStream };
   /** Cookies marked Secure (when served over HTTPS, e.g. behind a proxy). */
   secureCookies?: boolean;
   /** Failed logins allowed per account and per address within `lockMs` (default 10 and 50, 15 min). */
@@ -122,7 +123,8 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   app.addHook('onRequest', async (request, reply) => {
     const token = request.cookies[SESSION_COOKIE];
     request.session = token ? await sessionOf(store, token) : null;
-    if (request.session) request.log = request.log.child({ user: request.session.user.name });
+    // Each request's log lines, the final "request completed" too, name who made it.
+    if (request.session) reply.log = request.log = request.log.child({ user: request.session.user.name });
     const route = `${request.method} ${request.url.split('?')[0]}`;
     if (request.session || PUBLIC.has(route)) return;
     if (isApi(request)) return reply.code(401).send({ code: 'unauthenticated', message: 'Cần đăng nhập.' });
@@ -221,6 +223,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
 
   await rankingRoutes(app, { store });
   await originalRoutes(app, { store });
+  await cropRoutes(app, { store });
   await queueRoutes(app, { config: options.queueConfig ?? null });
 
   app.setNotFoundHandler(async (request, reply) => refuse(request, reply, 404, 'not-found', 'Không có trang này.'));

@@ -9,6 +9,15 @@ export interface OcrLine {
   readonly confidence: number;
   /** A table row read cell by cell: its cells, left to right. */
   readonly cells?: readonly string[];
+  /** The line's box, in pixels of the page image as given to OCR (after any straightening). */
+  readonly box?: OcrLineBox;
+}
+
+export interface OcrLineBox {
+  readonly x0: number;
+  readonly y0: number;
+  readonly x1: number;
+  readonly y1: number;
 }
 
 export interface OcrPage {

@@ -72,8 +72,11 @@ export interface OcrRecognizeOptions {
 
 /** What tesseract read on one page: the readers' OcrPage, with each line's layout and the skew. */
 export interface RecognizedPage extends OcrPage {
-  /** Tesseract's text lines in reading order, NFC, empty lines left out. */
-  readonly lines: readonly TsvLine[];
+  /**
+   * Tesseract's text lines in reading order, NFC, empty lines left out; `box` is `bbox` again, for
+   * the readers (OcrLine), in the frame of the straightened page (the image's own size).
+   */
+  readonly lines: ReadonlyArray<TsvLine & { readonly box: OcrBox }>;
   /** The skew corrected before reading, in radians (0 when none was found). */
   readonly rotateRadians: number;
 }
@@ -360,7 +363,7 @@ export class OcrEngine {
     }
     const data = result.data;
     return {
-      lines,
+      lines: lines.map((l) => ({ ...l, box: l.bbox })),
       meanConfidence: Math.max(0, Math.min(100, data.confidence ?? 0)),
       width,
       height,
