@@ -3,8 +3,9 @@
  * classification, confirmed discrepancies and open flags — ranked, the view the office compares.
  */
 import { compare, decimalFromString, type Decimal } from '../core/decimal.js';
-import type { ReportRow, Store } from '../store/store.js';
+import type { Store, YearReport } from '../store/store.js';
 import { vi } from './reports.js';
+import { reviewOf } from './state.js';
 
 export const RANKING_SORTS = ['total', 'recomputed', 'confirmed', 'open', 'commune'] as const;
 export type RankingSort = (typeof RANKING_SORTS)[number];
@@ -35,8 +36,16 @@ export interface RankingView {
   year: number | null;
   years: number[];
   sort: RankingSort;
+  /** This page's rows, in rank order. */
   rows: RankingRow[];
+  /** Reports ranked in all, and the page shown (RANKING_PAGE_SIZE rows a page). */
+  total: number;
+  page: number;
+  pages: number;
 }
+
+/** Rows a page: a town's communes fit on one; a larger store is paged, table and chart alike. */
+export const RANKING_PAGE_SIZE = 100;
 
 const dec = (text: string | null): Decimal | null => (text === null ? null : decimalFromString(text));
 
@@ -50,20 +59,23 @@ function byDecimal(a: string | null, b: string | null): number {
 
 const baseName = (p: string): string => p.split(/[\\/]/).pop() ?? p;
 
-async function allOfYear(store: Store, year: number): Promise<ReportRow[]> {
-  const rows: ReportRow[] = [];
-  for (let page = 1; ; page++) {
-    const { rows: some, total } = await store.listReports({ year, page, pageSize: 500, sort: 'commune', direction: 'asc' });
-    rows.push(...some);
-    if (rows.length >= total || some.length === 0) return rows;
+/** Each report's confirmed discrepancies and open (undecided error or warning) flags. */
+async function reviewCounts(store: Store, reports: readonly YearReport[]): Promise<Map<string, { confirmed: number; open: number }>> {
+  const out = new Map<string, { confirmed: number; open: number }>();
+  const found = await store.flagsAndDecisions(reports.map((r) => r.sha256));
+  for (const [sha256, { flags, decisions }] of found) {
+    const { counts } = reviewOf(flags, decisions);
+    out.set(sha256, { confirmed: counts.confirmed, open: counts.relevant - counts.decided });
   }
+  return out;
 }
 
-export async function ranking(store: Store, options: { year?: number | null; sort?: string | null } = {}): Promise<RankingView> {
+export async function ranking(store: Store, options: { year?: number | null; sort?: string | null; page?: number | null; pageSize?: number } = {}): Promise<RankingView> {
   const years = await store.reportYears();
   const year = options.year && years.includes(options.year) ? options.year : (years[0] ?? null);
   const sort = (RANKING_SORTS as readonly string[]).includes(options.sort ?? '') ? (options.sort as RankingSort) : 'total';
-  const rows = year === null ? [] : (await allOfYear(store, year)).filter((r) => r.errorCode === null);
+  const rows = year === null ? [] : await store.reportsOfYear(year);
+  const counts = await reviewCounts(store, rows);
   const view = rows.map((r) => ({
     sha256: r.sha256,
     commune: r.unitName ?? '—',
@@ -72,8 +84,8 @@ export async function ranking(store: Store, options: { year?: number | null; sor
     recomputed: r.recomputedTotal,
     classification: r.classification ?? '—',
     mismatch: r.total !== null && r.recomputedTotal !== null && compare(decimalFromString(r.total), decimalFromString(r.recomputedTotal)) !== 0,
-    confirmed: r.review.confirmed,
-    open: r.review.relevant - r.review.decided,
+    confirmed: counts.get(r.sha256)?.confirmed ?? 0,
+    open: counts.get(r.sha256)?.open ?? 0,
   }));
   const order: Record<RankingSort, (a: (typeof view)[number], b: (typeof view)[number]) => number> = {
     total: (a, b) => byDecimal(a.total, b.total),
@@ -83,7 +95,12 @@ export async function ranking(store: Store, options: { year?: number | null; sor
     commune: (a, b) => a.commune.localeCompare(b.commune, 'vi'),
   };
   view.sort((a, b) => order[sort](a, b) || a.commune.localeCompare(b.commune, 'vi') || a.file.localeCompare(b.file));
-  return { year, years, sort, rows: view.map((r, i) => ({ rank: i + 1, ...r })) };
+  const size = options.pageSize ?? RANKING_PAGE_SIZE;
+  const pages = Math.max(1, Math.ceil(view.length / size));
+  const page = Math.min(Math.max(Math.trunc(options.page ?? 1), 1), pages);
+  const from = (page - 1) * size;
+  const ranked = view.slice(from, from + size).map((r, i) => ({ rank: from + i + 1, ...r }));
+  return { year, years, sort, rows: ranked, total: view.length, page, pages };
 }
 
 /** "92,3" for a cell, "—" for none. */

@@ -219,6 +219,17 @@ export interface ReportRow {
   review: { relevant: number; decided: number; confirmed: number };
 }
 
+/** A readable report of a year, as the ranking lists it. */
+export interface YearReport {
+  sha256: string;
+  firstPath: string;
+  unitName: string | null;
+  /** Exact decimal text. */
+  total: string | null;
+  recomputedTotal: string | null;
+  classification: string | null;
+}
+
 export interface FlagRecord {
   seq: number;
   rule: string;
@@ -826,7 +837,6 @@ export class Store {
     };
   }
 
-  /** A document's audit under this pipeline version, its flags as stored and every decision on it; null if none. */
   /** The years the stored reports are for, latest first. */
   async reportYears(): Promise<number[]> {
     const rows = await this.db
@@ -840,6 +850,20 @@ export class Store {
     return rows.map((r) => Number(r.year));
   }
 
+  /** The readable reports of one year under this pipeline version, with their totals (for the ranking). */
+  async reportsOfYear(year: number): Promise<YearReport[]> {
+    const rows = await this.db
+      .selectFrom('audits as a')
+      .innerJoin('documents as d', 'd.sha256', 'a.sha256')
+      .select(['a.sha256', 'd.first_path', 'a.unit_name', 'a.total', 'a.recomputed_total', 'a.classification'])
+      .where('a.pipeline_version', '=', this.version)
+      .where('a.year', '=', year)
+      .where('a.error_code', 'is', null)
+      .execute();
+    return rows.map((r) => ({ sha256: r.sha256, firstPath: r.first_path, unitName: r.unit_name, total: r.total, recomputedTotal: r.recomputed_total, classification: r.classification }));
+  }
+
+  /** A document's audit under this pipeline version, its flags as stored and every decision on it; null if none. */
   async reportDetail(sha256: string): Promise<ReportDetailRecord | null> {
     const row = await this.db
       .selectFrom('audits as a')

@@ -5,19 +5,21 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addUser } from '../accounts/users.js';
 import { runBatch } from '../batches/run-batch.js';
+import { ranking } from '../review/ranking.js';
 import { Store } from '../store/store.js';
 import { buildServer } from '../web/server.js';
 import { REPORTS } from './support/paths.js';
 import { tempDir } from './support/services.js';
 
 let base: string;
+let store: Store;
 let cookie: string;
 let csrf: string;
 let close: () => Promise<void>;
 const files = ['quang-trung-2024.docx', 'qt-total-mismatch.docx', 'bac-son-2024.docx'].map((f) => path.join(REPORTS, f));
 
 beforeAll(async () => {
-  const store = await Store.open({ dataDir: tempDir() });
+  store = await Store.open({ dataDir: tempDir() });
   await runBatch(store, 'local', { kind: 'paths', paths: files }, { kind: 'local', concurrency: 1 });
   await addUser(store, 'kiem-tra', 'auditor', 'mat-khau-kiem-tra');
   const app = await buildServer({ store });
@@ -65,6 +67,12 @@ describe('Xếp hạng', () => {
     expect(byConfirmed.rows[0]).toMatchObject({ file: 'qt-total-mismatch.docx', confirmed: 1, open: 0 });
     const byRecomputed = await api('?sap-xep=recomputed&nam=2024');
     expect(byRecomputed.rows.map((x) => x.recomputed)).toEqual(['92.3', '92.3', '87']);
+  });
+
+  it('pages a long year, ranks running on across pages', async () => {
+    const second = await ranking(store, { year: 2024, page: 2, pageSize: 2 });
+    expect(second).toMatchObject({ total: 3, page: 2, pages: 2 });
+    expect(second.rows.map((r) => [r.rank, r.file])).toEqual([[3, 'bac-son-2024.docx']]);
   });
 
   it('draws the chart on the server: a declared and a recomputed bar per report, Vietnamese decimals', async () => {
