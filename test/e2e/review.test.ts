@@ -3,20 +3,25 @@
  * highlighted evidence line, confirms one flag and dismisses another with a note, sees the ranking
  * chart, and finds the decisions kept after the report is processed again.
  */
-import { mkdirSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { mkdirSync, readFileSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
+import ExcelJS from 'exceljs';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addUser } from '../../accounts/users.js';
 import { runBatch } from '../../batches/run-batch.js';
 import { Store } from '../../store/store.js';
 import { buildServer } from '../../web/server.js';
-import { REPORTS, ROOT } from '../support/paths.js';
+import { FIXTURES, REPORTS, ROOT } from '../support/paths.js';
 import { tempDir } from '../support/services.js';
 import { launchBrowser } from './browser.js';
 
 const files = ['qt-total-mismatch.docx', 'qt-summary-mismatch.pdf', 'quang-trung-2024.docx'].map((f) => path.join(REPORTS, f));
+const photo = path.join(FIXTURES, 'scans/hoa-binh-2024.summary-photo.jpg');
+const HOSTILE = `../../x.docx"><img src=x onerror="window.__pwned=1">.docx`;
+const SCRIPT = '<script>window.__pwned=2</script>';
 let store: Store;
 let base: string;
 let browser: Browser;
@@ -25,7 +30,19 @@ let close: () => Promise<void>;
 
 beforeAll(async () => {
   store = await Store.open({ dataDir: tempDir() });
-  await runBatch(store, 'local', { kind: 'paths', paths: files }, { kind: 'local', concurrency: 1 });
+  const batch = await runBatch(store, 'local', { kind: 'paths', paths: [...files, photo] }, { kind: 'local', concurrency: 1 });
+  // A report whose file name and text carry markup, stored under its hash like any upload.
+  const model = batch.audits![0]!;
+  const bytes = new TextEncoder().encode('hostile');
+  const sha256 = createHash('sha256').update(bytes).digest('hex');
+  await store.registerBatch('local', [{ path: HOSTILE, file: { bytes, sha256, format: 'docx' } }]);
+  await store.saveAudit(sha256, {
+    ...model,
+    file: HOSTILE,
+    sha256,
+    unit: { type: 'xã', name: `Hostile ${SCRIPT}` },
+    flags: [{ ...model.flags[0]!, message: `Thông điệp ${SCRIPT}`, evidence: [{ page: 1, line: 2, text: `Dòng ${SCRIPT}<img src=x onerror="window.__pwned=3">` }] }],
+  });
   await addUser(store, 'kiem-tra', 'auditor', 'mat-khau-kiem-tra');
   const app = await buildServer({ store });
   await app.listen({ host: '127.0.0.1', port: 0 });
@@ -98,11 +115,46 @@ describe('an auditor in the browser', () => {
     await expect.poll(() => page.locator('li.flag', { hasText: 'summary-mismatch' }).locator('.decision').textContent()).toContain('bỏ qua');
   });
 
+  it('sees the pixels an OCR\'d figure came from, next to the text read from it', async () => {
+    await page.goto(`${base}/bao-cao`);
+    await Promise.all([page.waitForURL(/\/bao-cao\/[0-9a-f]{64}/), page.locator('tr', { hasText: 'summary-photo.jpg' }).locator('a').first().click()]);
+    const crop = page.locator('img.crop').first();
+    await crop.scrollIntoViewIfNeeded();
+    await expect.poll(() => crop.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth)).toBeGreaterThan(100);
+    const size = await crop.evaluate((img: HTMLImageElement) => ({ w: img.naturalWidth, h: img.naturalHeight }));
+    expect(size.h).toBeLessThan(size.w / 3);
+    expect(await crop.locator('xpath=ancestor::li[1]').textContent()).toMatch(/\d/);
+  });
+
+  it('shows hostile names and text as plain text: nothing in them runs', async () => {
+    await page.goto(`${base}/bao-cao`);
+    const row = page.locator('tr', { hasText: 'Hostile' });
+    expect(await row.textContent()).toContain('<script>window.__pwned=2</script>');
+    await Promise.all([page.waitForURL(/\/bao-cao\/[0-9a-f]{64}/), row.locator('a').first().click()]);
+    expect(await page.locator('main').textContent()).toContain(HOSTILE);
+    expect(await page.locator('main').textContent()).toContain('<img src=x onerror="window.__pwned=3">');
+    expect(await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).toBeUndefined();
+    expect(await page.locator('main img[src=x], main script').count()).toBe(0);
+  });
+
+  it('exports the flagged reports to Excel with both decisions', async () => {
+    await page.goto(`${base}/bao-cao?co-canh-bao=1`);
+    const [download] = await Promise.all([page.waitForEvent('download'), page.locator('p.exports a', { hasText: 'Excel' }).click()]);
+    expect(download.suggestedFilename()).toMatch(/^doisoat-bao-cao-\d{4}-\d{2}-\d{2}\.xlsx$/);
+    const book = new ExcelJS.Workbook();
+    const file = readFileSync((await download.path())!);
+    await book.xlsx.load(file.buffer.slice(file.byteOffset, file.byteOffset + file.byteLength) as ArrayBuffer);
+    const rows: string[] = [];
+    book.getWorksheet('Cảnh báo')!.eachRow((r) => rows.push(JSON.stringify(r.values)));
+    expect(rows.some((r) => r.includes('Xác nhận sai lệch') && r.includes('kiem-tra') && r.includes('Các nhóm cộng lại là 92,3.'))).toBe(true);
+    expect(rows.some((r) => r.includes('Bỏ qua') && r.includes('Phần tổng hợp gõ nhầm'))).toBe(true);
+  });
+
   it('sees the ranking chart', async () => {
     await page.goto(`${base}/xep-hang`);
     const chart = page.locator('figure.chart svg');
     expect(await chart.isVisible()).toBe(true);
-    expect(await chart.locator('rect[height="11"]').count()).toBe(6);
+    expect(await chart.locator('rect[height="11"]').count()).toBe(2 * (await page.locator('#ranking tbody tr').count()));
     expect(await page.locator('#ranking tbody tr').first().textContent()).toContain('93,3');
   });
 

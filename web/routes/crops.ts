@@ -100,7 +100,8 @@ export async function cropRoutes(app: FastifyInstance, ctx: { store: Store }): P
       c.fillStyle = '#fff';
       c.fillRect(0, 0, width, bottom - top);
       c.drawImage(picture, 0, top, width, bottom - top, 0, 0, width, bottom - top);
-      return canvas.encode('png');
+      // Synchronously: an async encode may outlive the last reference to its canvas.
+      return canvas.toBuffer('image/png');
     });
     if (!png) return notFound();
     return reply.type('image/png').header('cache-control', 'private, max-age=3600').header('x-content-type-options', 'nosniff').send(png);
