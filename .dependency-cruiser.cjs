@@ -52,7 +52,7 @@ module.exports = {
     },
     {
       name: 'nothing-outside-the-repository',
-      comment: 'The repository is self-contained: no import reaches beside it (../shared).',
+      comment: 'The repository is self-contained: no import reaches outside it.',
       severity: 'error',
       from: {},
       to: { path: '^\\.\\./' },
