@@ -5,28 +5,15 @@
 import { defaultMessage, type ErrorCode } from '../core/errors.js';
 import type { Span } from '../core/report-audit.js';
 import type { FlagExportRow, ReportExportRow } from '../exports/review.js';
-import type { ReportFilter, ReportRow, Store } from '../store/store.js';
-import { FORMAT_LABELS, SEVERITY_LABELS, type ListQuery } from './reports.js';
-import { REVIEW_STATE_LABELS, reviewOf, stateCondition, stateFromCounts } from './state.js';
+import type { ReportRow, Store } from '../store/store.js';
+import { filterOf, FORMAT_LABELS, SEVERITY_LABELS, type ListQuery } from './reports.js';
+import { REVIEW_STATE_LABELS, reviewOf, stateFromCounts } from './state.js';
 
 /** The store's largest page (tests may ask for smaller ones). */
 const EXPORT_PAGE = 500;
 
 const DECISION_TEXT = { confirmed: 'Xác nhận sai lệch', dismissed: 'Bỏ qua' } as const;
 const UNDECIDED = 'chưa';
-
-/** The list's filters and order as the store takes them (as in listReports, without paging). */
-function filterOf(q: ListQuery): ReportFilter {
-  return {
-    flaggedOnly: q.flagged,
-    ...(q.commune ? { commune: q.commune } : {}),
-    ...(q.year !== null ? { year: q.year } : {}),
-    ...(q.format ? { format: q.format } : {}),
-    ...(q.state ? { review: stateCondition(q.state) } : {}),
-    sort: q.sort,
-    direction: q.dir,
-  };
-}
 
 /** Exact decimal text → number ('−1.75' → -1.75); null when absent or not a number. */
 const num = (text: string | null): number | null => {

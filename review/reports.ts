@@ -6,7 +6,7 @@
 import { DoisoatError } from '../core/errors.js';
 import type { ReportAudit, Severity, Span } from '../core/report-audit.js';
 import type { Role } from '../core/roles.js';
-import { REPORT_SORTS, type DecisionRecord, type DecisionValue, type ReportRow, type ReportSort, type Store } from '../store/store.js';
+import { REPORT_SORTS, type DecisionRecord, type DecisionValue, type ReportFilter, type ReportRow, type ReportSort, type Store } from '../store/store.js';
 import { mayDecide } from './decide.js';
 import { isReviewState, REVIEW_STATE_LABELS, REVIEW_STATES, reviewOf, stateCondition, stateFromCounts, type ReviewState } from './state.js';
 
@@ -159,19 +159,22 @@ export interface ReportListView {
   formats: Array<{ value: string; label: string }>;
 }
 
+/** The list's filters and order as the store takes them (without paging): the list and its exports. */
+export function filterOf(q: ListQuery): ReportFilter {
+  return {
+    flaggedOnly: q.flagged,
+    ...(q.commune ? { commune: q.commune } : {}),
+    ...(q.year !== null ? { year: q.year } : {}),
+    ...(q.format ? { format: q.format } : {}),
+    ...(q.state ? { review: stateCondition(q.state) } : {}),
+    sort: q.sort,
+    direction: q.dir,
+  };
+}
+
 export async function listReports(store: Store, query: ListQuery): Promise<ReportListView> {
   const pageSize = query.size;
-  const { rows, total } = await store.listReports({
-    flaggedOnly: query.flagged,
-    ...(query.commune ? { commune: query.commune } : {}),
-    ...(query.year !== null ? { year: query.year } : {}),
-    ...(query.format ? { format: query.format } : {}),
-    ...(query.state ? { review: stateCondition(query.state) } : {}),
-    sort: query.sort,
-    direction: query.dir,
-    page: query.page,
-    pageSize,
-  });
+  const { rows, total } = await store.listReports({ ...filterOf(query), page: query.page, pageSize });
   const pages = Math.max(1, Math.ceil(total / pageSize));
   const data = rows.map((r) => {
     const state = stateFromCounts(r.review);

@@ -5,7 +5,7 @@
  * source of truth; Redis is only transport.
  */
 import { randomUUID } from 'node:crypto';
-import { sql, type Insertable, type Kysely, type RawBuilder } from 'kysely';
+import { sql, type Insertable, type Kysely, type RawBuilder, type Selectable } from 'kysely';
 import { DoisoatError } from '../core/errors.js';
 import { add, decimalFromString, negate, toPlainString } from '../core/decimal.js';
 import { errorAudit, NO_FILE_SHA, type AuditFormat, type Flag, type ReportAudit, type Severity, type Span } from '../core/report-audit.js';
@@ -14,7 +14,7 @@ import { PIPELINE_VERSION } from '../core/version.js';
 import { flagIdentity, searchKey, type FlagIdentity } from './identity.js';
 import { prepared } from './prepared.js';
 import { connect, storeConfigFromEnv, type Connection, type StoreConfig } from './connect.js';
-import type { AuditsTable, BatchKind, Database, Dialect, RunsTable } from './schema.js';
+import type { AuditsTable, BatchKind, Database, DecisionsTable, Dialect, FlagsTable, RunsTable } from './schema.js';
 
 export type { BatchKind } from './schema.js';
 export type { Role } from '../core/roles.js';
@@ -277,19 +277,21 @@ export interface ReportDetailRecord {
   decisions: DecisionRecord[];
 }
 
-interface DecisionRow {
-  id: number | string;
-  sha256: string;
-  rule: string;
-  group_id: string | null;
-  declared: string | null;
-  recomputed: string | null;
-  pipeline_version: string;
-  seq: number;
-  decision: string;
-  note: string;
-  user_name: string;
-  decided_at: string;
+/** A decisions row as read: the table's columns (its generated id may come back as text). */
+type DecisionRow = Omit<Selectable<DecisionsTable>, 'id'> & { id: number | string };
+
+/** A flags row as read, as the review desk uses it. */
+function flagRecord(f: Pick<Selectable<FlagsTable>, 'seq' | 'rule' | 'severity' | 'message' | 'evidence' | 'group_id' | 'declared' | 'recomputed'>): FlagRecord {
+  return {
+    seq: Number(f.seq),
+    rule: f.rule,
+    severity: f.severity as Severity,
+    message: f.message,
+    evidence: JSON.parse(f.evidence) as Span[],
+    groupId: f.group_id,
+    declared: f.declared,
+    recomputed: f.recomputed,
+  };
 }
 
 function decisionRecord(r: DecisionRow): DecisionRecord {
@@ -884,16 +886,7 @@ export class Store {
       sha256,
       firstPath: row.first_path,
       audit: JSON.parse(row.audit) as ReportAudit,
-      flags: flags.map((f) => ({
-        seq: Number(f.seq),
-        rule: f.rule,
-        severity: f.severity as Severity,
-        message: f.message,
-        evidence: JSON.parse(f.evidence) as Span[],
-        groupId: f.group_id,
-        declared: f.declared,
-        recomputed: f.recomputed,
-      })),
+      flags: flags.map(flagRecord),
       decisions: await this.decisionsFor(sha256),
     };
   }
@@ -952,16 +945,7 @@ export class Store {
         return e;
       };
       for (const f of flags) {
-        entry(f.sha256).flags.push({
-          seq: Number(f.seq),
-          rule: f.rule,
-          severity: f.severity as Severity,
-          message: f.message,
-          evidence: JSON.parse(f.evidence) as Span[],
-          groupId: f.group_id,
-          declared: f.declared,
-          recomputed: f.recomputed,
-        });
+        entry(f.sha256).flags.push(flagRecord(f));
       }
       for (const d of decisions) entry(d.sha256).decisions.push(decisionRecord(d));
     }
