@@ -4,7 +4,6 @@
  * one (a real server on a real OCR'd photo).
  */
 import { readFileSync } from 'node:fs';
-import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addUser } from '../accounts/users.js';
@@ -19,8 +18,8 @@ import { auditSpans } from '../review/reports.js';
 import { loadPicture } from '../runtime/ocr/bitmap.js';
 import { Store } from '../store/store.js';
 import { cropBand } from '../web/routes/crops.js';
-import { buildServer } from '../web/server.js';
 import { FIXTURES, REPORTS } from './support/paths.js';
+import { startServer } from './support/http.js';
 import { tempDir } from './support/services.js';
 
 const PHOTO = path.join(FIXTURES, 'scans/hoa-binh-2024.summary-photo.jpg');
@@ -89,15 +88,11 @@ describe('the crop of a scanned line on the report page', () => {
     const outcome = await runBatch(store, 'local', { kind: 'paths', paths: [PHOTO, MIXED] }, { kind: 'local', concurrency: 2 });
     [audit, mixed] = outcome.audits as [ReportAudit, ReportAudit];
     await addUser(store, 'kiem-tra', 'auditor', 'mat-khau-kiem-tra');
-    const app = await buildServer({ store });
-    await app.listen({ host: '127.0.0.1', port: 0 });
-    base = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;
+    const server = await startServer({ store });
+    base = server.base;
     const res = await fetch(`${base}/api/session`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'kiem-tra', password: 'mat-khau-kiem-tra' }) });
     cookie = res.headers.getSetCookie()[0]!.split(';')[0]!;
-    close = async () => {
-      await app.close();
-      await store.close();
-    };
+    close = server.close;
   }, 180_000);
   afterAll(async () => close?.());
 

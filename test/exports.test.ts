@@ -5,7 +5,6 @@
  */
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { parse } from 'csv-parse/sync';
 import ExcelJS from 'exceljs';
@@ -20,8 +19,8 @@ import { exportRows } from '../review/export.js';
 import { DEFAULT_QUERY } from '../review/reports.js';
 import type { StoreConfig } from '../store/connect.js';
 import { Store } from '../store/store.js';
-import { buildServer } from '../web/server.js';
 import { REPORTS } from './support/paths.js';
+import { HttpClient, startServer } from './support/http.js';
 import { freshPostgres, tempDir } from './support/services.js';
 
 const report = (over: Partial<ReportExportRow> = {}): ReportExportRow => ({
@@ -184,27 +183,13 @@ describe('the exports over HTTP', () => {
   let close: () => Promise<void>;
   const sha: Record<string, string> = {};
 
-  class Client {
-    readonly cookies = new Map<string, string>();
-    csrf = '';
-    async request(p: string, init: RequestInit = {}): Promise<Response> {
-      const headers = new Headers(init.headers);
-      if (this.cookies.size > 0) headers.set('cookie', [...this.cookies].map(([k, v]) => `${k}=${v}`).join('; '));
-      const res = await fetch(base + p, { ...init, headers, redirect: 'manual' });
-      for (const c of res.headers.getSetCookie()) {
-        const [name, value] = c.split(';')[0]!.split('=') as [string, string];
-        this.cookies.set(name, value);
-      }
-      return res;
-    }
-    json(p: string, body: unknown): Promise<Response> {
-      return this.request(p, { method: 'POST', headers: { 'content-type': 'application/json', 'x-csrf-token': this.csrf }, body: JSON.stringify(body) });
+  class Client extends HttpClient {
+    constructor() {
+      super(() => base);
     }
     static async as(username: string, password: string): Promise<Client> {
       const c = new Client();
-      const res = await c.request('/api/session', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username, password }) });
-      expect(res.status).toBe(200);
-      c.csrf = ((await res.json()) as { csrfToken: string }).csrfToken;
+      await c.signIn(username, password);
       return c;
     }
   }
@@ -217,13 +202,9 @@ describe('the exports over HTTP', () => {
     const batch = await runBatch(store, 'local', { kind: 'paths', paths: names.map((n) => path.join(REPORTS, n)) }, { kind: 'local', concurrency: 1 });
     expect(batch.finished).toBe(true);
     for (const [i, n] of names.entries()) sha[n] = batch.audits![i]!.sha256;
-    const app = await buildServer({ store });
-    await app.listen({ host: '127.0.0.1', port: 0 });
-    base = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;
-    close = async () => {
-      await app.close();
-      await store.close();
-    };
+    const server = await startServer({ store });
+    base = server.base;
+    close = server.close;
   }, 240_000);
   afterAll(async () => close());
 

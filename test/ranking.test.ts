@@ -1,14 +1,13 @@
 /** Xếp hạng over real HTTP, on real audits of fixture reports. */
 import { createHash } from 'node:crypto';
-import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addUser } from '../accounts/users.js';
 import { runBatch } from '../batches/run-batch.js';
 import { ranking } from '../review/ranking.js';
 import { Store } from '../store/store.js';
-import { buildServer } from '../web/server.js';
 import { REPORTS } from './support/paths.js';
+import { startServer } from './support/http.js';
 import { tempDir } from './support/services.js';
 
 let base: string;
@@ -22,16 +21,12 @@ beforeAll(async () => {
   store = await Store.open({ dataDir: tempDir() });
   await runBatch(store, 'local', { kind: 'paths', paths: files }, { kind: 'local', concurrency: 1 });
   await addUser(store, 'kiem-tra', 'auditor', 'mat-khau-kiem-tra');
-  const app = await buildServer({ store });
-  await app.listen({ host: '127.0.0.1', port: 0 });
-  base = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;
+  const server = await startServer({ store });
+  base = server.base;
   const res = await fetch(`${base}/api/session`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'kiem-tra', password: 'mat-khau-kiem-tra' }) });
   cookie = res.headers.getSetCookie()[0]!.split(';')[0]!;
   csrf = ((await res.json()) as { csrfToken: string }).csrfToken;
-  close = async () => {
-    await app.close();
-    await store.close();
-  };
+  close = server.close;
 }, 120_000);
 afterAll(async () => close());
 

@@ -5,7 +5,6 @@
  */
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import SqliteDatabase from 'better-sqlite3';
 import { Kysely, Migrator, SqliteDialect } from 'kysely';
@@ -19,8 +18,8 @@ import { reviewOf, REVIEW_STATES, stateCondition, stateFromCounts, type ReviewSt
 import { SQLITE_FILE, type StoreConfig } from '../store/connect.js';
 import { migrations } from '../store/migrations.js';
 import { Store, type DecisionRecord, type FlagRecord } from '../store/store.js';
-import { buildServer } from '../web/server.js';
 import { REPORTS } from './support/paths.js';
+import { HttpClient, startServer } from './support/http.js';
 import { freshPostgres, tempDir } from './support/services.js';
 
 const auditor = { name: 'kiem-tra', role: 'auditor' as const };
@@ -253,40 +252,13 @@ describe('the reports over HTTP', () => {
   let close: () => Promise<void>;
   const sha: Record<string, string> = {};
 
-  class Client {
-    readonly cookies = new Map<string, string>();
-    csrf = '';
-    async request(p: string, init: RequestInit = {}): Promise<Response> {
-      const headers = new Headers(init.headers);
-      if (this.cookies.size > 0) headers.set('cookie', [...this.cookies].map(([k, v]) => `${k}=${v}`).join('; '));
-      const res = await fetch(base + p, { ...init, headers, redirect: 'manual' });
-      for (const c of res.headers.getSetCookie()) {
-        const [name, value] = c.split(';')[0]!.split('=') as [string, string];
-        this.cookies.set(name, value);
-      }
-      return res;
-    }
-    async html(p: string): Promise<string> {
-      const res = await this.request(p);
-      expect(res.status, p).toBe(200);
-      return res.text();
-    }
-    async api<T>(p: string): Promise<T> {
-      const res = await this.request(p);
-      expect(res.status, p).toBe(200);
-      return (await res.json()) as T;
-    }
-    form(p: string, fields: Record<string, string>): Promise<Response> {
-      return this.request(p, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: new URLSearchParams({ _csrf: this.csrf, ...fields }).toString() });
-    }
-    json(p: string, body: unknown): Promise<Response> {
-      return this.request(p, { method: 'POST', headers: { 'content-type': 'application/json', 'x-csrf-token': this.csrf }, body: JSON.stringify(body) });
+  class Client extends HttpClient {
+    constructor() {
+      super(() => base);
     }
     static async as(username: string, password: string): Promise<Client> {
       const c = new Client();
-      const res = await c.request('/api/session', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username, password }) });
-      expect(res.status).toBe(200);
-      c.csrf = ((await res.json()) as { csrfToken: string }).csrfToken;
+      await c.signIn(username, password);
       return c;
     }
   }
@@ -315,13 +287,9 @@ describe('the reports over HTTP', () => {
       flags: [{ ...audit.flags[0]!, message: `Thông điệp ${evil}`, evidence: [{ page: 1, line: 2, text: `Dòng ${evil}` }] }],
     });
     sha['evil'] = evilSha;
-    const app = await buildServer({ store });
-    await app.listen({ host: '127.0.0.1', port: 0 });
-    base = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;
-    close = async () => {
-      await app.close();
-      await store.close();
-    };
+    const server = await startServer({ store });
+    base = server.base;
+    close = server.close;
   }, 240_000);
   afterAll(async () => close());
 

@@ -3,9 +3,9 @@
  * a batch, bad files are refused one by one in Vietnamese, the progress streams over server-sent
  * events, GET /api/batches/:id tells the same, and the roles, CSRF and request limits hold.
  */
+import type { AddressInfo } from 'node:net';
 import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -16,8 +16,8 @@ import { MAX_FILE_BYTES } from '../core/limits.js';
 import { sha256Of } from '../pipeline/fingerprint.js';
 import { Store } from '../store/store.js';
 import { uploadRoutes } from '../web/routes/uploads.js';
-import { buildServer } from '../web/server.js';
 import { REPORTS } from './support/paths.js';
+import { HttpClient, startServer } from './support/http.js';
 import { tempDir } from './support/services.js';
 
 let store: Store;
@@ -28,36 +28,16 @@ beforeAll(async () => {
   store = await Store.open({ dataDir: tempDir() });
   await addUser(store, 'van-thu', 'clerk', 'mat-khau-van-thu');
   await addUser(store, 'kiem-tra', 'auditor', 'mat-khau-kiem-tra');
-  const app = await buildServer({ store, dispatch: { kind: 'local', concurrency: 1 } });
-  await app.listen({ host: '127.0.0.1', port: 0 });
-  base = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;
-  close = async () => {
-    await app.close();
-    await store.close();
-  };
+  const server = await startServer({ store, dispatch: { kind: 'local', concurrency: 1 } });
+  base = server.base;
+  close = server.close;
 });
 afterAll(async () => close());
 
 /** A browser-like client: keeps cookies, never follows redirects. */
-class Client {
-  readonly cookies = new Map<string, string>();
-  constructor(readonly origin: () => string = () => base) {}
-  async request(path: string, init: RequestInit = {}): Promise<Response> {
-    const headers = new Headers(init.headers);
-    if (this.cookies.size > 0) headers.set('cookie', [...this.cookies].map(([k, v]) => `${k}=${v}`).join('; '));
-    const res = await fetch(this.origin() + path, { ...init, headers, redirect: 'manual' });
-    for (const c of res.headers.getSetCookie()) {
-      const [pair] = c.split(';');
-      const [name, value] = pair!.split('=') as [string, string];
-      if (value === '' || /expires=Thu, 01 Jan 1970/i.test(c)) this.cookies.delete(name);
-      else this.cookies.set(name, value);
-    }
-    return res;
-  }
-  async signIn(username: string, password: string): Promise<string> {
-    const res = await this.request('/api/session', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username, password }) });
-    expect(res.status).toBe(200);
-    return ((await res.json()) as { csrfToken: string }).csrfToken;
+class Client extends HttpClient {
+  constructor(origin: () => string = () => base) {
+    super(origin);
   }
 }
 

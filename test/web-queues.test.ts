@@ -1,9 +1,8 @@
 /** Hàng đợi: Bull Board under /admin/queues, against the real Redis, for admins only. */
-import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addUser } from '../accounts/users.js';
 import { Store } from '../store/store.js';
-import { buildServer } from '../web/server.js';
+import { startServer } from './support/http.js';
 import { queuePrefix, REDIS_URL, tempDir } from './support/services.js';
 
 let base: string;
@@ -13,13 +12,9 @@ beforeAll(async () => {
   const store = await Store.open({ dataDir: tempDir() });
   await addUser(store, 'quan-tri', 'admin', 'mat-khau-quan-tri');
   await addUser(store, 'van-thu', 'clerk', 'mat-khau-van-thu');
-  const app = await buildServer({ store, queueConfig: { redisUrl: REDIS_URL, prefix: queuePrefix() } });
-  await app.listen({ host: '127.0.0.1', port: 0 });
-  base = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;
-  close = async () => {
-    await app.close();
-    await store.close();
-  };
+  const server = await startServer({ store, queueConfig: { redisUrl: REDIS_URL, prefix: queuePrefix() } });
+  base = server.base;
+  close = server.close;
 });
 afterAll(async () => close());
 

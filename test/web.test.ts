@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addUser, disable } from '../accounts/users.js';
 import { Store } from '../store/store.js';
 import { buildServer, routesOf, SESSION_COOKIE } from '../web/server.js';
+import { HttpClient, startServer } from './support/http.js';
 import { tempDir } from './support/services.js';
 
 let store: Store;
@@ -20,43 +21,17 @@ beforeAll(async () => {
   await addUser(store, 'kiem-tra', 'auditor', 'mat-khau-kiem-tra');
   await addUser(store, 'bi-khoa', 'auditor', 'mat-khau-bi-khoa');
   await addUser(store, 'se-nghi', 'auditor', 'mat-khau-se-nghi');
-  const app = await buildServer({ store, accountFailures: 10, addressFailures: 1000 });
-  await app.listen({ host: '127.0.0.1', port: 0 });
-  routes = routesOf(app);
-  base = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;
-  close = async () => {
-    await app.close();
-    await store.close();
-  };
+  const server = await startServer({ store, accountFailures: 10, addressFailures: 1000 });
+  base = server.base;
+  routes = routesOf(server.app);
+  close = server.close;
 });
 afterAll(async () => close());
 
 /** A browser-like client: keeps cookies, never follows redirects. */
-class Client {
-  readonly cookies = new Map<string, string>();
-  async request(path: string, init: RequestInit = {}): Promise<Response> {
-    const headers = new Headers(init.headers);
-    if (this.cookies.size > 0) headers.set('cookie', [...this.cookies].map(([k, v]) => `${k}=${v}`).join('; '));
-    const res = await fetch(base + path, { ...init, headers, redirect: 'manual' });
-    for (const c of res.headers.getSetCookie()) {
-      const [pair] = c.split(';');
-      const [name, value] = pair!.split('=') as [string, string];
-      if (value === '' || /expires=Thu, 01 Jan 1970/i.test(c)) this.cookies.delete(name);
-      else this.cookies.set(name, value);
-    }
-    return res;
-  }
-  form(path: string, fields: Record<string, string>): Promise<Response> {
-    return this.request(path, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: new URLSearchParams(fields).toString() });
-  }
-  json(path: string, body: unknown, headers: Record<string, string> = {}): Promise<Response> {
-    return this.request(path, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify(body) });
-  }
-  /** Signs in through the API; answers the CSRF token. */
-  async signIn(username: string, password: string): Promise<string> {
-    const res = await this.json('/api/session', { username, password });
-    expect(res.status).toBe(200);
-    return ((await res.json()) as { csrfToken: string }).csrfToken;
+class Client extends HttpClient {
+  constructor() {
+    super(() => base);
   }
 }
 
@@ -125,7 +100,7 @@ describe('the review desk server', () => {
     const c = new Client();
     const csrf = await c.signIn('van-thu', 'mat-khau-van-thu');
     expect((await c.request('/api/csrf').then((r) => r.json())) as unknown).toEqual({ csrfToken: csrf });
-    const without = await c.form('/dang-xuat', {});
+    const without = await c.form('/dang-xuat', {}, { csrf: false });
     expect(without.status).toBe(403);
     expect(await without.text()).toContain('CSRF');
     const wrong = await c.json('/api/session', {}, { 'x-csrf-token': 'sai' });
