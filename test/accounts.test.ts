@@ -13,7 +13,7 @@ import { readPassword, PromptCancelled } from '../cli/users.js';
 import { DoisoatError } from '../core/errors.js';
 import type { StoreConfig } from '../store/connect.js';
 import { Store } from '../store/store.js';
-import { freshPostgres, runCliAsync, tempDir, type TempDatabase } from './support/services.js';
+import { tempDir, runCliAsync, STORE_BACKENDS } from './support/services.js';
 
 const VIETNAMESE = /[ăâđêôơưàáảãạằắẳẵặầấẩẫậèéẻẽẹềếểễệìíỉĩịòóỏõọồốổỗộờớởỡợùúủũụừứửữựỳýỷỹỵ]/i;
 
@@ -30,16 +30,7 @@ async function failure(fn: () => Promise<unknown> | unknown): Promise<DoisoatErr
 
 const hoursFromNow = (h: number): string => new Date(Date.now() + h * 3600_000).toISOString();
 
-const backends: Array<[string, () => Promise<{ config: StoreConfig; cleanup: () => Promise<void> }>]> = [
-  ['sqlite', async () => ({ config: { dataDir: tempDir() }, cleanup: async () => {} })],
-  [
-    'postgres',
-    async () => {
-      const db: TempDatabase = await freshPostgres();
-      return { config: { databaseUrl: db.url }, cleanup: () => db.drop() };
-    },
-  ],
-];
+const backends = STORE_BACKENDS;
 
 describe('password hashes', () => {
   it('scrypt$N$r$p$salt$key with N=2^15, r=8, p=1, a 16-byte salt and a 64-byte key', async () => {

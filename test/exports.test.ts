@@ -3,7 +3,6 @@
  * escaped, BOM, Vietnamese headers, frozen header), the store's flags and decisions for many
  * reports (SQLite and PostgreSQL), every page of the list, and the downloads over real HTTP.
  */
-import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parse } from 'csv-parse/sync';
@@ -21,7 +20,8 @@ import type { StoreConfig } from '../store/connect.js';
 import { Store } from '../store/store.js';
 import { REPORTS } from './support/paths.js';
 import { HttpClient, startServer } from './support/http.js';
-import { freshPostgres, tempDir } from './support/services.js';
+import { tempDir, STORE_BACKENDS } from './support/services.js';
+import { storeVariant } from './support/variants.js';
 
 const report = (over: Partial<ReportExportRow> = {}): ReportExportRow => ({
   commune: 'Quang Trung', year: 2024, format: 'DOCX', file: 'qt.docx', total: 80.25, recomputed: 82, difference: -1.75,
@@ -104,24 +104,8 @@ describe('CSV and XLSX layout', () => {
 
 // ---------------------------------------------------------------- the store, both backends
 
-const backends: Array<[string, () => Promise<{ config: StoreConfig; cleanup: () => Promise<void> }>]> = [
-  ['sqlite', async () => ({ config: { dataDir: tempDir() }, cleanup: async () => {} })],
-  [
-    'postgres',
-    async () => {
-      const db = await freshPostgres();
-      return { config: { databaseUrl: db.url }, cleanup: () => db.drop() };
-    },
-  ],
-];
+const backends = STORE_BACKENDS;
 
-async function storeVariant(store: Store, base: ReportAudit, name: string, change: (a: ReportAudit) => ReportAudit): Promise<string> {
-  const bytes = new TextEncoder().encode(`export ${name}`);
-  const sha256 = createHash('sha256').update(bytes).digest('hex');
-  await store.registerBatch('local', [{ path: name, file: { bytes, sha256, format: 'docx' } }]);
-  await store.saveAudit(sha256, change({ ...base, file: name, sha256 }));
-  return sha256;
-}
 
 describe.each(backends)('export rows on %s', (_name, make) => {
   let store: Store;

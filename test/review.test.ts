@@ -20,7 +20,8 @@ import { migrations } from '../store/migrations.js';
 import { Store, type DecisionRecord, type FlagRecord } from '../store/store.js';
 import { REPORTS } from './support/paths.js';
 import { HttpClient, startServer } from './support/http.js';
-import { freshPostgres, tempDir } from './support/services.js';
+import { tempDir, STORE_BACKENDS } from './support/services.js';
+import { storeVariant } from './support/variants.js';
 
 const auditor = { name: 'kiem-tra', role: 'auditor' as const };
 const clerk = { name: 'van-thu', role: 'clerk' as const };
@@ -70,25 +71,8 @@ describe('review state', () => {
   });
 });
 
-const backends: Array<[string, () => Promise<{ config: StoreConfig; cleanup: () => Promise<void> }>]> = [
-  ['sqlite', async () => ({ config: { dataDir: tempDir() }, cleanup: async () => {} })],
-  [
-    'postgres',
-    async () => {
-      const db = await freshPostgres();
-      return { config: { databaseUrl: db.url }, cleanup: () => db.drop() };
-    },
-  ],
-];
+const backends = STORE_BACKENDS;
 
-/** A stored document with a made-up audit: a variant of a real one. */
-async function storeVariant(store: Store, base: ReportAudit, name: string, change: (a: ReportAudit) => ReportAudit): Promise<string> {
-  const bytes = new TextEncoder().encode(`variant ${name}`);
-  const sha256 = createHash('sha256').update(bytes).digest('hex');
-  await store.registerBatch('local', [{ path: name, file: { bytes, sha256, format: 'docx' } }]);
-  await store.saveAudit(sha256, change({ ...base, file: name, sha256 }));
-  return sha256;
-}
 
 const withTotal = (a: ReportAudit, total: number, recomputed: number | null): ReportAudit => ({
   ...a,

@@ -14,7 +14,7 @@ import type { StoreConfig } from '../store/connect.js';
 import { PREPARED, preparingClient } from '../store/prepared.js';
 import { Store, type SubmittedItem } from '../store/store.js';
 import { REPORTS } from './support/paths.js';
-import { freshPostgres, tempDir, type TempDatabase } from './support/services.js';
+import { freshPostgres, tempDir, STORE_BACKENDS } from './support/services.js';
 
 function item(name: string, as = name): SubmittedItem {
   const bytes = new Uint8Array(readFileSync(path.join(REPORTS, name)));
@@ -27,16 +27,7 @@ async function auditOf(name: string): Promise<ReportAudit> {
 
 const shaOf = (i: SubmittedItem): string => ('file' in i ? i.file.sha256 : '');
 
-const backends: Array<[string, () => Promise<{ config: StoreConfig; cleanup: () => Promise<void> }>]> = [
-  ['sqlite', async () => ({ config: { dataDir: tempDir() }, cleanup: async () => {} })],
-  [
-    'postgres',
-    async () => {
-      const db: TempDatabase = await freshPostgres();
-      return { config: { databaseUrl: db.url }, cleanup: () => db.drop() };
-    },
-  ],
-];
+const backends = STORE_BACKENDS;
 
 describe.each(backends)('store on %s', (name, make) => {
   let store: Store;

@@ -10,6 +10,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { createTempDatabase, type TempDatabase } from '../../scripts/temp-postgres.js';
+import type { StoreConfig } from '../../store/connect.js';
 import { CLI, ROOT } from './paths.js';
 
 export const REDIS_URL = process.env['REDIS_URL'] || 'redis://127.0.0.1:6379';
@@ -21,6 +22,18 @@ export type { TempDatabase };
 export function freshPostgres(): Promise<TempDatabase> {
   return createTempDatabase(DATABASE_URL);
 }
+
+/** Both databases the store runs on, each made fresh for a test file: [name, make]. */
+export const STORE_BACKENDS: Array<[string, () => Promise<{ config: StoreConfig; cleanup: () => Promise<void> }>]> = [
+  ['sqlite', async () => ({ config: { dataDir: tempDir() }, cleanup: async () => {} })],
+  [
+    'postgres',
+    async () => {
+      const db = await freshPostgres();
+      return { config: { databaseUrl: db.url }, cleanup: () => db.drop() };
+    },
+  ],
+];
 
 export function tempDir(prefix = 'doisoat-test-'): string {
   return mkdtempSync(path.join(os.tmpdir(), prefix));
