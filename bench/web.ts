@@ -7,8 +7,9 @@
  *      PIPELINE_VERSION; `--refill` fills it again. Each run works on a copy (SQLite in a temporary
  *      DOISOAT_DATA), or with `--postgres` on a throwaway PostgreSQL database filled from the cache
  *      (DATABASE_URL's server, default postgres://postgres@127.0.0.1:5432/test).
- *   2. An auditor account, the server (web/server.ts) in a child process (bench/web-server.ts), a
- *      session from POST /api/session.
+ *   2. An auditor account, the server (web/server.ts) in a child process (bench/web-server.ts)
+ *      writing request logs as `doisoat serve` does (to a temporary file), a session from
+ *      POST /api/session.
  *   3. autocannon against each page, with 1 and with 20 connections for `--duration` seconds,
  *      `--rounds` rounds interleaved: median and 95th percentile latency (from every response's
  *      time, exact) and requests/s; medians over rounds, PASS/FAIL against the target at 20
@@ -157,10 +158,14 @@ async function runStore(cacheDir: string): Promise<RunStore> {
 
 // ---------------------------------------------------------------- the server
 
+/** The server's request log: written as `doisoat serve` writes it, then dropped with the run. */
+const logDir = mkdtempSync(path.join(os.tmpdir(), 'doisoat-bench-web-log-'));
+const logFile = path.join(logDir, 'requests.log');
+
 async function startServer(env: NodeJS.ProcessEnv): Promise<{ base: string; child: ChildProcess }> {
   const child = spawn(process.execPath, ['--import', 'tsx', path.join(root, 'bench/web-server.ts')], {
     cwd: root,
-    env: { ...process.env, ...env, REDIS_URL: '', NODE_ENV: 'production' },
+    env: { ...process.env, ...env, REDIS_URL: '', NODE_ENV: 'production', BENCH_LOG: logFile },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let err = '';
@@ -276,7 +281,7 @@ try {
     if (!worst.rows[0]) throw new Error('no flagged report');
     flagged = worst.rows[0].sha256;
     filtered = (await s.listReports({ flaggedOnly: true, year: 2024 })).total;
-    communes = Number((await sql<{ n: number | string }>`select count(distinct unit_key) as n from audits`.execute(s.db)).rows[0]?.n ?? 0);
+    communes = Number((await sql<{ n: number | string }>`select count(distinct unit_key) as n from report_summaries`.execute(s.db)).rows[0]?.n ?? 0);
   } finally {
     await s.close();
   }
@@ -340,4 +345,5 @@ try {
 } finally {
   if (server) await stopServer(server);
   await store.drop();
+  rmSync(logDir, { recursive: true, force: true });
 }

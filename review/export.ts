@@ -7,7 +7,7 @@ import type { Span } from '../core/report-audit.js';
 import type { FlagExportRow, ReportExportRow } from '../exports/review.js';
 import type { ReportRow, Store } from '../store/store.js';
 import { filterOf, FORMAT_LABELS, SEVERITY_LABELS, type ListQuery } from './reports.js';
-import { REVIEW_STATE_LABELS, reviewOf, stateFromCounts } from './state.js';
+import { reviewOf, stateFromCounts, stateLabel } from './state.js';
 
 /** The store's largest page (tests may ask for smaller ones). */
 const EXPORT_PAGE = 500;
@@ -56,7 +56,7 @@ export async function exportRows(store: Store, query: ListQuery, options: { page
       errors: r.flags.error,
       warnings: r.flags.warning,
       infos: r.flags.info,
-      state: REVIEW_STATE_LABELS[state],
+      state: stateLabel(state, r.errorCode),
       readError: r.errorCode ? `${r.errorCode}: ${defaultMessage(r.errorCode as ErrorCode) ?? ''}`.replace(/: $/, '') : null,
       sha256: r.sha256,
     });

@@ -2,10 +2,8 @@
  * Xếp hạng: the reports of one year side by side — declared and recomputed totals,
  * classification, confirmed discrepancies and open flags — ranked, the view the office compares.
  */
-import { compare, decimalFromString, type Decimal } from '../core/decimal.js';
-import type { Store, YearReport } from '../store/store.js';
-import { vi } from './reports.js';
-import { reviewOf } from './state.js';
+import type { Store } from '../store/store.js';
+import { isZero, vi } from './reports.js';
 
 export const RANKING_SORTS = ['total', 'recomputed', 'confirmed', 'open', 'commune'] as const;
 export type RankingSort = (typeof RANKING_SORTS)[number];
@@ -45,62 +43,40 @@ export interface RankingView {
 }
 
 /** Rows a page: a town's communes fit on one; a larger store is paged, table and chart alike. */
-export const RANKING_PAGE_SIZE = 100;
-
-const dec = (text: string | null): Decimal | null => (text === null ? null : decimalFromString(text));
-
-/** Larger first, unknown last: a report without a total cannot outrank one with it. */
-function byDecimal(a: string | null, b: string | null): number {
-  const x = dec(a);
-  const y = dec(b);
-  if (x === null || y === null) return x === null ? (y === null ? 0 : 1) : -1;
-  return compare(y, x);
-}
+export const RANKING_PAGE_SIZE = 50;
 
 const baseName = (p: string): string => p.split(/[\\/]/).pop() ?? p;
 
-/** Each report's confirmed discrepancies and open (undecided error or warning) flags. */
-async function reviewCounts(store: Store, reports: readonly YearReport[]): Promise<Map<string, { confirmed: number; open: number }>> {
-  const out = new Map<string, { confirmed: number; open: number }>();
-  const found = await store.flagsAndDecisions(reports.map((r) => r.sha256));
-  for (const [sha256, { flags, decisions }] of found) {
-    const { counts } = reviewOf(flags, decisions);
-    out.set(sha256, { confirmed: counts.confirmed, open: counts.relevant - counts.decided });
-  }
-  return out;
-}
+/** Larger first for figures, A to Z for communes; ties by file. A report without the figure comes last. */
+const DIRECTION: Record<RankingSort, 'asc' | 'desc'> = { total: 'desc', recomputed: 'desc', confirmed: 'desc', open: 'desc', commune: 'asc' };
 
+/** The readable reports of one year, ranked and paged by the store (the list's rows and indexes). */
 export async function ranking(store: Store, options: { year?: number | null; sort?: string | null; page?: number | null; pageSize?: number } = {}): Promise<RankingView> {
   const years = await store.reportYears();
   const year = options.year && years.includes(options.year) ? options.year : (years[0] ?? null);
   const sort = (RANKING_SORTS as readonly string[]).includes(options.sort ?? '') ? (options.sort as RankingSort) : 'total';
-  const rows = year === null ? [] : await store.reportsOfYear(year);
-  const counts = await reviewCounts(store, rows);
-  const view = rows.map((r) => ({
+  const size = options.pageSize ?? RANKING_PAGE_SIZE;
+  const wanted = Math.max(Math.trunc(options.page ?? 1), 1);
+  const filter = { ...(year === null ? {} : { year }), readableOnly: true, sort, direction: DIRECTION[sort], pageSize: size } as const;
+  let found = year === null ? { rows: [], total: 0 } : await store.listReports({ ...filter, page: wanted });
+  const pages = Math.max(1, Math.ceil(found.total / size));
+  // A page past the end shows the last one.
+  if (wanted > pages && found.total > 0) found = await store.listReports({ ...filter, page: pages });
+  const page = Math.min(wanted, pages);
+  const from = (page - 1) * size;
+  const rows = found.rows.map((r, i) => ({
+    rank: from + i + 1,
     sha256: r.sha256,
     commune: r.unitName ?? '—',
     file: baseName(r.firstPath),
     total: r.total,
     recomputed: r.recomputedTotal,
     classification: r.classification ?? '—',
-    mismatch: r.total !== null && r.recomputedTotal !== null && compare(decimalFromString(r.total), decimalFromString(r.recomputedTotal)) !== 0,
-    confirmed: counts.get(r.sha256)?.confirmed ?? 0,
-    open: counts.get(r.sha256)?.open ?? 0,
+    mismatch: r.difference !== null && !isZero(r.difference),
+    confirmed: r.review.confirmed,
+    open: r.review.relevant - r.review.decided,
   }));
-  const order: Record<RankingSort, (a: (typeof view)[number], b: (typeof view)[number]) => number> = {
-    total: (a, b) => byDecimal(a.total, b.total),
-    recomputed: (a, b) => byDecimal(a.recomputed, b.recomputed),
-    confirmed: (a, b) => b.confirmed - a.confirmed,
-    open: (a, b) => b.open - a.open,
-    commune: (a, b) => a.commune.localeCompare(b.commune, 'vi'),
-  };
-  view.sort((a, b) => order[sort](a, b) || a.commune.localeCompare(b.commune, 'vi') || a.file.localeCompare(b.file));
-  const size = options.pageSize ?? RANKING_PAGE_SIZE;
-  const pages = Math.max(1, Math.ceil(view.length / size));
-  const page = Math.min(Math.max(Math.trunc(options.page ?? 1), 1), pages);
-  const from = (page - 1) * size;
-  const ranked = view.slice(from, from + size).map((r, i) => ({ rank: from + i + 1, ...r }));
-  return { year, years, sort, rows: ranked, total: view.length, page, pages };
+  return { year, years, sort, rows, total: found.total, page, pages };
 }
 
 /** "92,3" for a cell, "—" for none. */

@@ -6,16 +6,19 @@
 import { DoisoatError } from '../core/errors.js';
 import type { ReportAudit, Severity, Span } from '../core/report-audit.js';
 import type { Role } from '../core/roles.js';
-import { REPORT_SORTS, type DecisionRecord, type DecisionValue, type ReportFilter, type ReportRow, type ReportSort, type Store } from '../store/store.js';
+import type { DecisionRecord, DecisionValue, ReportFilter, ReportRow, Store, SummarySort } from '../store/store.js';
 import { mayDecide } from './decide.js';
-import { isReviewState, REVIEW_STATE_LABELS, REVIEW_STATES, reviewOf, stateCondition, stateFromCounts, type ReviewState } from './state.js';
+import { isReviewState, REVIEW_STATE_LABELS, REVIEW_STATES, reviewOf, stateCondition, stateFromCounts, stateLabel, type ReviewState } from './state.js';
 
 export const PAGE_SIZE = 50;
 
 export const SEVERITY_LABELS: Record<Severity, string> = { error: 'lỗi', warning: 'cảnh báo', info: 'lưu ý' };
 export const DECISION_LABELS: Record<DecisionValue, string> = { confirmed: 'xác nhận sai lệch', dismissed: 'bỏ qua' };
 export const FORMAT_LABELS: Record<string, string> = { docx: 'DOCX', doc: 'DOC', pdf: 'PDF', 'pdf-scanned': 'PDF quét', image: 'Ảnh', unknown: 'không rõ' };
-export const SORT_LABELS: Record<ReportSort, string> = { commune: 'Xã', year: 'Năm', total: 'Tổng điểm khai', difference: 'Chênh lệch', errors: 'Lỗi' };
+/** The list's sortable columns (the store sorts on more: the ranking's). */
+export const REPORT_SORTS = ['commune', 'year', 'total', 'recomputed', 'difference', 'errors'] as const satisfies readonly SummarySort[];
+export type ReportSort = (typeof REPORT_SORTS)[number];
+export const SORT_LABELS: Record<ReportSort, string> = { commune: 'Xã', year: 'Năm', total: 'Tổng điểm khai', recomputed: 'Tổng điểm tính lại', difference: 'Chênh lệch', errors: 'Lỗi' };
 
 /** Exact decimal text in Vietnamese writing ("92.3" → "92,3"); '—' when unknown. */
 export function vi(text: string | number | null | undefined): string {
@@ -29,7 +32,7 @@ function signed(text: string | null): string {
   return /^[1-9]|^0\.\d*[1-9]/.test(text) ? `+${vi(text)}` : vi(text);
 }
 
-const isZero = (text: string | null): boolean => text !== null && /^-?0(\.0*)?$/.test(text);
+export const isZero = (text: string | null): boolean => text !== null && /^-?0(\.0*)?$/.test(text);
 
 /** An instant in Vietnam's time: "05/03/2025 14:07". */
 export function viTime(iso: string): string {
@@ -167,6 +170,8 @@ export function filterOf(q: ListQuery): ReportFilter {
     ...(q.year !== null ? { year: q.year } : {}),
     ...(q.format ? { format: q.format } : {}),
     ...(q.state ? { review: stateCondition(q.state) } : {}),
+    // An unreadable report has nothing to review: it is in no state but its own (stateLabel).
+    ...(q.state ? { readableOnly: true } : {}),
     sort: q.sort,
     direction: q.dir,
   };
@@ -178,7 +183,7 @@ export async function listReports(store: Store, query: ListQuery): Promise<Repor
   const pages = Math.max(1, Math.ceil(total / pageSize));
   const data = rows.map((r) => {
     const state = stateFromCounts(r.review);
-    return { ...r, state, stateLabel: REVIEW_STATE_LABELS[state] };
+    return { ...r, state, stateLabel: stateLabel(state, r.errorCode) };
   });
   // Page links around the current one, first and last always.
   const near = [...new Set([1, query.page - 2, query.page - 1, query.page, query.page + 1, query.page + 2, pages])].filter((n) => n >= 1 && n <= pages).sort((a, b) => a - b);
@@ -397,7 +402,7 @@ export async function reportDetail(store: Store, sha256: string, viewer: Viewer)
     })),
     lines: [...byPage].map(([page, ls]) => ({ page, lines: ls })),
     state: review.state,
-    stateLabel: REVIEW_STATE_LABELS[review.state],
+    stateLabel: stateLabel(review.state, detail.audit.error?.code ?? null),
     canDecide: mayDecide(viewer.role),
   };
 }

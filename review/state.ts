@@ -15,6 +15,14 @@ export const REVIEW_STATE_LABELS: Record<ReviewState, string> = {
   'khong-sai-lech': 'không sai lệch',
 };
 
+/**
+ * What the state column says: an unreadable report has no flags to decide on, so it is not
+ * "không sai lệch" but waits for a readable file.
+ */
+export function stateLabel(state: ReviewState, errorCode: string | null): string {
+  return errorCode ? 'không đọc được' : REVIEW_STATE_LABELS[state];
+}
+
 export function isReviewState(value: unknown): value is ReviewState {
   return typeof value === 'string' && (REVIEW_STATES as readonly string[]).includes(value);
 }

@@ -4,7 +4,8 @@
  */
 import { sql, type Kysely, type Migration } from 'kysely';
 import { flagIdentity, searchKey } from './identity.js';
-import type { Dialect } from './schema.js';
+import { refreshCounts, summaryRow, SUMMARY_SORT_COLUMNS, type SummarySource } from './report-list.js';
+import type { Database, Dialect } from './schema.js';
 
 export function migrations(dialect: Dialect): Record<string, Migration> {
   const blob = dialect === 'postgres' ? 'bytea' : 'blob';
@@ -176,7 +177,74 @@ export function migrations(dialect: Dialect): Record<string, Migration> {
           .execute();
       },
     },
+    // The list read the audits with their flags and decisions on every request: at thousands of
+    // reports a page cost more than the review desk can spend. Now it reads a narrow row per audit
+    // (store/report-list.ts) with an index per sort key. The list's old index and search column on
+    // audits go, and so do the flags' review columns, never used (decisions have their own table).
+    '0007_report_summaries': {
+      async up(db: Kysely<unknown>): Promise<void> {
+        await db.schema
+          .createTable('report_summaries')
+          .addColumn('sha256', 'text', (c) => c.notNull())
+          .addColumn('pipeline_version', 'text', (c) => c.notNull())
+          .addColumn('first_path', 'text', (c) => c.notNull())
+          .addColumn('unit_name', 'text')
+          .addColumn('unit_key', 'text')
+          .addColumn('year', 'integer')
+          .addColumn('format', 'text', (c) => c.notNull())
+          .addColumn('total', 'text')
+          .addColumn('recomputed_total', 'text')
+          .addColumn('difference', 'text')
+          .addColumn('total_value', 'numeric')
+          .addColumn('recomputed_value', 'numeric')
+          .addColumn('difference_size', 'numeric')
+          .addColumn('classification', 'text')
+          .addColumn('error_code', 'text')
+          .addColumn('errors', 'integer', (c) => c.notNull())
+          .addColumn('warnings', 'integer', (c) => c.notNull())
+          .addColumn('infos', 'integer', (c) => c.notNull())
+          .addColumn('decided', 'integer', (c) => c.notNull())
+          .addColumn('undecided', 'integer', (c) => c.notNull())
+          .addColumn('confirmed', 'integer', (c) => c.notNull())
+          .addPrimaryKeyConstraint('report_summaries_pk', ['sha256', 'pipeline_version'])
+          .addForeignKeyConstraint('report_summaries_audit_fk', ['sha256', 'pipeline_version'], 'audits', ['sha256', 'pipeline_version'])
+          .execute();
+        // Each sort key's order both ways, ties by file (A to Z) either way, read forwards or backwards.
+        for (const [name, column] of Object.entries(SUMMARY_SORT_COLUMNS)) {
+          for (const dir of ['asc', 'desc'] as const) {
+            await db.schema.createIndex(`report_summaries_by_${name}_${dir}`).on('report_summaries').columns(['pipeline_version', `${column} ${dir}`, 'first_path', 'sha256']).execute();
+          }
+        }
+        // Counting a filtered list from one index: the filters' columns and the sort keys that can be null.
+        await db.schema
+          .createIndex('report_summaries_counts')
+          .on('report_summaries')
+          .columns(['pipeline_version', 'year', 'format', 'error_code', 'errors', 'warnings', 'decided', 'undecided', 'confirmed', 'unit_key', 'total_value', 'recomputed_value', 'difference_size'])
+          .execute();
+        await backfillSummaries(db as Kysely<Database>);
+        await db.schema.dropIndex('audits_list').execute();
+        await db.schema.alterTable('audits').dropColumn('unit_key').execute();
+        for (const column of ['review_status', 'reviewer', 'review_note', 'reviewed_at']) await db.schema.alterTable('flags').dropColumn(column).execute();
+      },
+    },
   };
+}
+
+/** A summary row for every stored audit, a few hundred at a time, then their counts. */
+async function backfillSummaries(db: Kysely<Database>): Promise<void> {
+  let after = { sha256: '', version: '' };
+  for (;;) {
+    const { rows } = await sql<SummarySource>`
+      select a.sha256, a.pipeline_version, d.first_path, a.unit_name, a.year, a.format, a.total, a.recomputed_total, a.classification, a.error_code
+      from audits a join documents d on d.sha256 = a.sha256
+      where a.sha256 > ${after.sha256} or (a.sha256 = ${after.sha256} and a.pipeline_version > ${after.version})
+      order by a.sha256, a.pipeline_version limit 500`.execute(db);
+    if (rows.length === 0) break;
+    await db.insertInto('report_summaries').values(rows.map((r) => summaryRow({ ...r, year: r.year === null ? null : Number(r.year) }))).execute();
+    const last = rows[rows.length - 1]!;
+    after = { sha256: last.sha256, version: last.pipeline_version };
+  }
+  await refreshCounts(db, null);
 }
 
 /** Fills the columns 0005 added from the stored audits (JSON), a few hundred audits at a time. */

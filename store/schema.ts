@@ -73,8 +73,40 @@ export interface AuditsTable {
   audit: string;
   created_at: string;
   updated_at: string;
+}
+
+/**
+ * What the review desk's list and ranking show of an audit, a narrow row each (store/report-list.ts):
+ * derived from the audit, its document, its flags and the decisions on them, and kept in step with
+ * them by every write. Sort values are exact decimals in a numeric column.
+ */
+export interface ReportSummariesTable {
+  sha256: string;
+  pipeline_version: string;
+  first_path: string;
+  unit_name: string | null;
   /** The commune's name folded for search (store/identity.ts searchKey). */
-  unit_key: ColumnType<string | null, string | null | undefined, string | null>;
+  unit_key: string | null;
+  year: number | null;
+  format: string;
+  /** Exact decimal text: declared, recomputed, declared − recomputed. */
+  total: string | null;
+  recomputed_total: string | null;
+  difference: string | null;
+  /** For sorting: the declared and recomputed totals and |declared − recomputed|. */
+  total_value: string | null;
+  recomputed_value: string | null;
+  difference_size: string | null;
+  classification: string | null;
+  error_code: string | null;
+  /** Flags by severity. */
+  errors: number;
+  warnings: number;
+  infos: number;
+  /** Error and warning flags with a decision, without one, and whose latest decision confirms. */
+  decided: number;
+  undecided: number;
+  confirmed: number;
 }
 
 /** One flag of an audit, ready for an auditor's decision. */
@@ -92,11 +124,6 @@ export interface FlagsTable {
   group_id: ColumnType<string | null, string | null | undefined, string | null>;
   declared: ColumnType<string | null, string | null | undefined, string | null>;
   recomputed: ColumnType<string | null, string | null | undefined, string | null>;
-  /** Unused: decisions live in the decisions table. */
-  review_status: string | null;
-  reviewer: string | null;
-  review_note: string | null;
-  reviewed_at: string | null;
 }
 
 /** An auditor's decision on a flag, append-only: the latest per flag identity counts. */
@@ -162,6 +189,7 @@ export interface Database {
   batches: BatchesTable;
   batch_items: BatchItemsTable;
   audits: AuditsTable;
+  report_summaries: ReportSummariesTable;
   flags: FlagsTable;
   runs: RunsTable;
   users: UsersTable;

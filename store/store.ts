@@ -7,16 +7,17 @@
 import { randomUUID } from 'node:crypto';
 import { sql, type Insertable, type Kysely, type RawBuilder, type Selectable } from 'kysely';
 import { DoisoatError } from '../core/errors.js';
-import { add, decimalFromString, negate, toPlainString } from '../core/decimal.js';
 import { errorAudit, NO_FILE_SHA, type AuditFormat, type Flag, type ReportAudit, type Severity, type Span } from '../core/report-audit.js';
 import type { Role } from '../core/roles.js';
 import { PIPELINE_VERSION } from '../core/version.js';
 import { flagIdentity, searchKey, type FlagIdentity } from './identity.js';
+import { listSummaries, refreshCounts, reviewCounts, summaryRow, summaryYears, writeSummary, type ReportFilter, type ReportRow, type SummarySource } from './report-list.js';
 import { prepared } from './prepared.js';
 import { connect, storeConfigFromEnv, type Connection, type StoreConfig } from './connect.js';
 import type { AuditsTable, BatchKind, Database, DecisionsTable, Dialect, FlagsTable, RunsTable } from './schema.js';
 
 export type { BatchKind } from './schema.js';
+export { SUMMARY_SORTS, type ReportFilter, type ReportRow, type ReviewCondition, type SummarySort } from './report-list.js';
 export type { Role } from '../core/roles.js';
 
 /** One submitted path: its bytes when they could be read, a document already stored, or why not. */
@@ -171,65 +172,6 @@ function processingDocument(row: ProcessingRow): ProcessingDocument | null {
 }
 
 
-/** The list's sort keys: commune (folded name), year, declared total, |declared − recomputed|, error flags. */
-export const REPORT_SORTS = ['commune', 'year', 'total', 'difference', 'errors'] as const;
-export type ReportSort = (typeof REPORT_SORTS)[number];
-
-/**
- * Review progress as conditions on a report's error and warning flags (review/state.ts gives them
- * their meaning): `confirmed` some/none of them with a latest decision 'confirmed'; `decided`
- * none (flags, none decided), partly, or all (including a report without such flags).
- */
-export interface ReviewCondition {
-  confirmed?: 'none' | 'some';
-  decided?: 'none' | 'partly' | 'all';
-}
-
-export interface ReportFilter {
-  /** Only reports with an error or warning flag. */
-  flaggedOnly?: boolean;
-  /** Part of the commune's name, case and accents ignored. */
-  commune?: string;
-  year?: number;
-  format?: string;
-  review?: ReviewCondition;
-  sort?: ReportSort;
-  direction?: 'asc' | 'desc';
-  /** From 1. */
-  page?: number;
-  pageSize?: number;
-}
-
-/** One document in the list: its audit under the store's pipeline version, and its review counts. */
-export interface ReportRow {
-  sha256: string;
-  firstPath: string;
-  unitName: string | null;
-  year: number | null;
-  format: string;
-  /** Exact decimal text. */
-  total: string | null;
-  recomputedTotal: string | null;
-  /** total − recomputedTotal, exact decimal text; null unless both are known. */
-  difference: string | null;
-  classification: string | null;
-  errorCode: string | null;
-  flags: { error: number; warning: number; info: number };
-  /** Error and warning flags: how many, how many with a decision, how many confirmed. */
-  review: { relevant: number; decided: number; confirmed: number };
-}
-
-/** A readable report of a year, as the ranking lists it. */
-export interface YearReport {
-  sha256: string;
-  firstPath: string;
-  unitName: string | null;
-  /** Exact decimal text. */
-  total: string | null;
-  recomputedTotal: string | null;
-  classification: string | null;
-}
-
 export interface FlagRecord {
   seq: number;
   rule: string;
@@ -311,32 +253,19 @@ function decisionRecord(r: DecisionRow): DecisionRecord {
   };
 }
 
-/** a − b on exact decimal text. */
-function difference(a: string | null, b: string | null): string | null {
-  if (a === null || b === null) return null;
-  try {
-    return toPlainString(add(decimalFromString(a), negate(decimalFromString(b))));
-  } catch {
-    return null;
-  }
-}
-
-interface ListRow {
-  sha256: string;
-  first_path: string;
-  unit_name: string | null;
-  year: number | null;
-  format: string;
-  total: string | null;
-  recomputed_total: string | null;
-  classification: string | null;
-  error_code: string | null;
-  errors: number | string;
-  warnings: number | string;
-  infos: number | string;
-  relevant: number | string;
-  decided: number | string;
-  confirmed: number | string;
+/** The audit row's part of its summary row (store/report-list.ts). */
+function summarySource(row: Insertable<AuditsTable>): Omit<SummarySource, 'first_path'> {
+  return {
+    sha256: row.sha256,
+    pipeline_version: row.pipeline_version,
+    unit_name: row.unit_name ?? null,
+    year: row.year ?? null,
+    format: row.format,
+    total: row.total ?? null,
+    recomputed_total: row.recomputed_total ?? null,
+    classification: row.classification ?? null,
+    error_code: row.error_code ?? null,
+  };
 }
 
 export class Store {
@@ -471,10 +400,11 @@ export class Store {
   }
 
   /**
-   * Stores a document's audit and its flags. Idempotent: a second write for the same document and
-   * pipeline version keeps the first (`kept`) unless `replace` (a forced run); flags keep their
-   * review decisions either way. With `run`, that run is finished with the outcome in the same
-   * write, so a processed document costs one commit, not two.
+   * Stores a document's audit, its flags and its summary row (the list's). Idempotent: a second
+   * write for the same document and pipeline version keeps the first (`kept`) unless `replace` (a
+   * forced run). Decisions live apart and are matched to the flags by identity, so they survive
+   * either. With `run`, that run is finished with the outcome in the same write, so a processed
+   * document costs one commit, not two.
    */
   async saveAudit(sha256: string, audit: ReportAudit, options: { batchId?: string | null; replace?: boolean; run?: RunTiming } = {}): Promise<SaveOutcome> {
     const at = now();
@@ -494,7 +424,6 @@ export class Store {
       audit: JSON.stringify(audit),
       created_at: at,
       updated_at: at,
-      unit_key: searchKey(audit.unit?.name ?? null),
     };
     if (this.dialect === 'postgres' && !options.replace) return this.#insertAuditPostgres(row, audit, options.run);
     return this.#write(async (trx) => {
@@ -515,7 +444,7 @@ export class Store {
         await trx.deleteFrom('flags').where('sha256', '=', sha256).where('pipeline_version', '=', this.version).where('seq', '>=', audit.flags.length).execute();
       }
       if (audit.flags.length > 0) {
-        // One statement for all flags; on a forced run the text is updated, the review kept.
+        // One statement for all flags; on a forced run the rows are rewritten in place.
         await trx
           .insertInto('flags')
           .values(
@@ -528,10 +457,6 @@ export class Store {
               message: f.message,
               evidence: JSON.stringify(f.evidence),
               ...identityColumns(f),
-              review_status: null,
-              reviewer: null,
-              review_note: null,
-              reviewed_at: null,
             })),
           )
           .onConflict((oc) =>
@@ -547,6 +472,8 @@ export class Store {
           )
           .execute();
       }
+      const doc = await trx.selectFrom('documents').select('first_path').where('sha256', '=', sha256).executeTakeFirstOrThrow();
+      await writeSummary(trx, { ...summarySource(row), first_path: doc.first_path });
       if (options.run) await this.#finishRun(trx, options.run, 'stored');
       return 'stored';
     });
@@ -554,12 +481,16 @@ export class Store {
 
   /**
    * The common write on PostgreSQL (not a forced run) as one statement, hence one round trip and
-   * one implicit transaction: the audit if it is not there yet, its flags only if it was inserted
-   * now (a fresh audit has no flags yet), and the run finished as `stored` or `kept`.
+   * one implicit transaction: the audit if it is not there yet, its flags and its summary row only
+   * if it was inserted now (a fresh audit has neither yet), and the run finished as `stored` or
+   * `kept`. The summary's counts are taken from the flags as sent (a statement's parts do not see
+   * each other's rows) and the document's earlier decisions.
    */
   async #insertAuditPostgres(row: Insertable<AuditsTable>, audit: ReportAudit, run: RunTiming | undefined): Promise<SaveOutcome> {
     const flags = audit.flags;
     const ids = flags.map(identityColumns);
+    const summary = summaryRow({ ...summarySource(row), first_path: '' });
+    const counts = reviewCounts(sql`x f where true`, sql`${row.sha256}::text`);
     const finish = run
       ? sql`, r as (
           update runs set finished_at = ${now()}, outcome = case when exists (select 1 from a) then 'stored' else 'kept' end,
@@ -568,22 +499,31 @@ export class Store {
         )`
       : sql``;
     const query = sql<{ stored: boolean }>`
-      with a as (
+      with x as (
+        select * from unnest(${flags.map((_, i) => i)}::integer[], ${flags.map((f) => f.rule)}::text[], ${flags.map((f) => f.severity)}::text[],
+          ${flags.map((f) => f.message)}::text[], ${flags.map((f) => JSON.stringify(f.evidence))}::text[],
+          ${ids.map((i) => i.group_id)}::text[], ${ids.map((i) => i.declared)}::text[], ${ids.map((i) => i.recomputed)}::text[])
+          as x(seq, rule, severity, message, evidence, group_id, declared, recomputed)
+      ), a as (
         insert into audits (sha256, pipeline_version, batch_id, format, unit_name, year, total, recomputed_total, classification,
-          flag_count, error_flag_count, error_code, audit, created_at, updated_at, unit_key)
+          flag_count, error_flag_count, error_code, audit, created_at, updated_at)
         values (${row.sha256}, ${row.pipeline_version}, ${row.batch_id}, ${row.format}, ${row.unit_name}, ${row.year}, ${row.total},
           ${row.recomputed_total}, ${row.classification}, ${row.flag_count}, ${row.error_flag_count}, ${row.error_code}, ${row.audit},
-          ${row.created_at}, ${row.updated_at}, ${row.unit_key ?? null})
+          ${row.created_at}, ${row.updated_at})
         on conflict (sha256, pipeline_version) do nothing
         returning 1
       ), f as (
         insert into flags (sha256, pipeline_version, seq, rule, severity, message, evidence, group_id, declared, recomputed)
         select ${row.sha256}::text, ${row.pipeline_version}::text, x.seq, x.rule, x.severity, x.message, x.evidence, x.group_id, x.declared, x.recomputed
-        from unnest(${flags.map((_, i) => i)}::integer[], ${flags.map((f) => f.rule)}::text[], ${flags.map((f) => f.severity)}::text[],
-          ${flags.map((f) => f.message)}::text[], ${flags.map((f) => JSON.stringify(f.evidence))}::text[],
-          ${ids.map((i) => i.group_id)}::text[], ${ids.map((i) => i.declared)}::text[], ${ids.map((i) => i.recomputed)}::text[])
-          as x(seq, rule, severity, message, evidence, group_id, declared, recomputed)
-        where exists (select 1 from a)
+        from x where exists (select 1 from a)
+      ), s as (
+        insert into report_summaries (sha256, pipeline_version, first_path, unit_name, unit_key, year, format, total, recomputed_total, difference,
+          total_value, recomputed_value, difference_size, classification, error_code, errors, warnings, infos, decided, undecided, confirmed)
+        select ${row.sha256}::text, ${row.pipeline_version}::text, d.first_path, ${summary.unit_name}::text, ${summary.unit_key}::text, ${summary.year}::integer,
+          ${summary.format}::text, ${summary.total}::text, ${summary.recomputed_total}::text, ${summary.difference}::text, ${summary.total_value}::numeric,
+          ${summary.recomputed_value}::numeric, ${summary.difference_size}::numeric, ${summary.classification}::text, ${summary.error_code}::text,
+          ${counts.errors}, ${counts.warnings}, ${counts.infos}, ${counts.decided}, ${counts.undecided}, ${counts.confirmed}
+        from documents d where d.sha256 = ${row.sha256} and exists (select 1 from a)
       )${finish}
       select exists (select 1 from a) as stored`;
     const result = await this.db.executeQuery(prepared(query.compile(this.db)));
@@ -742,127 +682,14 @@ export class Store {
     };
   }
 
-  /**
-   * The documents with an audit under this pipeline version, one row each, filtered, sorted and
-   * paged in SQL (so `total` and the pages are exact). The review counts follow each flag's latest
-   * decision matched by identity (rule, group, declared, recomputed), whatever version it was made on.
-   *
-   * Three statements, each cheap at thousands of reports: the count, the page (filters on the
-   * audit's own columns, which the index audits_list covers, and on its flags as EXISTS on their
-   * primary key), then the flag and review counts of the page's rows only.
-   */
+  /** The documents with an audit under this pipeline version, filtered, sorted and paged (store/report-list.ts). */
   async listReports(filter: ReportFilter = {}): Promise<{ rows: ReportRow[]; total: number }> {
-    const pg = this.dialect === 'postgres';
-    const pageSize = Math.min(Math.max(Math.trunc(filter.pageSize ?? 50), 1), 500);
-    const pageNo = Math.max(Math.trunc(filter.page ?? 1), 1);
-    const num = (col: string): RawBuilder<unknown> => (pg ? sql`cast(${sql.ref(col)} as numeric)` : sql`cast(${sql.ref(col)} as real)`);
-    // The difference's size, for sorting only (rows carry the exact one): rounded on SQLite's floats.
-    const diff = pg ? sql`abs(${num('a.total')} - ${num('a.recomputed_total')})` : sql`abs(round(${num('a.total')} - ${num('a.recomputed_total')}, 9))`;
-    const decidedOn = (f: string): RawBuilder<unknown> => sql`d.sha256 = ${sql.ref(`${f}.sha256`)} and d.rule = ${sql.ref(`${f}.rule`)}
-          and coalesce(d.group_id, '') = coalesce(${sql.ref(`${f}.group_id`)}, '')
-          and coalesce(d.declared, '') = coalesce(${sql.ref(`${f}.declared`)}, '') and coalesce(d.recomputed, '') = coalesce(${sql.ref(`${f}.recomputed`)}, '')`;
-    const latest = (f: string): RawBuilder<unknown> => sql`(select d.decision from decisions d where ${decidedOn(f)} order by d.id desc limit 1)`;
-    // Does the report have an error or warning flag (that also meets `cond`)?
-    const anyFlag = (cond: RawBuilder<unknown> = sql``): RawBuilder<unknown> =>
-      sql`exists (select 1 from flags f where f.sha256 = a.sha256 and f.pipeline_version = a.pipeline_version and f.severity in ('error', 'warning') ${cond})`;
-    const decided = sql`and exists (select 1 from decisions d where ${decidedOn('f')})`;
-    const undecided = sql`and not exists (select 1 from decisions d where ${decidedOn('f')})`;
-    const confirmed = sql`and ${latest('f')} = 'confirmed'`;
-    const where: RawBuilder<unknown>[] = [sql`a.pipeline_version = ${this.version}`];
-    if (filter.flaggedOnly) where.push(anyFlag());
-    const needle = searchKey(filter.commune ?? null);
-    if (needle) where.push(sql`a.unit_key like ${`%${needle.replace(/[\\%_]/g, (c) => `\\${c}`)}%`} escape '\\'`);
-    if (filter.year !== undefined) where.push(sql`a.year = ${filter.year}`);
-    if (filter.format) where.push(sql`a.format = ${filter.format}`);
-    if (filter.review?.confirmed === 'some') where.push(anyFlag(confirmed));
-    if (filter.review?.confirmed === 'none') where.push(sql`not ${anyFlag(confirmed)}`);
-    if (filter.review?.decided === 'none') where.push(sql`${anyFlag()} and not ${anyFlag(decided)}`);
-    if (filter.review?.decided === 'partly') where.push(sql`${anyFlag(decided)} and ${anyFlag(undecided)}`);
-    if (filter.review?.decided === 'all') where.push(sql`not ${anyFlag(undecided)}`);
-    const whereSql = sql.join(where, sql` and `);
-    const errors = sql`(select count(*) from flags f where f.sha256 = a.sha256 and f.pipeline_version = a.pipeline_version and f.severity = 'error')`;
-    const key = { commune: sql`coalesce(a.unit_key, '')`, year: sql`a.year`, total: num('a.total'), difference: diff, errors }[filter.sort ?? 'commune'];
-    // Every audit has its document (a foreign key), so the count needs no join.
-    const counted = await sql<{ n: number | string }>`select count(*) as n from audits a where ${whereSql}`.execute(this.db);
-    const total = Number(counted.rows[0]?.n ?? 0);
-    // A page in the second half is read from the other end (the order is total, so reversing every
-    // term reverses it): an offset near the end would make the database sort and skip every row.
-    const offset = (pageNo - 1) * pageSize;
-    const reversed = offset > total / 2;
-    const up = (filter.direction === 'desc') === reversed;
-    const dir = up ? sql`asc` : sql`desc`;
-    const tie = reversed ? sql`desc` : sql`asc`;
-    // Unknown values last either way; then the file, then the hash, so pages never overlap.
-    const order = sql`order by case when ${key} is null then 1 else 0 end ${tie}, ${key} ${dir}, doc.first_path ${tie}, a.sha256 ${tie}`;
-    const from = reversed ? Math.max(total - offset - pageSize, 0) : offset;
-    const limit = reversed ? Math.max(Math.min(pageSize, total - offset), 0) : pageSize;
-    const { rows: found } = await sql<Omit<ListRow, 'errors' | 'warnings' | 'infos' | 'relevant' | 'decided' | 'confirmed'>>`
-      select a.sha256, doc.first_path, a.unit_name, a.year, a.format, a.total, a.recomputed_total, a.classification, a.error_code
-      from audits a join documents doc on doc.sha256 = a.sha256
-      where ${whereSql} ${order} limit ${limit} offset ${from}`.execute(this.db);
-    const rows = reversed ? found.reverse() : found;
-    const counts = new Map<string, Pick<ListRow, 'errors' | 'warnings' | 'infos' | 'relevant' | 'decided' | 'confirmed'>>();
-    if (rows.length > 0) {
-      const relevant = sql`fx.severity in ('error', 'warning')`;
-      const { rows: c } = await sql<Pick<ListRow, 'sha256' | 'errors' | 'warnings' | 'infos' | 'relevant' | 'decided' | 'confirmed'>>`
-        select fx.sha256,
-          sum(case when fx.severity = 'error' then 1 else 0 end) as errors,
-          sum(case when fx.severity = 'warning' then 1 else 0 end) as warnings,
-          sum(case when fx.severity = 'info' then 1 else 0 end) as infos,
-          sum(case when ${relevant} then 1 else 0 end) as relevant,
-          sum(case when ${relevant} and fx.decision is not null then 1 else 0 end) as decided,
-          sum(case when ${relevant} and fx.decision = 'confirmed' then 1 else 0 end) as confirmed
-        from (select f.sha256, f.severity, ${latest('f')} as decision from flags f
-          where f.pipeline_version = ${this.version} and f.sha256 in (${sql.join(rows.map((r) => r.sha256))})) fx
-        group by fx.sha256`.execute(this.db);
-      for (const r of c) counts.set(r.sha256, r);
-    }
-    return {
-      total,
-      rows: rows.map((r) => {
-        const c = counts.get(r.sha256);
-        return {
-          sha256: r.sha256,
-          firstPath: r.first_path,
-          unitName: r.unit_name,
-          year: r.year === null ? null : Number(r.year),
-          format: r.format,
-          total: r.total,
-          recomputedTotal: r.recomputed_total,
-          difference: difference(r.total, r.recomputed_total),
-          classification: r.classification,
-          errorCode: r.error_code,
-          flags: { error: Number(c?.errors ?? 0), warning: Number(c?.warnings ?? 0), info: Number(c?.infos ?? 0) },
-          review: { relevant: Number(c?.relevant ?? 0), decided: Number(c?.decided ?? 0), confirmed: Number(c?.confirmed ?? 0) },
-        };
-      }),
-    };
+    return listSummaries(this.db, this.version, filter);
   }
 
   /** The years the stored reports are for, latest first. */
   async reportYears(): Promise<number[]> {
-    const rows = await this.db
-      .selectFrom('audits')
-      .select('year')
-      .distinct()
-      .where('pipeline_version', '=', this.version)
-      .where('year', 'is not', null)
-      .orderBy('year', 'desc')
-      .execute();
-    return rows.map((r) => Number(r.year));
-  }
-
-  /** The readable reports of one year under this pipeline version, with their totals (for the ranking). */
-  async reportsOfYear(year: number): Promise<YearReport[]> {
-    const rows = await this.db
-      .selectFrom('audits as a')
-      .innerJoin('documents as d', 'd.sha256', 'a.sha256')
-      .select(['a.sha256', 'd.first_path', 'a.unit_name', 'a.total', 'a.recomputed_total', 'a.classification'])
-      .where('a.pipeline_version', '=', this.version)
-      .where('a.year', '=', year)
-      .where('a.error_code', 'is', null)
-      .execute();
-    return rows.map((r) => ({ sha256: r.sha256, firstPath: r.first_path, unitName: r.unit_name, total: r.total, recomputedTotal: r.recomputed_total, classification: r.classification }));
+    return summaryYears(this.db, this.version);
   }
 
   /** A document's audit under this pipeline version, its flags as stored and every decision on it; null if none. */
@@ -893,24 +720,28 @@ export class Store {
 
   /** Appends a decision (decisions are never changed or removed). */
   async addDecision(d: NewDecision): Promise<DecisionRecord> {
-    const row = await this.db
-      .insertInto('decisions')
-      .values({
-        sha256: d.sha256,
-        rule: d.flag.rule,
-        group_id: d.flag.groupId,
-        declared: d.flag.declared,
-        recomputed: d.flag.recomputed,
-        pipeline_version: this.version,
-        seq: d.flag.seq,
-        decision: d.decision,
-        note: d.note,
-        user_name: d.userName,
-        decided_at: now(),
-      })
-      .returningAll()
-      .executeTakeFirstOrThrow();
-    return decisionRecord(row);
+    return this.#write(async (trx) => {
+      const row = await trx
+        .insertInto('decisions')
+        .values({
+          sha256: d.sha256,
+          rule: d.flag.rule,
+          group_id: d.flag.groupId,
+          declared: d.flag.declared,
+          recomputed: d.flag.recomputed,
+          pipeline_version: this.version,
+          seq: d.flag.seq,
+          decision: d.decision,
+          note: d.note,
+          user_name: d.userName,
+          decided_at: now(),
+        })
+        .returningAll()
+        .executeTakeFirstOrThrow();
+      // The document's list rows count it from now on, every version's (decisions carry over).
+      await refreshCounts(trx, d.sha256);
+      return decisionRecord(row);
+    });
   }
 
   /** Every decision on a document's flags, under any pipeline version, oldest first. */

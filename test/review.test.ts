@@ -7,14 +7,15 @@ import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import SqliteDatabase from 'better-sqlite3';
-import { Kysely, Migrator, SqliteDialect } from 'kysely';
+import { Kysely, Migrator, sql, SqliteDialect } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addUser } from '../accounts/users.js';
 import { runBatch } from '../batches/run-batch.js';
 import type { Flag, ReportAudit } from '../core/report-audit.js';
 import { processDocument } from '../pipeline/process-document.js';
 import { decide } from '../review/decide.js';
-import { reviewOf, REVIEW_STATES, stateCondition, stateFromCounts, type ReviewState } from '../review/state.js';
+import { DEFAULT_QUERY, filterOf } from '../review/reports.js';
+import { reviewOf, REVIEW_STATES, stateCondition, stateFromCounts, stateLabel, type ReviewState } from '../review/state.js';
 import { SQLITE_FILE, type StoreConfig } from '../store/connect.js';
 import { migrations } from '../store/migrations.js';
 import { Store, type DecisionRecord, type FlagRecord } from '../store/store.js';
@@ -51,6 +52,13 @@ describe('review state', () => {
     expect(stateFromCounts({ relevant: 2, decided: 1, confirmed: 0 })).toBe('dang-xem');
     expect(stateFromCounts({ relevant: 2, decided: 1, confirmed: 1 })).toBe('co-sai-lech');
     expect(stateFromCounts({ relevant: 2, decided: 2, confirmed: 0 })).toBe('khong-sai-lech');
+  });
+
+  it('calls an unreadable report unreadable, not free of discrepancies, and filters states among readable ones', () => {
+    expect(stateLabel('khong-sai-lech', null)).toBe('không sai lệch');
+    expect(stateLabel('khong-sai-lech', 'pdf-encrypted')).toBe('không đọc được');
+    expect(filterOf({ ...DEFAULT_QUERY, state: 'khong-sai-lech' })).toMatchObject({ readableOnly: true, review: { confirmed: 'none', decided: 'all' } });
+    expect(filterOf(DEFAULT_QUERY).readableOnly).toBeUndefined();
   });
 
   it('takes the latest decision per flag identity, ignores info flags, and names decisions not carried over', () => {
@@ -182,6 +190,11 @@ describe.each(backends)('reports and decisions on %s', (_name, make) => {
       // The error of c now has other numbers; its warning is the same.
       await v2.saveAudit(sha['c']!, { ...c, flags: [{ ...c.flags[0]!, declared: 80.5 }, c.flags[1]!] });
       const rows = (await v2.listReports()).rows;
+      // The list's counts are review/state.ts's, version 2's flags with every version's decisions.
+      for (const row of rows) {
+        const d = (await v2.reportDetail(row.sha256))!;
+        expect(row.review).toEqual(reviewOf(d.flags, d.decisions).counts);
+      }
       expect(stateFromCounts(rows.find((r) => r.sha256 === sha['a'])!.review)).toBe('co-sai-lech');
       expect(stateFromCounts(rows.find((r) => r.sha256 === sha['c'])!.review)).toBe('dang-xem');
       const detail = (await v2.reportDetail(sha['c']!))!;
@@ -222,6 +235,61 @@ describe('migration 0005', () => {
       expect(detail.flags.map((x) => [x.rule, x.groupId, x.declared, x.recomputed])).toEqual([['summary-mismatch', 'III', '12', '10']]);
       await decide(store, auditor, audit.sha256, 0, 'confirmed', '');
       expect(stateFromCounts((await store.listReports()).rows[0]!.review)).toBe('co-sai-lech');
+    } finally {
+      await store.close();
+    }
+  });
+});
+
+describe('migration 0007', () => {
+  it('builds the list rows of a store filled before it: counts by severity and review, decisions included', async () => {
+    const dir = tempDir();
+    const db = new Kysely<any>({ dialect: new SqliteDialect({ database: new SqliteDatabase(path.join(dir, SQLITE_FILE)) }) });
+    expect((await new Migrator({ db, provider: { getMigrations: async () => migrations('sqlite') } }).migrateTo('0006_report_list')).error).toBeUndefined();
+    const at = new Date().toISOString();
+    const shas: string[] = [];
+    for (const name of ['qt-total-mismatch.docx', 'qt-summary-mismatch.pdf', 'quang-trung-2024.docx']) {
+      const audit = await processDocument(new Uint8Array(readFileSync(path.join(REPORTS, name))), { file: name });
+      shas.push(audit.sha256);
+      await db.insertInto('documents').values({ sha256: audit.sha256, size: 1, format: audit.format, first_path: name, registered_at: at }).execute();
+      await db.insertInto('audits').values({
+        sha256: audit.sha256, pipeline_version: '1', batch_id: null, format: audit.format, unit_name: audit.unit?.name ?? null, year: audit.year,
+        total: audit.declared.total ? String(audit.declared.total.value) : null, recomputed_total: audit.recomputed.total === null ? null : String(audit.recomputed.total),
+        classification: null, flag_count: audit.flags.length, error_flag_count: 0, error_code: null, audit: JSON.stringify(audit), created_at: at, updated_at: at, unit_key: 'quang trung',
+      }).execute();
+      for (const [seq, f] of audit.flags.entries()) {
+        await db.insertInto('flags').values({
+          sha256: audit.sha256, pipeline_version: '1', seq, rule: f.rule, severity: f.severity, message: f.message, evidence: JSON.stringify(f.evidence),
+          group_id: f.group ?? null, declared: f.declared === undefined || f.declared === null ? null : String(f.declared), recomputed: f.recomputed === undefined || f.recomputed === null ? null : String(f.recomputed),
+        }).execute();
+      }
+    }
+    // A decision on the first report's first error, made before the migration.
+    const first = await db.selectFrom('flags').selectAll().where('sha256', '=', shas[0]!).where('severity', '=', 'error').orderBy('seq').executeTakeFirstOrThrow();
+    await db.insertInto('decisions').values({
+      sha256: shas[0]!, rule: first.rule, group_id: first.group_id, declared: first.declared, recomputed: first.recomputed, pipeline_version: '1', seq: first.seq,
+      decision: 'confirmed', note: '', user_name: 'kiem-tra', decided_at: at,
+    }).execute();
+    await db.destroy();
+
+    const store = await Store.open({ dataDir: dir }, '1');
+    try {
+      const { rows, total } = await store.listReports();
+      expect(total).toBe(3);
+      for (const row of rows) {
+        const detail = (await store.reportDetail(row.sha256))!;
+        const { counts } = reviewOf(detail.flags, detail.decisions);
+        const bySeverity = (s: string): number => detail.flags.filter((f) => f.severity === s).length;
+        expect(row.flags).toEqual({ error: bySeverity('error'), warning: bySeverity('warning'), info: bySeverity('info') });
+        expect(row.review).toEqual(counts);
+        expect(row.firstPath).toBe(detail.firstPath);
+      }
+      expect(stateFromCounts(rows.find((r) => r.sha256 === shas[0])!.review)).toBe('co-sai-lech');
+      expect(rows.find((r) => r.sha256 === shas[0])!.difference).toBe('1');
+      // The columns the list no longer needs are gone.
+      const columns = async (table: string): Promise<string[]> => (await sql<{ name: string }>`select name from pragma_table_info(${table})`.execute(store.db)).rows.map((r) => r.name);
+      expect(await columns('audits')).not.toContain('unit_key');
+      expect(await columns('flags')).not.toContain('review_status');
     } finally {
       await store.close();
     }

@@ -12,7 +12,7 @@ import { processDocument } from '../pipeline/process-document.js';
 import { registerInputs } from '../batches/register.js';
 import type { StoreConfig } from '../store/connect.js';
 import { PREPARED, preparingClient } from '../store/prepared.js';
-import { Store, type SubmittedItem } from '../store/store.js';
+import { Store, type ReportRow, type SubmittedItem } from '../store/store.js';
 import { REPORTS } from './support/paths.js';
 import { freshPostgres, tempDir, STORE_BACKENDS } from './support/services.js';
 
@@ -116,7 +116,7 @@ describe.each(backends)('store on %s', (name, make) => {
     expect(again.items[0]).toMatchObject({ hasResult: true, isNew: false });
   });
 
-  it('keeps the first result of a document; a forced write replaces it and keeps review decisions', async () => {
+  it('keeps the first result of a document; a forced write replaces it (flags and list row) and decisions still hold', async () => {
     const doc = item('qt-total-mismatch.docx');
     const sha = shaOf(doc);
     const first = await store.registerBatch('enqueue', [doc]);
@@ -129,7 +129,12 @@ describe.each(backends)('store on %s', (name, make) => {
     const flags = await store.db.selectFrom('flags').selectAll().where('sha256', '=', sha).orderBy('seq').execute();
     expect(flags.map((f) => [f.rule, f.severity, f.message])).toEqual(audit.flags.map((f) => [f.rule, f.severity, f.message]));
     expect(JSON.parse(flags[0]!.evidence)).toEqual(audit.flags[0]!.evidence);
-    await store.db.updateTable('flags').set({ review_status: 'accepted', reviewer: 'kiểm tra viên' }).where('sha256', '=', sha).where('seq', '=', 0).execute();
+    const [flag0] = (await store.flagsAndDecisions([sha])).get(sha)!.flags;
+    await store.addDecision({ sha256: sha, flag: flag0!, decision: 'confirmed', note: '', userName: 'kiểm tra viên' });
+    const summary = async (): Promise<ReportRow> => (await store.listReports()).rows.find((r) => r.sha256 === sha)!;
+    const errors = audit.flags.filter((f) => f.severity === 'error').length;
+    const warnings = audit.flags.filter((f) => f.severity === 'warning').length;
+    expect((await summary()).review).toEqual({ relevant: errors + warnings, decided: 1, confirmed: 1 });
 
     // A forced batch waits for its own result, not the one already stored.
     const forced = await store.registerBatch('enqueue', [doc], { force: true });
@@ -137,10 +142,14 @@ describe.each(backends)('store on %s', (name, make) => {
     const extra = { ...audit, flags: [...audit.flags, { rule: 'missing-figure', severity: 'warning' as const, message: 'thêm', evidence: [] }] };
     expect(await store.saveAudit(sha, extra, { batchId: forced.id, replace: true })).toBe('stored');
     expect((await store.batchProgress(forced.id)).done).toBe(1);
+    // The list's row follows the replaced flags, and the decision still holds.
+    expect((await summary()).flags.warning).toBe(warnings + 1);
+    expect((await summary()).review).toEqual({ relevant: errors + warnings + 1, decided: 1, confirmed: 1 });
     expect(await store.saveAudit(sha, audit, { batchId: forced.id, replace: true })).toBe('stored');
     const after = await store.db.selectFrom('flags').selectAll().where('sha256', '=', sha).orderBy('seq').execute();
     expect(after).toHaveLength(audit.flags.length);
-    expect(after[0]).toMatchObject({ review_status: 'accepted', reviewer: 'kiểm tra viên' });
+    expect((await summary()).review).toEqual({ relevant: errors + warnings, decided: 1, confirmed: 1 });
+    expect(await store.decisionsFor(sha)).toHaveLength(1);
     const row = await store.db.selectFrom('audits').selectAll().where('sha256', '=', sha).executeTakeFirstOrThrow();
     expect(row).toMatchObject({ total: String(audit.declared.total!.value), recomputed_total: String(audit.recomputed.total), flag_count: audit.flags.length, batch_id: forced.id });
   });
