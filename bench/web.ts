@@ -123,7 +123,7 @@ interface RunStore {
 }
 
 /** Tables copied from the cache into PostgreSQL, parents first (runs without their serial id). */
-const TABLES = ['documents', 'files', 'batches', 'batch_items', 'audits', 'flags', 'runs'] as const;
+const TABLES = ['documents', 'files', 'batches', 'batch_items', 'audits', 'flags', 'report_summaries', 'runs'] as const;
 
 async function runStore(cacheDir: string): Promise<RunStore> {
   const dir = mkdtempSync(path.join(os.tmpdir(), 'doisoat-bench-web-'));
