@@ -1,11 +1,18 @@
 /**
- * A page image as a grayscale bitmap, straightened: decoded and rotated with @napi-rs/canvas (the
+ * A page image as a grayscale bitmap, straightened: decoded, then rotated with @napi-rs/canvas (the
  * canvas pdf-parse renders PDF pages with, resolved from pdf-parse's own folder), so that a page's
  * skew can be measured (skew.ts) and the tables of a skewed scan found by their rules (tables.ts).
- * Images the canvas cannot decode (TIFF) get null: tesseract measures their skew itself and they
- * are read without the table step.
+ *
+ * The canvas is never handed untrusted bytes in this process: PNG, JPEG and BMP are decoded in
+ * the decoder's child process (decoder.ts), TIFF and PGM in JavaScript (extractors/formats/tiff.ts,
+ * pgm.ts). The canvas only draws pixels already decoded.
  */
 import { createRequire } from 'node:module';
+import { openTiff, tiffPageGray } from '../../extractors/formats/tiff.js';
+import { decodeInChild } from './decoder.js';
+import { checkIntact } from './image-integrity.js';
+import { readImageInfo } from './image-info.js';
+import { parsePgm } from './pgm.js';
 import type { GrayImage } from './tables.js';
 import type { OcrBox } from './tsv.js';
 
@@ -21,18 +28,53 @@ export function loadCanvas(): Promise<Canvas> {
   return canvasModule;
 }
 
-/** A decoded page image, to draw as many times as needed. */
-export type Picture = Awaited<ReturnType<Canvas['loadImage']>>;
+/** A decoded page image: its grayscale pixels, and a canvas holding them to draw from. */
+export interface Picture {
+  readonly width: number;
+  readonly height: number;
+  readonly gray: GrayImage;
+  readonly canvas: InstanceType<Canvas['Canvas']>;
+}
 
-/** Decodes a PNG or JPEG; null for what the canvas cannot decode (TIFF). */
-export async function loadPicture(image: Uint8Array): Promise<Picture | null> {
-  const { loadImage } = await loadCanvas();
-  try {
-    const picture = await loadImage(Buffer.from(image.buffer, image.byteOffset, image.byteLength));
-    return picture.width > 0 && picture.height > 0 ? picture : null;
-  } catch {
-    return null;
+/**
+ * Decodes page `page` (1-based; only a TIFF has more than one) of an image whose header was
+ * checked: its structure first for PNG and JPEG (image-integrity.ts), then its pixels where a
+ * crash cannot take this process down. Null for a PNM other than 8-bit PGM. Rejects with
+ * DoisoatError: `corrupt-file` (damaged), `read-failed` (the decoder crashed), `too-large`,
+ * `timeout`.
+ */
+export async function loadPicture(image: Uint8Array, page = 1): Promise<Picture | null> {
+  const info = readImageInfo(image);
+  let gray: GrayImage | null;
+  switch (info.format) {
+    case 'pnm':
+      gray = parsePgm(image);
+      break;
+    case 'tiff':
+      gray = tiffPageGray(openTiff(image), page - 1);
+      break;
+    default:
+      if (page !== 1) return null;
+      await checkIntact(image, info.format, info.width, info.height);
+      gray = await decodeInChild(image);
   }
+  return gray ? pictureOf(gray) : null;
+}
+
+/** Grayscale pixels on a canvas, to be drawn turned or scaled. */
+export async function pictureOf(gray: GrayImage): Promise<Picture> {
+  const { createCanvas } = await loadCanvas();
+  const { width, height, data } = gray;
+  const canvas = createCanvas(width, height);
+  const ctx = canvas.getContext('2d');
+  const pixels = ctx.createImageData(width, height);
+  const rgba = pixels.data;
+  for (let i = 0, j = 0; i < data.length; i++, j += 4) {
+    rgba[j] = rgba[j + 1] = rgba[j + 2] = data[i]!;
+    rgba[j + 3] = 255;
+  }
+  ctx.putImageData(pixels, 0, 0);
+  return { width, height, gray: { width, height, data }, canvas };
 }
 
 /**
@@ -55,7 +97,7 @@ export async function grayOf(picture: Picture, radians: number, scale = 1): Prom
     ctx.rotate(radians);
     ctx.translate(-picture.width / 2, -picture.height / 2);
   }
-  ctx.drawImage(picture, 0, 0);
+  ctx.drawImage(picture.canvas, 0, 0);
   return toGray(ctx.getImageData(0, 0, width, height).data, width, height);
 }
 
@@ -71,7 +113,7 @@ export async function grayWithout(picture: Picture, radians: number, boxes: read
   const ctx = canvas.getContext('2d');
   ctx.fillStyle = '#fff';
   ctx.fillRect(0, 0, width, height);
-  ctx.drawImage(picture, 0, 0);
+  ctx.drawImage(picture.canvas, 0, 0);
   // The inverse of grayOf's turn: a box of the turned frame lands where its ink is in the picture.
   ctx.translate(width / 2, height / 2);
   ctx.rotate(-radians);
@@ -81,7 +123,7 @@ export async function grayWithout(picture: Picture, radians: number, boxes: read
 }
 
 /** RGBA pixels as grayscale, over white. */
-function toGray(rgba: Uint8ClampedArray, width: number, height: number): GrayImage {
+export function toGray(rgba: Uint8ClampedArray, width: number, height: number): GrayImage {
   const data = new Uint8Array(width * height);
   for (let i = 0, j = 0; i < data.length; i++, j += 4) {
     const r = rgba[j]!;

@@ -20,8 +20,7 @@
  * horizontal projection; within 0.02° of tesseract's own measure on the scanned fixtures) and the
  * page handed to tesseract.js turned by it (`rotateRadians`, skipped under 0.3°). tesseract.js's
  * `rotateAuto` measures it instead by running tesseract's automatic layout (PSM 3) once before
- * the reading, a whole layout pass more; it is still used for images the canvas cannot decode
- * (TIFF). PSM 4 reads skewed scans well only once they are straightened (docs/ocr.md).
+ * the reading, a whole layout pass more. PSM 4 reads skewed scans well only once they are straightened (docs/ocr.md).
  *
  * Tables: a page with ruled tables (tables.ts) is read with its tables painted out, and each table
  * row read on its own; tesseract's page pass over a table was only ever replaced by those rows.
@@ -36,7 +35,6 @@ import type Tesseract from 'tesseract.js';
 import { DoisoatError } from '../../core/errors.js';
 import { grayOf, grayWithout, loadPicture } from './bitmap.js';
 import { mergeCellReadings } from './cell-readings.js';
-import { checkIntact } from './image-integrity.js';
 import type { ImageInfo } from './image-info.js';
 import { estimateSkew } from './skew.js';
 import { findTables, INK_AT_HALF, rowImage, toPgm, whitenBoxes, type GrayImage, type TableGrid } from './tables.js';
@@ -315,15 +313,14 @@ export class OcrEngine {
       const reading = (async (): Promise<[Tesseract.RecognizeResult, TsvLine[], number]> => {
         const straighten = options.rotateAuto ?? true;
         const wantTables = options.tables !== false;
-        const picture = straighten || wantTables ? await loadPicture(image) : null;
+        // Decoded where a crash cannot take this process down (bitmap.ts); damaged files refused.
+        const picture = await loadPicture(image);
         if (!picture) {
-          // An image the canvas cannot decode (TIFF), or not asked to: tesseract.js decodes it
+          // A PNM other than 8-bit PGM (never what the readers send): tesseract.js decodes it
           // and, when asked, measures its skew itself (rotateAuto).
           const page = await this.#worker.recognize(buffer, { rotateAuto: straighten, ...params }, { text: false, tsv: true });
           return [page, parseTsv(page.data.tsv ?? ''), page.data.rotateRadians ?? 0];
         }
-        const ownDecode = info.format === 'png' || info.format === 'jpeg';
-        if (ownDecode) await checkIntact(image, info.format, width, height);
         // The skew is measured here (skew.ts) rather than by tesseract.js's rotateAuto, which runs
         // a whole layout pass for it; tables are looked for first on the same half-size copy.
         const half = await grayOf(picture, 0, HALF);
@@ -332,20 +329,16 @@ export class OcrEngine {
         const mayHaveTables = wantTables && findTables(radians === 0 ? half : await grayOf(picture, radians, HALF), INK_AT_HALF).length > 0;
         const gray = mayHaveTables ? await grayOf(picture, radians) : null;
         const tables = gray ? findTables(gray) : [];
-        // A PNG or JPEG (every scanned PDF page is rendered to PNG) goes to tesseract.js already
-        // decoded, as a PGM: its own decoding costs ~0.1 s a page at 300 dpi. The canvas decodes
-        // damaged files leniently, so their structure is checked first (image-integrity.ts).
+        // The page goes to tesseract.js already decoded, as a PGM: its own decoding costs ~0.1 s
+        // a page at 300 dpi, and would read untrusted bytes again.
         // tesseract.js still turns the page itself (`rotateRadians`): the fixtures and blind scans
         // were measured with its rotation; the canvas's reads worse ("33, 5" for "33,5"). Tables
         // are painted out: their rows are read on their own below, and the page pass's reading of
         // them would be thrown away.
-        let pageBytes = buffer;
-        if (ownDecode) {
-          const boxes = tables.map((t) => t.box);
-          const unturned = radians === 0 ? gray : null;
-          const pageImage = unturned ? whitenBoxes(unturned, boxes, TABLE_MARGIN) : await grayWithout(picture, radians, boxes, TABLE_MARGIN);
-          pageBytes = Buffer.from(toPgm(pageImage));
-        }
+        const boxes = tables.map((t) => t.box);
+        const unturned = radians === 0 ? (gray ?? picture.gray) : null;
+        const pageImage = unturned ? whitenBoxes(unturned, boxes, TABLE_MARGIN) : await grayWithout(picture, radians, boxes, TABLE_MARGIN);
+        const pageBytes = Buffer.from(toPgm(pageImage));
         const page = await this.#worker.recognize(pageBytes, { rotateAuto: false, rotateRadians: radians, ...params }, { text: false, tsv: true });
         let pageLines = parseTsv(page.data.tsv ?? '');
         for (const table of tables) pageLines = replaceRegion(pageLines, table.box, await this.#readTable(gray!, table));

@@ -3,6 +3,7 @@
  * (a batch of typed files never loads it) and closed when the run ends.
  */
 import type { OcrService } from '../../extractors/formats/ocr-service.js';
+import { closeDecoder } from './decoder.js';
 import type { OcrPool } from './pool.js';
 
 let pool: Promise<OcrPool> | null = null;
@@ -17,8 +18,9 @@ export function processOcr(): OcrService {
   return { recognize: async (image) => (await load()).recognize(image) };
 }
 
-/** Stops the OCR workers, if any were started, so the process can exit. */
+/** Stops the OCR workers and the image decoder's child, if any were started, so the process can exit. */
 export async function closeProcessOcr(): Promise<void> {
+  closeDecoder();
   if (!pool) return;
   const p = await pool;
   pool = null;

@@ -120,7 +120,8 @@ describe('an auditor in the browser', () => {
     await Promise.all([page.waitForURL(/\/bao-cao\/[0-9a-f]{64}/), page.locator('tr', { hasText: 'summary-photo.jpg' }).locator('a').first().click()]);
     const crop = page.locator('img.crop').first();
     await crop.scrollIntoViewIfNeeded();
-    await expect.poll(() => crop.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth)).toBeGreaterThan(100);
+    // The first crop waits for the image decoder's child process to start (runtime/ocr/decoder.ts).
+    await expect.poll(() => crop.evaluate((img: HTMLImageElement) => (img.complete ? img.naturalWidth : 0)), { timeout: 20_000 }).toBeGreaterThan(100);
     const size = await crop.evaluate((img: HTMLImageElement) => ({ w: img.naturalWidth, h: img.naturalHeight }));
     expect(size.h).toBeLessThan(size.w / 3);
     expect(await crop.locator('xpath=ancestor::li[1]').textContent()).toMatch(/\d/);

@@ -5,8 +5,9 @@
  * crops an arbitrary region. The crop is the page's full width and the line's band with about one
  * line's height above and below, as a PNG.
  *
- * The page image is the one OCR read: a photo's own bytes, decoded by the same canvas, or a PDF
- * page rendered as for OCR (extractors/formats/render.ts, 300 dpi). Boxes are in the frame of the
+ * The page image is the one OCR read, decoded as OCR decodes it (runtime/ocr/bitmap.ts: a photo in
+ * the decoder's child process, page N of a TIFF in JavaScript), or a PDF page rendered as for OCR
+ * (extractors/formats/render.ts, 300 dpi). Boxes are in the frame of the
  * page straightened for OCR; on a skewed scan a full-width band with a line's margin still holds
  * the line. Signed-in users only (the server's session hook guards every non-public route).
  */
@@ -62,7 +63,8 @@ export async function cropRoutes(app: FastifyInstance, ctx: { store: Store }): P
     pages.get(`${sha256}/${page}`, async () => {
       const doc = await ctx.store.documentForProcessing(sha256);
       if (!doc) return null;
-      if (format === 'image') return page === 1 ? loadPicture(doc.bytes) : null;
+      // A photo has one page, a TIFF as many as it holds (loadPicture: null or a coded error past them).
+      if (format === 'image') return loadPicture(doc.bytes, page).catch(() => null);
       if (format !== 'pdf-scanned' && format !== 'pdf') return null;
       const renderer = pageRenderer(doc.bytes, OCR_DPI);
       try {
@@ -99,7 +101,7 @@ export async function cropRoutes(app: FastifyInstance, ctx: { store: Store }): P
       const c = canvas.getContext('2d');
       c.fillStyle = '#fff';
       c.fillRect(0, 0, width, bottom - top);
-      c.drawImage(picture, 0, top, width, bottom - top, 0, 0, width, bottom - top);
+      c.drawImage(picture.canvas, 0, top, width, bottom - top, 0, 0, width, bottom - top);
       // Synchronously: an async encode may outlive the last reference to its canvas.
       return canvas.toBuffer('image/png');
     });
