@@ -6,7 +6,7 @@ import os from 'node:os';
 import { errorAudit, NO_FILE_SHA, type ReportAudit } from '../core/report-audit.js';
 import { DocumentSlots, type DocumentSlotsOptions } from '../runtime/document-slots.js';
 import { closeProcessOcr, processOcr } from '../runtime/ocr/process-ocr.js';
-import { expandInputs, isMissing, missingMessage } from './inputs.js';
+import { expandInputs, isUnreadable } from './inputs.js';
 import { MAX_FILE_BYTES } from '../core/limits.js';
 import { loadFile } from './load-file.js';
 
@@ -59,7 +59,7 @@ export interface CheckInputsOptions extends Omit<CheckFilesOptions, 'ocr'> {
  */
 export async function checkInputs(args: readonly string[], options: CheckInputsOptions = {}): Promise<ReportAudit[]> {
   const inputs = await expandInputs(args);
-  const paths = inputs.filter((i) => !isMissing(i)).map((i) => i.path);
+  const paths = inputs.filter((i) => !isUnreadable(i)).map((i) => i.path);
   options.onStart?.(paths.length, inputs.length);
   let checked: ReportAudit[];
   try {
@@ -67,7 +67,8 @@ export async function checkInputs(args: readonly string[], options: CheckInputsO
   } finally {
     await closeProcessOcr();
   }
-  // Nothing is dropped silently: a path that does not exist still gets its audit.
+  // Nothing is dropped silently: a path that is not there, or a folder that cannot be read, still
+  // gets its audit where its files would have been.
   let next = 0;
-  return inputs.map((i) => (isMissing(i) ? errorAudit(i.path, NO_FILE_SHA, 'unknown', 'read-failed', missingMessage(i)) : checked[next++]!));
+  return inputs.map((i) => (isUnreadable(i) ? errorAudit(i.path, NO_FILE_SHA, 'unknown', i.error.code, i.error.message) : checked[next++]!));
 }

@@ -1,10 +1,15 @@
 /**
  * Expands the command line's files and folders into the list of files to check, in the order
  * given (folders walked depth-first, names sorted). A named file is always checked; inside a folder,
- * hidden files and our own sidecars (.json, .md, .txt, .csv) are skipped.
+ * hidden files and our own sidecars (.json, .md, .txt, .csv) are skipped. Links are followed, a
+ * link to a folder that contains it is not (a loop). Nothing met on the way is dropped: a path
+ * that is not there, a folder that cannot be read, a broken or looping link, is an input with its
+ * error, where its files would have been.
  */
+import type { BigIntStats } from 'node:fs';
 import { readdir, stat } from 'node:fs/promises';
 import path from 'node:path';
+import { inputError, loopError, notAFileError, type InputError } from './fs-errors.js';
 
 const SIDECAR = /\.(json|md|txt|csv|log)$/i;
 
@@ -13,47 +18,74 @@ export interface InputFile {
   readonly path: string;
 }
 
-export interface MissingInput {
+/** A path given or met while walking that is not a file to read, and why. */
+export interface UnreadableInput {
   readonly path: string;
-  readonly reason: 'not-found' | 'not-a-file';
+  readonly error: InputError;
 }
 
-/** Every input in command-line order: files to check, and paths that are not there. */
-export async function expandInputs(args: readonly string[]): Promise<Array<InputFile | MissingInput>> {
-  const out: Array<InputFile | MissingInput> = [];
+export type Input = InputFile | UnreadableInput;
+
+/** Every input in command-line order: files to check, and paths that cannot be. */
+export async function expandInputs(args: readonly string[]): Promise<Input[]> {
+  const out: Input[] = [];
   for (const arg of args) {
-    let info;
+    let info: BigIntStats;
     try {
-      info = await stat(arg);
-    } catch {
-      out.push({ path: arg, reason: 'not-found' });
+      info = await stat(arg, { bigint: true });
+    } catch (err) {
+      out.push({ path: arg, error: inputError(arg, err) });
       continue;
     }
-    if (info.isDirectory()) out.push(...(await walk(arg)));
+    if (info.isDirectory()) await walk(arg, info, new Set(), out);
     else if (info.isFile()) out.push({ path: arg });
-    else out.push({ path: arg, reason: 'not-a-file' });
+    else out.push({ path: arg, error: notAFileError(arg) });
   }
   return out;
 }
 
-export function isMissing(input: InputFile | MissingInput): input is MissingInput {
-  return 'reason' in input;
+export function isUnreadable(input: Input): input is UnreadableInput {
+  return 'error' in input;
 }
 
-/** What the user is told about a path that is not there (Vietnamese). */
-export function missingMessage(input: MissingInput): string {
-  return input.reason === 'not-found' ? `Không tìm thấy “${input.path}”.` : `“${input.path}” không phải là tệp hay thư mục.`;
-}
-
-async function walk(dir: string): Promise<InputFile[]> {
-  const entries = await readdir(dir, { withFileTypes: true });
+/** `open` holds the folders being walked (device and inode), so a link back to one is a loop. */
+async function walk(dir: string, info: BigIntStats, open: Set<string>, out: Input[]): Promise<void> {
+  let entries;
+  try {
+    entries = await readdir(dir, { withFileTypes: true });
+  } catch (err) {
+    out.push({ path: dir, error: inputError(dir, err, 'folder') });
+    return;
+  }
   entries.sort((a, b) => a.name.localeCompare(b.name));
-  const out: InputFile[] = [];
-  for (const e of entries) {
-    if (e.name.startsWith('.')) continue;
-    const full = path.join(dir, e.name);
-    if (e.isDirectory()) out.push(...(await walk(full)));
-    else if (e.isFile() && !SIDECAR.test(e.name)) out.push({ path: full });
+  const id = `${info.dev}:${info.ino}`;
+  open.add(id);
+  try {
+    for (const e of entries) {
+      if (e.name.startsWith('.')) continue;
+      const full = path.join(dir, e.name);
+      if (e.isFile()) {
+        if (!SIDECAR.test(e.name)) out.push({ path: full });
+        continue;
+      }
+      // A folder or a link: what it is (for a link, what it leads to) decides.
+      let target: BigIntStats;
+      try {
+        target = await stat(full, { bigint: true });
+      } catch (err) {
+        out.push({ path: full, error: inputError(full, err, e.isDirectory() ? 'folder' : 'file') });
+        continue;
+      }
+      if (target.isDirectory()) {
+        if (open.has(`${target.dev}:${target.ino}`)) out.push({ path: full, error: loopError(full) });
+        else await walk(full, target, open, out);
+      } else if (target.isFile()) {
+        if (!SIDECAR.test(e.name)) out.push({ path: full });
+      } else {
+        out.push({ path: full, error: notAFileError(full) });
+      }
+    }
+  } finally {
+    open.delete(id);
   }
-  return out;
 }

@@ -1,6 +1,6 @@
 /**
  * Reading a submitted file: its bytes and sha256, or the error audit it gets without being parsed
- * (missing, unreadable, over the size limit). Shared by `check` and batch registration.
+ * (missing, not allowed, unreadable, over the size limit). Shared by `check` and batch registration.
  */
 import { createHash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
@@ -8,6 +8,7 @@ import { readFile, stat } from 'node:fs/promises';
 import { DoisoatError } from '../core/errors.js';
 import { errorAudit, NO_FILE_SHA, type ReportAudit } from '../core/report-audit.js';
 import { sha256Of } from '../pipeline/fingerprint.js';
+import { inputError } from './fs-errors.js';
 
 /** Reads a file, or says why it gets an error audit without being parsed. */
 export async function loadFile(file: string, maxBytes: number): Promise<{ bytes: Uint8Array; sha256: string } | { audit: ReportAudit }> {
@@ -20,8 +21,9 @@ export async function loadFile(file: string, maxBytes: number): Promise<{ bytes:
     const bytes = new Uint8Array(await readFile(file));
     return { bytes, sha256: sha256Of(bytes) };
   } catch (err) {
-    const e = DoisoatError.withDetail('read-failed', `Không mở được “${file}”.`, err);
-    return { audit: errorAudit(file, NO_FILE_SHA, 'unknown', e.code, e.userMessage) };
+    // Gone since the folder was walked, not ours to read, or another failure: each its own code.
+    const e = inputError(file, err);
+    return { audit: errorAudit(file, NO_FILE_SHA, 'unknown', e.code, e.message) };
   }
 }
 

@@ -1,21 +1,20 @@
 /**
  * From what the user submitted to a registered batch: every path given (folders expanded) is
- * read, hashed and stored with its bytes, or with the reason it could not be (missing, too
- * large). Nothing submitted is dropped. Files are read one at a time and written to the store
- * in chunks, so hundreds of scans never sit in memory at once.
+ * read, hashed and stored with its bytes, or with the reason it could not be (missing, not
+ * allowed, a folder that cannot be read, too large). Nothing submitted is dropped. Files are
+ * read one at a time and written to the store in chunks, so hundreds of scans never sit in
+ * memory at once.
  */
 import type { BatchKind, RegisteredItem, Store, SubmittedItem } from '../store/store.js';
-import { expandInputs, isMissing, missingMessage, type InputFile, type MissingInput } from './inputs.js';
+import { expandInputs, isUnreadable, type Input } from './inputs.js';
 import { MAX_FILE_BYTES } from '../core/limits.js';
 import { loadFile } from './load-file.js';
 import type { DocumentJob } from '../runtime/job-processor.js';
 import { formatOf } from '../pipeline/fingerprint.js';
 
 /** Reads one input into a store item. */
-export async function readItem(input: InputFile | MissingInput, maxBytes: number = MAX_FILE_BYTES): Promise<SubmittedItem> {
-  if (isMissing(input)) {
-    return { path: input.path, error: { code: 'read-failed', message: missingMessage(input) } };
-  }
+export async function readItem(input: Input, maxBytes: number = MAX_FILE_BYTES): Promise<SubmittedItem> {
+  if (isUnreadable(input)) return { path: input.path, error: { code: input.error.code, message: input.error.message } };
   const loaded = await loadFile(input.path, maxBytes);
   if ('audit' in loaded) {
     const error = loaded.audit.error ?? { code: 'read-failed', message: 'Không đọc được tệp.' };
