@@ -35,6 +35,13 @@ export interface GroupScore {
   readonly at: Span;
   /** True for the bonus/penalty group (Điểm thưởng, phạt). */
   readonly bonus: boolean;
+  /**
+   * Every further statement of the group's score in the body, after `score`, in document order,
+   * equal or not: e.g. "Cộng nhóm tiêu chí I: 21,5 điểm." at the end of a group whose heading
+   * stated its score.
+   * The closing summary's listing of the group is not one of them: it is `Extraction.summary`.
+   */
+  readonly restated: readonly Figure[];
 }
 
 export interface SummaryEntry {
@@ -73,7 +80,13 @@ export interface ReadingNote {
 export interface Extraction {
   readonly unit: Unit | null;
   readonly year: number | null;
+  /** The grand total: its first statement in document order. */
   readonly total: Figure | null;
+  /**
+   * Every further statement of the grand total, after `total`, in document order (a summary
+   * sentence, a table's "Tổng cộng" row, a closing paragraph), equal or not.
+   */
+  readonly totalRestated: readonly Figure[];
   readonly classification: Classification | null;
   readonly groups: readonly GroupScore[];
   readonly summary: readonly SummaryEntry[];

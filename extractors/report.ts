@@ -29,6 +29,7 @@ export function extractReport(doc: DocumentModel): Extraction {
     unit: readUnit(blocks),
     year: readYear(blocks),
     total: scores.total,
+    totalRestated: scores.totalRestated,
     classification: readClassification(blocks, summaryIndex),
     groups: scores.groups,
     summary: scores.summary,

@@ -34,6 +34,8 @@ export interface ScoresResult {
   summary: SummaryEntry[];
   summaryAt: Span | null;
   total: Figure | null;
+  /** Further statements of the grand total, after `total`, in document order. */
+  totalRestated: Figure[];
   notes: ReadingNote[];
 }
 
@@ -53,6 +55,8 @@ interface MutableGroup {
   items: Figure[];
   at: Span;
   bonus: boolean;
+  /** Further statements of the group's score in the body, after `score`. */
+  restated: Figure[];
 }
 
 interface TableColumns {
@@ -72,6 +76,7 @@ export function readScores(blocks: readonly Block[], context: NumberContext): Sc
   const notes: ReadingNote[] = [];
   let summaryAt: Span | null = null;
   let total: Figure | null = null;
+  const totalRestated: Figure[] = [];
   // An object, not a variable: enterSummary() changes it and control-flow narrowing must not assume otherwise.
   const state: { region: Region } = { region: 'front' };
   let group: MutableGroup | null = null;
@@ -86,11 +91,11 @@ export function readScores(blocks: readonly Block[], context: NumberContext): Sc
     sub = null;
   };
 
+  // The first statement of the grand total is the total; every later one is kept (the
+  // total-conflict rule compares them), whether it agrees or not.
   const setTotal = (figure: Figure): void => {
     if (!total) total = figure;
-    else if (figure.exact.units !== total.exact.units || figure.exact.scale !== total.exact.scale) {
-      notes.push({ message: `Tổng điểm được nêu lại là ${figure.raw} (đã lấy ${total.raw} ở trang ${total.at.page}, dòng ${total.at.line}).`, at: figure.at });
-    }
+    else totalRestated.push(figure);
   };
 
   /** A figure from a token; a declared score's sign comes from its words unless `sign` is given. */
@@ -307,7 +312,7 @@ export function readScores(blocks: readonly Block[], context: NumberContext): Sc
       if (named && token) {
         const figure = figureFrom(block, token);
         if (named.score === null) named.score = figure;
-        else notes.push({ message: `Nhóm tiêu chí ${named.id} được nêu lại là ${figure.raw} điểm (đã lấy ${named.score.raw} ở trang ${named.score.at.page}, dòng ${named.score.at.line}).`, at: figure.at });
+        else named.restated.push(figure);
         sub = null;
         continue;
       }
@@ -358,6 +363,10 @@ export function readScores(blocks: readonly Block[], context: NumberContext): Sc
     const openSub = sub as MutableSub | null;
     if (openSub && openSub.score === null && !saysGroupTotal) openSub.score = figure;
     else if (current.score === null) current.score = figure;
+    // "Tổng số điểm tự chấm của nhóm đạt 22,3 điểm" once the group has its score: the group's
+    // score again. Without "nhóm" the line may be the grand total or a bonus sum ("Tổng điểm
+    // thưởng"), so it stays a note.
+    else if (saysGroupTotal && /\bnhom\b/.test(f.slice(0, token.start))) current.restated.push(figure);
     else notes.push({ message: `Bỏ qua điểm ${figure.raw} không rõ thuộc mục nào.`, at: figure.at });
   }
 
@@ -367,6 +376,7 @@ export function readScores(blocks: readonly Block[], context: NumberContext): Sc
     summary,
     summaryAt,
     total,
+    totalRestated,
     notes,
   };
 }
@@ -428,12 +438,13 @@ function newGroup(id: string, title: string | undefined, at: Span): MutableGroup
     items: [],
     at,
     bonus: title !== undefined && BONUS_TITLE.test(fold(title)),
+    restated: [],
   };
 }
 
 function freezeGroup(g: MutableGroup): GroupScore {
   const subgroups: SubgroupScore[] = g.subgroups.map((s) => ({ id: s.id, ...(s.title ? { title: s.title } : {}), score: s.score, at: s.at }));
-  return { id: g.id, ...(g.title ? { title: g.title } : {}), score: g.score, subgroups, items: g.items, at: g.at, bonus: g.bonus };
+  return { id: g.id, ...(g.title ? { title: g.title } : {}), score: g.score, subgroups, items: g.items, at: g.at, bonus: g.bonus, restated: g.restated };
 }
 
 /** The number the heading's own numbering gives ("2. Nhóm tiêu chí II" → 2), for sub-group ids. */

@@ -11,6 +11,7 @@ import { rule as lowConfidence } from './low-confidence.js';
 import { rule as missingFigure } from './missing-figure.js';
 import { rule as readerWarning } from './reader-warning.js';
 import { rule as summaryMismatch } from './summary-mismatch.js';
+import { rule as totalConflict } from './total-conflict.js';
 import { rule as totalMismatch } from './total-mismatch.js';
 import type { Flag } from '../core/report-audit.js';
 import type { Rule } from './types.js';
@@ -21,6 +22,7 @@ export { recompute, recomputedToJson, type Recomputed, type RecomputedJson } fro
 export const rules: readonly Rule[] = Object.freeze([
   groupSumMismatch,
   totalMismatch,
+  totalConflict,
   summaryMismatch,
   missingFigure,
   lowConfidence,

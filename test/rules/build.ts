@@ -6,6 +6,9 @@
  *
  *   ext({ groups: [g('I', '21,3', { sub: [['1.1', '8,3'], ['1.2', '13']] })], total: '21,3',
  *         summary: [['I', '21,3']] })
+ *
+ * A group's `restated` scores ("Cộng nhóm tiêu chí I: 21,3 điểm.") stand after its items; the
+ * total's `totalRestated` ("Tổng số điểm tự chấm đạt 92,3 điểm.") after the classification.
  */
 import { decimalFromString, type Decimal } from '../../core/decimal.js';
 import type { Span } from '../../core/report-audit.js';
@@ -27,6 +30,8 @@ export interface GroupSpec {
   readonly sub: ReadonlyArray<readonly [string, Raw | null]>;
   readonly items: readonly Raw[];
   readonly bonus: boolean;
+  /** Later statements of the group's score in the body, after its items. */
+  readonly restated: readonly Raw[];
   /** Heading position [page, line]; defaults to the next line. */
   readonly at?: readonly [number, number];
 }
@@ -34,6 +39,8 @@ export interface GroupSpec {
 export interface ExtSpec {
   readonly groups?: readonly GroupSpec[];
   readonly total?: Raw | null;
+  /** Later statements of the grand total, after the classification. */
+  readonly totalRestated?: readonly Raw[];
   readonly summary?: ReadonlyArray<readonly [string, Raw | null]>;
   /** Classification text; null for none. Default "Hoàn thành tốt nhiệm vụ năm 2024". */
   readonly classification?: string | null;
@@ -54,7 +61,13 @@ export function dec(raw: string): Decimal {
 export function g(
   id: string,
   score: Raw | null,
-  opts: { sub?: ReadonlyArray<readonly [string, Raw | null]>; items?: readonly Raw[]; bonus?: boolean; at?: readonly [number, number] } = {},
+  opts: {
+    sub?: ReadonlyArray<readonly [string, Raw | null]>;
+    items?: readonly Raw[];
+    bonus?: boolean;
+    restated?: readonly Raw[];
+    at?: readonly [number, number];
+  } = {},
 ): GroupSpec {
   return {
     id,
@@ -62,6 +75,7 @@ export function g(
     sub: opts.sub ?? [],
     items: opts.items ?? [],
     bonus: opts.bonus ?? (opts.items !== undefined && opts.items.length > 0),
+    restated: opts.restated ?? [],
     ...(opts.at === undefined ? {} : { at: opts.at }),
   };
 }
@@ -95,7 +109,8 @@ export function ext(spec: ExtSpec): Extraction {
     const items = gs.items.map((raw) =>
       lines.figure(raw, (w) => (w.startsWith('-') ? `Đề nghị trừ ${w.slice(1)} điểm.` : `Đề nghị thưởng ${w} điểm.`)),
     );
-    return { id: gs.id, score, subgroups, items, at, bonus: gs.bonus };
+    const restated = gs.restated.map((raw) => lines.figure(raw, (w) => `Cộng nhóm tiêu chí ${gs.id}: ${w} điểm.`));
+    return { id: gs.id, score, subgroups, items, at, bonus: gs.bonus, restated };
   });
   const summarySpec = spec.summary ?? [];
   const total = spec.total ?? null;
@@ -115,10 +130,12 @@ export function ext(spec: ExtSpec): Extraction {
   const text = spec.classification === undefined ? 'Hoàn thành tốt nhiệm vụ năm 2024' : spec.classification;
   const classification: Classification | null =
     text === null ? null : { text, level: 'good', at: lines.span(`2. Đánh giá: ${text}.`) };
+  const totalRestated = (spec.totalRestated ?? []).map((raw) => lines.figure(raw, (w) => `Tổng số điểm tự chấm đạt ${w} điểm.`));
   return {
     unit: { type: 'xã', name: 'Quang Trung' },
     year: 2024,
     total: totalFigure,
+    totalRestated,
     classification,
     groups,
     summary,

@@ -6,7 +6,7 @@ import { ext, g, quangTrung } from './build.js';
 
 describe('rules', () => {
   it('has unique ids in a stable order', () => {
-    expect(rules.map((r) => r.id)).toEqual(['group-sum-mismatch', 'total-mismatch', 'summary-mismatch', 'missing-figure', 'low-confidence', 'ambiguous-reading', 'reader-warning']);
+    expect(rules.map((r) => r.id)).toEqual(['group-sum-mismatch', 'total-mismatch', 'total-conflict', 'summary-mismatch', 'missing-figure', 'low-confidence', 'ambiguous-reading', 'reader-warning']);
   });
 
   it('finds nothing in the sample report', () => {
