@@ -25,6 +25,8 @@ export default defineConfig({
       'test/ocr-tables.test.ts',
       'test/ocr-image-info.test.ts',
       'test/ocr-image-integrity.test.ts',
+      // npm run fuzz's seeded mutations
+      'test/fuzz-mutate.test.ts',
     ],
     exclude: ['**/node_modules/**', '**/dist/**'],
     // Worker threads start faster than forked processes: about 14 s instead of 19 s here. Nothing

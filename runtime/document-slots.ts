@@ -369,7 +369,10 @@ export class DocumentSlots {
     if (running) {
       const { file, sha256, bytes } = running.pending;
       const audit =
-        death === 'out-of-memory' ? this.#failed(file, sha256, bytes, 'too-large', `Cần quá ${this.#maxHeapMb} MB bộ nhớ để đọc tệp.`) : this.#failed(file, sha256, bytes, 'internal-error');
+        death === 'out-of-memory'
+          ? this.#failed(file, sha256, bytes, 'too-large', `Cần quá ${this.#maxHeapMb} MB bộ nhớ để đọc tệp.`)
+          : // A crash of the reader (native code on broken bytes) is this file's result; the slot is replaced.
+            this.#failed(file, sha256, bytes, 'read-failed', 'Bộ đọc tệp dừng đột ngột khi đọc tệp này (tệp có thể bị hỏng).');
       this.#finish(slot, audit, true);
     } else {
       this.#pump();

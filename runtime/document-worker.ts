@@ -22,6 +22,12 @@ function parentChannel(): Channel {
   return process;
 }
 
+// pdf.js rejects promises of its own that nobody awaits (a broken cross-reference entry found
+// while it prefetches objects), sometimes after the document's result is sent. Node would end the
+// slot for it, and the next document in the slot would fail in its place (found by `npm run fuzz`).
+// What processDocument awaits still fails or succeeds on its own; a stray rejection is dropped.
+process.on('unhandledRejection', () => {});
+
 const channel = parentChannel();
 // Scans are read by the parent's OCR pool (see ocr-bridge.ts).
 const ocr = remoteOcr(channel);

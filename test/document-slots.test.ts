@@ -1,6 +1,6 @@
 /**
  * DocumentSlots's slots, thread and child process alike: every run gets an audit — a result, or
- * `timeout`, `too-large` (heap limit) or `internal-error` (a slot that died) — and scanned pages
+ * `timeout`, `too-large` (heap limit) or `read-failed` (a slot that died) — and scanned pages
  * are OCR'd by this process's OCR service through the bridge. Child processes also die with
  * their parent.
  */
@@ -133,7 +133,7 @@ describe.each(SLOTS)('DocumentSlots, $name slots', ({ options }) => {
 });
 
 describe.each(SLOTS.filter((s) => s.options.slots === 'process'))('DocumentSlots, $name slots only', ({ options }) => {
-  it('a child that dies (killed): `internal-error`, and it is replaced', async () => {
+  it('a child that dies (killed): `read-failed` for its file, and it is replaced', async () => {
     let asked!: () => void;
     const waiting = new Promise<void>((resolve) => (asked = resolve));
     const p = pool({ ...options, concurrency: 1, ocr: () => (asked(), hangingOcr()) });
@@ -141,9 +141,24 @@ describe.each(SLOTS.filter((s) => s.options.slots === 'process'))('DocumentSlots
     await waiting;
     const [pid] = childSlots();
     process.kill(pid!, 'SIGKILL');
-    expect((await dying).audit.error?.code).toBe('internal-error');
+    expect((await dying).audit.error?.code).toBe('read-failed');
     expect((await p.run(typed, bytes(typed))).audit.error).toBeNull();
     expect(childSlots()).not.toContain(pid);
+  });
+
+  it('a stray rejection inside pdf.js does not end the slot: the next document gets its result', async () => {
+    // Found by `npm run fuzz`: two objects of a real PDF swapped make pdf.js reject a promise
+    // nobody awaits (a bad cross-reference entry), after or while the document is read.
+    const pdf = Buffer.from(bytes(path.join(FIXTURES, 'scans/bac-son-2024.mixed.pdf'))).toString('latin1');
+    const objects = [...pdf.matchAll(/\d+\s+\d+\s+obj\b[\s\S]*?\bendobj\b/g)].map((m) => ({ start: m.index, end: m.index + m[0].length }));
+    const [x, y] = [objects.find((o) => o.start === 6870)!, objects.find((o) => o.start === 8214)!];
+    const swapped = new Uint8Array(Buffer.from(pdf.slice(0, x.start) + pdf.slice(y.start, y.end) + pdf.slice(x.end, y.start) + pdf.slice(x.start, x.end) + pdf.slice(y.end), 'latin1'));
+    const p = pool({ ...options, concurrency: 1, timeoutMs: 60_000 });
+    await p.run('swapped.pdf', swapped, sha(swapped));
+    const [pid] = childSlots();
+    const next = await p.run(typed, bytes(typed));
+    expect(next.audit.error).toBeNull();
+    expect(childSlots()).toEqual([pid]);
   });
 
   it('a child exits when its parent is SIGKILLed (no orphans)', async () => {
