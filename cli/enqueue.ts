@@ -57,13 +57,13 @@ async function enqueue(args: string[], opts: EnqueueOptions): Promise<number> {
 export function enqueueCommand(): Command {
   return new Command('enqueue')
     .description('Lưu các báo cáo vào kho và đưa vào hàng đợi xử lý (một lô); chờ xong rồi in kết quả như lệnh check.')
-    .argument('<paths...>', 'tệp hoặc thư mục')
+    .argument('<tệp...>', 'tệp hoặc thư mục; tên bắt đầu bằng “-” thì đặt sau --')
     .option('--json', 'khi lô xong, chỉ in mảng JSON các ReportAudit (như check --json)')
     .option('--force', 'xử lý lại cả những tệp đã có kết quả')
     .option('--no-wait', 'đưa vào hàng đợi rồi thoát ngay, không chờ kết quả')
     .option('--local', 'xử lý ngay trong tiến trình này, không qua Redis (mặc định khi không có REDIS_URL)')
-    .option('-c, --concurrency <n>', 'số luồng xử lý khi chạy tại chỗ (mặc định: số lõi CPU)', positiveInt)
-    .option('--timeout <seconds>', 'giới hạn thời gian cho mỗi tệp khi chạy tại chỗ (mặc định 180 giây)', positiveInt)
+    .option('-c, --concurrency <số>', 'số luồng xử lý khi chạy tại chỗ (mặc định: số lõi CPU)', positiveInt)
+    .option('--timeout <giây>', 'giới hạn thời gian cho mỗi tệp khi chạy tại chỗ (mặc định 180 giây)', positiveInt)
     .action(async (paths: string[], opts: EnqueueOptions) => {
       process.exitCode = await enqueue(paths, opts);
     });

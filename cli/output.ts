@@ -5,6 +5,8 @@ import { renderAudit, renderTotals } from './text-report.js';
 export const EXIT_OK = 0;
 export const EXIT_DISCREPANCY = 1;
 export const EXIT_UNREADABLE = 2;
+/** A command line that cannot run as given: the same code as a file that cannot be read. */
+export const EXIT_USAGE = 2;
 
 export function exitCodeFor(audits: readonly ReportAudit[]): number {
   if (audits.some((a) => a.error)) return EXIT_UNREADABLE;

@@ -1,7 +1,9 @@
 /**
- * doisoat's command line (the commands; cli/main.ts runs them). `doisoat check <files or folders…>` prints a Vietnamese report per file,
- * or with --json only a JSON array of ReportAudit (input order). Exit codes: 0 no error-severity
- * flag, 1 discrepancies found, 2 some file could not be read (the others are still reported).
+ * doisoat's command line (the commands; cli/main.ts runs them). `doisoat check <files or folders…>`
+ * prints a Vietnamese report per file, or with --json only a JSON array of ReportAudit (input
+ * order). Exit codes: 0 no error-severity flag, 1 discrepancies found, 2 some file could not be
+ * read (the others are still reported), the command could not run (no Redis, no database), or the
+ * command line is wrong (usage.ts). `--` ends the options: `doisoat check -- -rf.docx`.
  */
 import { Command } from 'commander';
 import { checkInputs } from '../batches/check-files.js';
@@ -14,6 +16,7 @@ import { serveCommand } from './serve.js';
 import { scheduleCommand } from './schedule.js';
 import { statusCommand } from './status.js';
 import { usersCommand } from './users.js';
+import { applyUsageConventions } from './usage.js';
 import { workerCommand } from './worker.js';
 
 interface CheckOptions {
@@ -41,18 +44,24 @@ async function check(args: string[], opts: CheckOptions): Promise<number> {
   }
 }
 
+const EXIT_CODES_HELP = `
+Mã thoát:
+  0  mọi tệp đọc được và không có lỗi mâu thuẫn
+  1  có sai lệch: ít nhất một tệp có lỗi mâu thuẫn
+  2  có tệp không đọc được, lệnh không chạy được (không kết nối được Redis, cơ sở dữ liệu) hoặc dòng lệnh sai`;
+
 export function buildProgram(): Command {
   const program = new Command('doisoat')
     .description('Đối soát báo cáo tự đánh giá, chấm điểm và xếp loại của xã, phường, thị trấn.')
-    .helpOption('-h, --help', 'hiện hướng dẫn')
-    .showHelpAfterError();
+    .addHelpText('after', EXIT_CODES_HELP);
   program
     .command('check')
     .description('Đọc các báo cáo (DOCX, DOC, PDF, bản scan và ảnh chụp), tính lại các tổng điểm và chỉ ra chỗ mâu thuẫn.')
-    .argument('<paths...>', 'tệp hoặc thư mục')
+    .argument('<tệp...>', 'tệp hoặc thư mục; tên bắt đầu bằng “-” thì đặt sau --')
     .option('--json', 'chỉ in mảng JSON các ReportAudit ra stdout')
-    .option('-c, --concurrency <n>', 'số luồng xử lý song song (mặc định: số lõi CPU)', positiveInt)
-    .option('--timeout <seconds>', 'giới hạn thời gian cho mỗi tệp (mặc định 180 giây)', positiveInt)
+    .option('-c, --concurrency <số>', 'số luồng xử lý song song (mặc định: số lõi CPU)', positiveInt)
+    .option('--timeout <giây>', 'giới hạn thời gian cho mỗi tệp (mặc định 180 giây)', positiveInt)
+    .addHelpText('after', '\nVí dụ:\n  doisoat check baocao.docx thu-muc/\n  doisoat check -- -rf.docx    (tệp tên “-rf.docx”)\n' + EXIT_CODES_HELP)
     .action(async (paths: string[], opts: CheckOptions) => {
       process.exitCode = await check(paths, opts);
     });
@@ -63,5 +72,5 @@ export function buildProgram(): Command {
   program.addCommand(statusCommand());
   program.addCommand(usersCommand());
   program.addCommand(serveCommand());
-  return program;
+  return applyUsageConventions(program);
 }

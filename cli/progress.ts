@@ -3,6 +3,7 @@
  * (logs of nightly runs), nothing for a single file. stdout stays clean for --json.
  */
 import cliProgress from 'cli-progress';
+import { printableName } from './printable.js';
 
 export interface Progress {
   /** One more file done. */
@@ -20,7 +21,7 @@ export function createProgress(total: number, stream: NodeJS.WriteStream = proce
       cliProgress.Presets.shades_classic,
     );
     bar.start(total, 0, { file: '' });
-    return { tick: (file) => bar.increment(1, { file }), update: (done) => bar.update(done, { file: '' }), stop: () => bar.stop() };
+    return { tick: (file) => bar.increment(1, { file: printableName(file) }), update: (done) => bar.update(done, { file: '' }), stop: () => bar.stop() };
   }
   let done = 0;
   // A batch's count can change with every result: a line a second at most, and the last one.
@@ -28,7 +29,7 @@ export function createProgress(total: number, stream: NodeJS.WriteStream = proce
   return {
     tick: (file) => {
       done++;
-      stream.write(`Đã ${verb} ${done}/${total}: ${file}\n`);
+      stream.write(`Đã ${verb} ${done}/${total}: ${printableName(file)}\n`);
     },
     update: (now) => {
       if (now === done || (now < total && Date.now() - written < 1000)) return;

@@ -35,8 +35,8 @@ async function serve(opts: ServeOptions): Promise<void> {
 export function serveCommand(): Command {
   return new Command('serve')
     .description('Chạy trang web đối soát (tải lên, xem báo cáo, quyết định từng cảnh báo).')
-    .option('--host <host>', 'địa chỉ lắng nghe', '127.0.0.1')
-    .option('--port <port>', 'cổng', positiveInt, 8080)
+    .option('--host <địa-chỉ>', 'địa chỉ lắng nghe', '127.0.0.1')
+    .option('--port <cổng>', 'cổng', positiveInt, 8080)
     .option('--secure-cookies', 'đánh dấu cookie Secure (khi chạy sau HTTPS)')
     .action(async (opts: ServeOptions) => {
       await serve(opts);

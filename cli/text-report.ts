@@ -4,6 +4,7 @@
  */
 import type { FigureJson, ReportAudit } from '../core/report-audit.js';
 import { FORMAT, LEVEL, SEVERITY } from './labels.js';
+import { printableName } from './printable.js';
 
 const vn = (n: number | null | undefined): string => (n === null || n === undefined ? '—' : String(n).replace('.', ','));
 const fig = (f: FigureJson | null | undefined): string => (f ? vn(f.value) : '—');
@@ -16,7 +17,7 @@ export function renderAudit(audit: ReportAudit): string {
   const out: string[] = [];
   const who = audit.unit ? `${audit.unit.type} ${audit.unit.name}` : 'chưa rõ đơn vị';
   const year = audit.year ? `, năm ${audit.year}` : '';
-  out.push(`■ ${audit.file} (${FORMAT[audit.format] ?? audit.format}${audit.error ? '' : `, ${who}${year}`})`);
+  out.push(`■ ${printableName(audit.file)} (${FORMAT[audit.format] ?? audit.format}${audit.error ? '' : `, ${who}${year}`})`);
   if (audit.error) {
     out.push(`  Không đọc được [${audit.error.code}]: ${audit.error.message}`);
     return out.join('\n');

@@ -135,14 +135,12 @@ function render(accounts: readonly Account[]): string {
 
 export function usersCommand(): Command {
   const users = new Command('users')
-    .description('Quản lý tài khoản bàn đối soát (mật khẩu đọc từ đầu vào chuẩn).')
-    .helpOption('-h, --help', 'hiện hướng dẫn')
-    .helpCommand('help [command]', 'hiện hướng dẫn của một lệnh');
+    .description('Quản lý tài khoản bàn đối soát (mật khẩu đọc từ đầu vào chuẩn).');
   users
     .command('add')
     .description('Tạo tài khoản; mật khẩu được hỏi (không hiện) hoặc đọc dòng đầu của đầu vào chuẩn.')
-    .argument('<name>', 'tên tài khoản: 1–64 ký tự, chữ cái không dấu, chữ số, . _ -')
-    .option('--role <role>', `vai trò: ${ROLES.join(', ')}`)
+    .argument('<tên>', 'tên tài khoản: 1–64 ký tự, chữ cái không dấu, chữ số, . _ -')
+    .option('--role <vai-trò>', `vai trò: ${ROLES.join(', ')}`)
     .action(async (name: string, opts: { role?: string }) => {
       checkUserName(name);
       const role = parseRole(opts.role);
@@ -166,7 +164,7 @@ export function usersCommand(): Command {
   users
     .command('disable')
     .description('Khoá tài khoản: không đăng nhập được nữa, các phiên đang mở bị đóng ngay.')
-    .argument('<name>', 'tên tài khoản')
+    .argument('<tên>', 'tên tài khoản')
     .action(async (name: string) => {
       await withStore((store) => disable(store, name));
       process.stdout.write(`Đã khoá tài khoản ${name}; các phiên đăng nhập của tài khoản này đã bị đóng.\n`);
@@ -174,7 +172,7 @@ export function usersCommand(): Command {
   users
     .command('passwd')
     .description('Đặt mật khẩu mới; các phiên đăng nhập cũ của tài khoản bị đóng.')
-    .argument('<name>', 'tên tài khoản')
+    .argument('<tên>', 'tên tài khoản')
     .action(async (name: string) => {
       await withStore(async (store) => {
         if (!(await store.getUser(name))) throw DoisoatError.withDetail('user-not-found', `(${name})`);

@@ -3,12 +3,13 @@
  * jobs, finish the running ones (at most --grace seconds), then exit.
  */
 import { Command } from 'commander';
-import { DoisoatError } from '../core/errors.js';
+import { maskUrlsIn } from '../core/redact.js';
 import { runNightly } from '../batches/nightly.js';
 import { queueConfigFromEnv, pingRedis } from '../runtime/queues.js';
 import { QueueWorker } from '../runtime/queue-worker.js';
 import { Store } from '../store/store.js';
 import { positiveInt } from './options.js';
+import { UsageError } from './usage.js';
 
 interface WorkerOptions {
   concurrency?: number;
@@ -17,13 +18,14 @@ interface WorkerOptions {
   grace: number;
 }
 
+// Log lines quote errors of Redis and the database, which may quote their URLs: passwords masked.
 const log = (line: string): void => {
-  process.stderr.write(`[${new Date().toISOString()}] ${line}\n`);
+  process.stderr.write(`[${new Date().toISOString()}] ${maskUrlsIn(line)}\n`);
 };
 
-async function work(opts: WorkerOptions): Promise<void> {
+async function work(cmd: Command, opts: WorkerOptions): Promise<void> {
   const config = queueConfigFromEnv();
-  if (!config) throw DoisoatError.withDetail('internal-error', 'Lệnh worker cần REDIS_URL (ví dụ redis://127.0.0.1:6379).');
+  if (!config) throw new UsageError(cmd, 'Lệnh worker cần REDIS_URL, biến môi trường chỉ tới Redis (ví dụ redis://127.0.0.1:6379).');
   await pingRedis(config);
   const store = await Store.open();
   const lockMs = Number(process.env['DOISOAT_LOCK_MS']) || undefined;
@@ -53,13 +55,14 @@ async function work(opts: WorkerOptions): Promise<void> {
 }
 
 export function workerCommand(): Command {
-  return new Command('worker')
+  const cmd = new Command('worker');
+  return cmd
     .description('Chạy bộ xử lý hàng đợi (cần REDIS_URL); dừng bằng SIGTERM sau khi xong việc đang làm.')
-    .option('-c, --concurrency <n>', 'số tài liệu đánh máy xử lý song song (mặc định: số lõi CPU)', positiveInt)
-    .option('--scans <n>', 'số bản scan xử lý song song (mặc định 1; mỗi bản đã dùng mọi lõi cho OCR)', positiveInt)
-    .option('--timeout <seconds>', 'giới hạn thời gian cho mỗi tệp (mặc định 180 giây)', positiveInt)
-    .option('--grace <seconds>', 'khi dừng, chờ việc đang làm tối đa bấy nhiêu giây', positiveInt, 60)
+    .option('-c, --concurrency <số>', 'số tài liệu đánh máy xử lý song song (mặc định: số lõi CPU)', positiveInt)
+    .option('--scans <số>', 'số bản scan xử lý song song (mặc định 1; mỗi bản đã dùng mọi lõi cho OCR)', positiveInt)
+    .option('--timeout <giây>', 'giới hạn thời gian cho mỗi tệp (mặc định 180 giây)', positiveInt)
+    .option('--grace <giây>', 'khi dừng, chờ việc đang làm tối đa bấy nhiêu giây', positiveInt, 60)
     .action(async (opts: WorkerOptions) => {
-      await work(opts);
+      await work(cmd, opts);
     });
 }

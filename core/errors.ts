@@ -9,11 +9,15 @@ export type ErrorCode =
   | 'unsupported-format'
   | 'corrupt-file'
   | 'encrypted-pdf'
+  | 'encrypted-file'
   | 'too-large'
   | 'timeout'
   | 'no-report-found'
   | 'read-failed'
+  | 'not-found'
+  | 'permission-denied'
   | 'internal-error'
+  | 'connection-failed'
   | 'user-exists'
   | 'user-not-found'
   | 'invalid-user-name'
@@ -31,14 +35,18 @@ export type ErrorCode =
 
 const MESSAGES: Record<ErrorCode, string> = {
   'empty-file': 'Tệp rỗng (0 byte), không có nội dung để đọc.',
-  'unsupported-format': 'Định dạng tệp không được hỗ trợ (chỉ nhận DOCX, DOC, PDF).',
+  'unsupported-format': 'Định dạng tệp không được hỗ trợ (chỉ nhận văn bản DOCX, DOC, PDF và ảnh chụp, bản scan JPEG, PNG, TIFF).',
   'corrupt-file': 'Tệp bị hỏng hoặc không đọc được.',
   'encrypted-pdf': 'Tệp PDF được bảo vệ bằng mật khẩu, không thể đọc nội dung.',
+  'encrypted-file': 'Tệp được bảo vệ bằng mật khẩu, không thể đọc nội dung.',
   'too-large': 'Tệp vượt quá giới hạn kích thước cho phép.',
   timeout: 'Xử lý tệp quá thời gian cho phép.',
   'no-report-found': 'Không tìm thấy báo cáo tự đánh giá, chấm điểm trong tệp.',
   'read-failed': 'Không đọc được tệp.',
+  'not-found': 'Không tìm thấy tệp hoặc thư mục.',
+  'permission-denied': 'Không có quyền truy cập tệp hoặc thư mục này.',
   'internal-error': 'Lỗi nội bộ khi xử lý tệp.',
+  'connection-failed': 'Không kết nối được máy chủ cơ sở dữ liệu hoặc hàng đợi.',
   'user-exists': 'Tên tài khoản này đã có người dùng.',
   'user-not-found': 'Không có tài khoản này.',
   'invalid-user-name': 'Tên tài khoản không hợp lệ: từ 1 đến 64 ký tự, chỉ gồm chữ cái không dấu, chữ số và các dấu . _ -',

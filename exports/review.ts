@@ -10,7 +10,7 @@
  */
 import ExcelJS from 'exceljs';
 import { stringify } from 'csv-stringify/sync';
-import { escapeCell } from './summary.js';
+import { escapeCell, numberCell } from './cells.js';
 
 export interface ReportExportRow {
   commune: string | null;
@@ -114,7 +114,7 @@ function vnTime(iso: string): string {
 
 function csvCell(kind: Kind, v: string | number | null): string {
   if (v === null || v === '') return '';
-  if (typeof v === 'number') return kind === 'integer' ? String(v) : String(v).replace('.', ',');
+  if (typeof v === 'number') return kind === 'integer' ? String(v) : numberCell(v);
   if (kind === 'instant') return vnTime(v);
   return escapeCell(v);
 }

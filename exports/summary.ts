@@ -1,12 +1,16 @@
 /**
  * A batch's summary for the outbox: CSV (UTF-8 with a byte-order mark, so Excel opens the
  * Vietnamese right) and JSON, one row per report: its total, the recomputed total, its flags.
- * Cells that Excel would take for a formula (= + - @, tab, CR) are escaped with a leading quote.
+ * Text cells that Excel would take for a formula (= + - @, tab, CR) are escaped with a leading
+ * quote; numbers (a negative difference too) stay numbers, with a decimal comma (cells.ts).
  */
 import { mkdir, rename, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { stringify } from 'csv-stringify/sync';
 import type { ReportAudit } from '../core/report-audit.js';
+import { escapeCell, numberCell } from './cells.js';
+
+export { escapeCell } from './cells.js';
 
 export interface SummaryRow {
   file: string;
@@ -46,19 +50,23 @@ export function summaryRow(a: ReportAudit): SummaryRow {
 
 const HEADER = ['Tệp', 'Đơn vị', 'Năm', 'Tổng điểm tự chấm', 'Tổng điểm tính lại', 'Chênh lệch', 'Xếp loại tự đánh giá', 'Số cảnh báo', 'Số lỗi mâu thuẫn', 'Lỗi đọc tệp'];
 
-/** A cell Excel would run as a formula gets a leading apostrophe (OWASP's CSV injection advice). */
-export function escapeCell(text: string): string {
-  return /^[=+\-@\t\r]/.test(text) ? `'${text}` : text;
-}
-
-/** Vietnamese decimal comma: 85,3. */
-const vn = (n: number | null): string => (n === null ? '' : String(n).replace('.', ','));
-
 export function summaryCsv(rows: readonly SummaryRow[]): string {
   const records = rows.map((r) => {
     // Difference in exact hundredths: both figures have at most two decimals.
     const diff = r.total !== null && r.recomputedTotal !== null ? (Math.round(r.total * 100) - Math.round(r.recomputedTotal * 100)) / 100 : null;
-    return [r.file, r.unit ?? '', r.year === null ? '' : String(r.year), vn(r.total), vn(r.recomputedTotal), vn(diff), r.classification ?? '', String(r.flagCount), String(r.errorFlagCount), r.error ? `${r.error.code}: ${r.error.message}` : ''].map(escapeCell);
+    const text = (s: string | null): string => escapeCell(s ?? '');
+    return [
+      text(r.file),
+      text(r.unit),
+      numberCell(r.year),
+      numberCell(r.total),
+      numberCell(r.recomputedTotal),
+      numberCell(diff),
+      text(r.classification),
+      numberCell(r.flagCount),
+      numberCell(r.errorFlagCount),
+      text(r.error ? `${r.error.code}: ${r.error.message}` : null),
+    ];
   });
   return stringify([HEADER, ...records], { bom: true, record_delimiter: 'windows' });
 }

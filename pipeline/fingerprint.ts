@@ -19,6 +19,9 @@ export function formatOf(bytes: Uint8Array): AuditFormat {
     case 'doc':
     case 'pdf':
       return kind;
+    // Encrypted Office Open XML: in a report inbox, a Word file saved with a password.
+    case 'encrypted-ooxml':
+      return 'docx';
     case 'png':
     case 'jpeg':
     case 'tiff':

@@ -6,6 +6,7 @@
 import { Queue, type JobsOptions } from 'bullmq';
 import { Redis } from 'ioredis';
 import { DoisoatError } from '../core/errors.js';
+import { maskUrl } from '../core/redact.js';
 import type { DocumentJob } from './job-processor.js';
 
 /** Typed documents; a PDF that turns out to need OCR is handed on to the scans queue. */
@@ -145,7 +146,7 @@ export async function pingRedis(config: QueueConfig): Promise<void> {
     await redis.connect();
     await redis.ping();
   } catch (err) {
-    throw DoisoatError.withDetail('internal-error', `Không kết nối được Redis (${config.redisUrl}).`, err);
+    throw DoisoatError.withDetail('connection-failed', `Redis (${maskUrl(config.redisUrl)}) không trả lời; hãy kiểm tra REDIS_URL và máy chủ Redis.`, err);
   } finally {
     redis.disconnect();
   }

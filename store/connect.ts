@@ -3,10 +3,11 @@
  * SQLite in the data folder (DOISOAT_DATA, default ./data): the embedded default. Migrations run
  * on open; concurrent openers are serialised by Kysely's migration lock.
  */
-import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { Kysely, Migrator, PostgresDialect, SqliteDialect, type MigrationProvider } from 'kysely';
 import { DoisoatError } from '../core/errors.js';
+import { maskUrl } from '../core/redact.js';
+import { openError, prepareDataDir } from './data-dir.js';
 import { migrations } from './migrations.js';
 import { preparingClient } from './prepared.js';
 import type { Database, Dialect } from './schema.js';
@@ -35,12 +36,20 @@ export interface Connection {
 export const SQLITE_FILE = 'doisoat.sqlite';
 
 export async function connect(config: StoreConfig): Promise<Connection> {
-  const conn = config.databaseUrl ? await openPostgres(config.databaseUrl) : await openSqlite(config.dataDir ?? './data');
+  const dataDir = config.dataDir ?? './data';
+  const conn = config.databaseUrl ? await openPostgres(config.databaseUrl) : await openSqlite(dataDir);
   const provider: MigrationProvider = { getMigrations: () => Promise.resolve(migrations(conn.dialect)) };
   const migrate = (): Promise<{ error?: unknown }> => new Migrator({ db: conn.db, provider }).migrateToLatest();
   // Kysely locks migrations on PostgreSQL (an advisory lock) but not on SQLite, which it assumes
   // has one connection: several worker processes opening a new data folder need a lock of ours.
-  const { error } = conn.dialect === 'sqlite' ? await withSqliteLock(conn.where, migrate) : await migrate();
+  let error: unknown;
+  try {
+    ({ error } = conn.dialect === 'sqlite' ? await withSqliteLock(conn.where, migrate) : await migrate());
+  } catch (err) {
+    // Only the SQLite lock throws here: a data folder or file that became unwritable since open.
+    await conn.db.destroy();
+    throw conn.dialect === 'sqlite' ? openError(dataDir, conn.where, err) : err;
+  }
   if (error) {
     await conn.db.destroy();
     throw DoisoatError.withDetail('internal-error', `Không cập nhật được cấu trúc cơ sở dữ liệu (${conn.where}).`, error);
@@ -79,15 +88,26 @@ async function withSqliteLock<T>(file: string, fn: () => Promise<T>): Promise<T>
 
 async function openSqlite(dataDir: string): Promise<Connection> {
   const { default: SqliteDatabase } = await import('better-sqlite3');
-  mkdirSync(dataDir, { recursive: true });
   const file = path.join(dataDir, SQLITE_FILE);
-  const database = new SqliteDatabase(file);
-  // WAL lets readers (status, the waiting CLI) run beside a writing worker; several worker
-  // processes on one machine wait for each other's short writes instead of failing.
-  database.pragma('journal_mode = WAL');
-  database.pragma('synchronous = NORMAL');
-  database.pragma('busy_timeout = 10000');
-  database.pragma('foreign_keys = ON');
+  // A read-only folder or file is refused here, by name, not at the first write of a batch.
+  prepareDataDir(dataDir, file);
+  let database;
+  try {
+    database = new SqliteDatabase(file);
+  } catch (err) {
+    throw openError(dataDir, file, err);
+  }
+  try {
+    // WAL lets readers (status, the waiting CLI) run beside a writing worker; several worker
+    // processes on one machine wait for each other's short writes instead of failing.
+    database.pragma('journal_mode = WAL');
+    database.pragma('synchronous = NORMAL');
+    database.pragma('busy_timeout = 10000');
+    database.pragma('foreign_keys = ON');
+  } catch (err) {
+    database.close();
+    throw openError(dataDir, file, err);
+  }
   return { db: new Kysely<Database>({ dialect: new SqliteDialect({ database }) }), dialect: 'sqlite', where: file };
 }
 
@@ -101,17 +121,7 @@ async function openPostgres(url: string): Promise<Connection> {
     client.release();
   } catch (err) {
     await pool.end();
-    throw DoisoatError.withDetail('internal-error', `Không kết nối được cơ sở dữ liệu PostgreSQL (${redact(url)}).`, err);
+    throw DoisoatError.withDetail('connection-failed', `PostgreSQL (${maskUrl(url)}) không trả lời; hãy kiểm tra DATABASE_URL và máy chủ PostgreSQL.`, err);
   }
-  return { db: new Kysely<Database>({ dialect: new PostgresDialect({ pool }) }), dialect: 'postgres', where: redact(url) };
-}
-
-function redact(url: string): string {
-  try {
-    const u = new URL(url);
-    if (u.password) u.password = '***';
-    return u.toString();
-  } catch {
-    return 'DATABASE_URL';
-  }
+  return { db: new Kysely<Database>({ dialect: new PostgresDialect({ pool }) }), dialect: 'postgres', where: maskUrl(url) };
 }

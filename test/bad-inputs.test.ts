@@ -18,12 +18,26 @@ const cases = Object.entries(expected);
 describe('bad inputs', () => {
   it('covers the issue’s list', () => {
     expect(new Set(Object.values(expected))).toEqual(
-      new Set(['empty-file', 'unsupported-format', 'corrupt-file', 'encrypted-pdf', 'too-large', 'no-report-found']),
+      new Set(['empty-file', 'unsupported-format', 'corrupt-file', 'encrypted-pdf', 'encrypted-file', 'too-large', 'no-report-found']),
     );
   });
 
   it.each(cases)('%s → %s, under 5 s and 500 MB (no OCR engine)', (name, code) => {
     expectRefused(path.join(BAD, name), code);
+  });
+
+  it('a password-protected DOCX is a DOCX with a password, not a damaged legacy DOC', () => {
+    const file = path.join(BAD, 'encrypted.docx');
+    const json = runCli(['check', '--json', file]);
+    expect(json.status).toBe(2);
+    const [audit] = JSON.parse(json.stdout) as ReportAudit[];
+    expect(audit!.format).toBe('docx');
+    expect(audit!.error?.code).toBe('encrypted-file');
+    expect(audit!.error?.message).toContain('mật khẩu');
+    expect(audit!.error?.message).not.toContain('hỏng');
+    const text = runCli(['check', file]);
+    expect(text.stdout).toContain('encrypted.docx (DOCX)');
+    expect(text.stdout).not.toContain('Word cũ');
   });
 
   it('a batch with every bad file and a good one: all get a result, exit code 2', () => {
@@ -42,6 +56,6 @@ describe('bad inputs', () => {
     }
     expect(byName.get('quang-trung-2024.docx')?.error).toBeNull();
     expect(byName.get('quang-trung-2024.docx')?.declared.groups.length).toBeGreaterThan(0);
-    expect(byName.get('does-not-exist.docx')?.error?.code).toBe('read-failed');
+    expect(byName.get('does-not-exist.docx')?.error?.code).toBe('not-found');
   });
 });

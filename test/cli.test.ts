@@ -45,7 +45,7 @@ describe('doisoat check', () => {
     const audits = JSON.parse(run.stdout) as Array<{ file: string; error: { code: string } | null }>;
     expect(audits.map((a) => [path.basename(a.file), a.error?.code ?? null])).toEqual([
       ['quang-trung-2024.docx', null],
-      ['does-not-exist.pdf', 'read-failed'],
+      ['does-not-exist.pdf', 'not-found'],
       ['dong-tien-2024.docx', null],
     ]);
   });

@@ -51,6 +51,7 @@ describe('enqueue without Redis', () => {
     expect(w.stderr).toContain('Lệnh worker cần REDIS_URL');
     const unreachable = await runCliAsync(['enqueue', path.join(REPORTS, 'quang-trung-2024.docx')], { ...env, REDIS_URL: 'redis://127.0.0.1:1' });
     expect(unreachable.status).toBe(2);
-    expect(unreachable.stderr).toContain('Không kết nối được Redis');
+    expect(unreachable.stderr).toContain('Lỗi: Không kết nối được');
+    expect(unreachable.stderr).toContain('Redis (redis://127.0.0.1:1)');
   });
 });

@@ -52,7 +52,7 @@ const utf16 = (s: string): Buffer => Buffer.from(s, 'utf16le');
 function whyNotWord(buffer: Buffer, cause: unknown): DoisoatError {
   if (buffer.indexOf(utf16('WordDocument')) < 0) {
     if (buffer.indexOf(utf16('EncryptedPackage')) >= 0) {
-      return DoisoatError.withDetail('corrupt-file', 'Tệp Word được bảo vệ bằng mật khẩu, không thể đọc nội dung; hãy gửi bản không đặt mật khẩu.', cause);
+      return DoisoatError.withDetail('encrypted-file', 'Đây là tệp Word có mật khẩu mở; hãy gửi bản không đặt mật khẩu.', cause);
     }
     if (buffer.indexOf(utf16('Workbook')) >= 0 || buffer.indexOf(utf16('PowerPoint Document')) >= 0) {
       return DoisoatError.withDetail('unsupported-format', 'Tệp Office dạng cũ này là Excel hoặc PowerPoint, không phải văn bản Word.', cause);

@@ -42,13 +42,15 @@ export async function readDocument(bytes: Uint8Array, options: ReadOptions = {})
       if (kind === 'gif' || kind === 'webp') {
         throw DoisoatError.withDetail('unsupported-format', 'Ảnh GIF/WebP không được hỗ trợ; hãy gửi ảnh JPEG, PNG hoặc TIFF.');
       }
-      return await readImage(bytes, options.ocr);
+      return await readImage(bytes, options.ocr, options.maxOcrPages ? { maxOcrPages: options.maxOcrPages } : {});
     }
     switch (kind) {
       case 'docx':
         return await readDocx(bytes, options.zipLimits ? { zipLimits: options.zipLimits } : {});
       case 'doc':
         return await readDoc(bytes);
+      case 'encrypted-ooxml':
+        throw DoisoatError.withDetail('encrypted-file', 'Đây là tệp Word (DOCX) có mật khẩu mở; hãy gửi bản không đặt mật khẩu.');
       case 'pdf':
         return await readPdf(bytes, {
           maxPages: options.maxPages ?? DEFAULT_MAX_PAGES,

@@ -4,7 +4,11 @@
  */
 
 export type ImageKind = 'png' | 'jpeg' | 'tiff' | 'gif' | 'webp';
-export type SniffResult = 'docx' | 'zip' | 'doc' | 'pdf' | ImageKind | 'empty' | 'unknown';
+/**
+ * 'encrypted-ooxml': a password-protected DOCX (or XLSX, PPTX): an OLE2 compound file, like a
+ * .doc, that wraps the encrypted package (streams EncryptionInfo and EncryptedPackage).
+ */
+export type SniffResult = 'docx' | 'zip' | 'doc' | 'encrypted-ooxml' | 'pdf' | ImageKind | 'empty' | 'unknown';
 
 const IMAGE_KINDS: ReadonlySet<SniffResult> = new Set<SniffResult>(['png', 'jpeg', 'tiff', 'gif', 'webp']);
 
@@ -32,7 +36,7 @@ function ascii(bytes: Uint8Array, at: number, length: number): string {
 export function sniff(bytes: Uint8Array): SniffResult {
   if (bytes.length === 0) return 'empty';
   if (isZip(bytes)) return hasMainPart(bytes) ? 'docx' : 'zip';
-  if (startsWith(bytes, OLE2)) return 'doc';
+  if (startsWith(bytes, OLE2)) return isEncryptedPackage(bufferOf(bytes)) ? 'encrypted-ooxml' : 'doc';
   if (startsWith(bytes, PNG)) return 'png';
   if (startsWith(bytes, [0xff, 0xd8, 0xff])) return 'jpeg';
   if (startsWith(bytes, [0x49, 0x49, 0x2a, 0x00]) || startsWith(bytes, [0x4d, 0x4d, 0x00, 0x2a])) return 'tiff';
@@ -44,6 +48,24 @@ export function sniff(bytes: Uint8Array): SniffResult {
 
 function bufferOf(bytes: Uint8Array): Buffer {
   return Buffer.isBuffer(bytes) ? bytes : Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+}
+
+/** Whether the compound file holds both streams of an encrypted Office Open XML package. */
+function isEncryptedPackage(buf: Buffer): boolean {
+  return hasOleEntry(buf, 'EncryptionInfo') && hasOleEntry(buf, 'EncryptedPackage');
+}
+
+/**
+ * Whether a compound file's directory names `name`. Directory entries are 128 bytes at 128-byte
+ * aligned offsets: a UTF-16 name with its terminator, its byte length at +64. Requiring all three
+ * keeps the same words in a document's text from counting.
+ */
+function hasOleEntry(buf: Buffer, name: string): boolean {
+  const entry = Buffer.from(`${name}\0`, 'utf16le');
+  for (let at = buf.indexOf(entry); at >= 0; at = buf.indexOf(entry, at + 2)) {
+    if (at % 128 === 0 && at + 66 <= buf.length && buf.readUInt16LE(at + 64) === entry.length) return true;
+  }
+  return false;
 }
 
 function isZip(bytes: Uint8Array): boolean {

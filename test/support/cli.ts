@@ -8,10 +8,10 @@ export interface CliRun {
   stderr: string;
 }
 
-/** `input`, when given, is written to the CLI's standard input (then closed). */
-export function runCli(args: readonly string[], env: NodeJS.ProcessEnv = {}, timeoutMs = 300_000, input?: string): CliRun {
+/** `input`, when given, is written to the CLI's standard input (then closed); `cwd` defaults to the repository. */
+export function runCli(args: readonly string[], env: NodeJS.ProcessEnv = {}, timeoutMs = 300_000, input?: string, cwd = ROOT): CliRun {
   const r = spawnSync(process.execPath, [CLI, ...args], {
-    cwd: ROOT,
+    cwd,
     encoding: 'utf8',
     env: { ...process.env, ...env },
     maxBuffer: 64 * 1024 * 1024,

@@ -9,6 +9,8 @@ import { refuse } from '../guards.js';
 
 const TYPES: Partial<Record<SniffResult, [mime: string, ext: string]>> = {
   docx: ['application/vnd.openxmlformats-officedocument.wordprocessingml.document', 'docx'],
+  // A password-protected DOCX is an OLE container, but it is the DOCX the commune sent.
+  'encrypted-ooxml': ['application/vnd.openxmlformats-officedocument.wordprocessingml.document', 'docx'],
   doc: ['application/msword', 'doc'],
   pdf: ['application/pdf', 'pdf'],
   png: ['image/png', 'png'],
