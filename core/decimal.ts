@@ -73,3 +73,20 @@ export function toPlainString(d: Decimal): string {
 export function toVietnamese(d: Decimal): string {
   return toPlainString(d).replace('.', ',');
 }
+
+/** A plain decimal text ("92.3") as a Decimal; null for null or anything that is not one. */
+export function decimalOrNull(text: string | null): Decimal | null {
+  if (text === null) return null;
+  try {
+    return decimalFromString(text);
+  } catch {
+    return null;
+  }
+}
+
+/** a − b on plain decimal text, exactly ("93.3" − "92.3" = "1"); null unless both are decimals. */
+export function differenceOfTexts(a: string | null, b: string | null): string | null {
+  const x = decimalOrNull(a);
+  const y = decimalOrNull(b);
+  return x === null || y === null ? null : toPlainString(add(x, negate(y)));
+}

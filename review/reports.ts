@@ -3,6 +3,7 @@
  * every link, so a view can be shared) and one report in detail (declared against recomputed, its
  * flags with their evidence and decisions, its figure and evidence lines page by page).
  */
+import { differenceOfTexts } from '../core/decimal.js';
 import { DoisoatError } from '../core/errors.js';
 import type { ReportAudit, Severity, Span } from '../core/report-audit.js';
 import type { Role } from '../core/roles.js';
@@ -298,17 +299,10 @@ function decisionView(d: DecisionRecord): DecisionView {
 
 const cell = (f: { value: number; at?: Span } | null | undefined): FigureCell => (f ? { text: vi(f.value), href: f.at ? `#${lineId(f.at)}` : null } : { text: '—', href: null });
 
-/** declared − recomputed as exact decimal text, from two JSON numbers (at most a few decimals). */
+/** declared − recomputed as exact decimal text, from two JSON numbers (their shortest decimal text). */
 function diffOf(declared: number | null | undefined, recomputed: number | null | undefined): string | null {
-  if (declared === null || declared === undefined || recomputed === null || recomputed === undefined) return null;
-  const scale = Math.max(decimals(declared), decimals(recomputed));
-  const units = Math.round(declared * 10 ** scale) - Math.round(recomputed * 10 ** scale);
-  if (scale === 0) return String(units);
-  const s = String(Math.abs(units)).padStart(scale + 1, '0');
-  const text = `${s.slice(0, -scale)}.${s.slice(-scale)}`.replace(/\.?0+$/, '');
-  return units < 0 ? `-${text}` : text;
+  return declared === null || declared === undefined || recomputed === null || recomputed === undefined ? null : differenceOfTexts(String(declared), String(recomputed));
 }
-const decimals = (n: number): number => (String(n).split('.')[1] ?? '').length;
 
 export interface Viewer {
   name: string;

@@ -23,18 +23,15 @@ import { fileURLToPath } from 'node:url';
 import { checkFiles } from '../batches/check-files.js';
 import type { ReportAudit } from '../core/report-audit.js';
 import { closeProcessOcr, processOcr } from '../runtime/ocr/process-ocr.js';
+import { numberArg } from '../bench/stats.js';
 import { mutationsFor, seeded } from './fuzz/mutate.js';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const arg = (name: string, fallback: number): number => {
-  const i = process.argv.indexOf(`--${name}`);
-  return i >= 0 ? Number(process.argv[i + 1]) : fallback;
-};
-const count = arg('count', 5000);
-const seed = arg('seed', 1);
-const timeoutS = arg('timeout', 20);
-const budgetS = arg('budget', 600);
-const scanCount = Math.min(arg('scans', 200), count);
+const count = numberArg('count', 5000);
+const seed = numberArg('seed', 1);
+const timeoutS = numberArg('timeout', 20);
+const budgetS = numberArg('budget', 600);
+const scanCount = Math.min(numberArg('scans', 200), count);
 const keep = process.argv.includes('--keep');
 
 const FIXTURE_DIRS = ['fixtures/reports', 'fixtures/bad', 'fixtures/scans', 'fixtures/bad-scans', 'fixtures/tiff', 'fixtures/tiff/blank'];

@@ -6,7 +6,7 @@
  * indexed read however many reports the store holds (docs/decisions/0013-report-summaries.md).
  */
 import { sql, type Kysely, type RawBuilder } from 'kysely';
-import { add, decimalFromString, negate, toPlainString, type Decimal } from '../core/decimal.js';
+import { decimalOrNull, differenceOfTexts } from '../core/decimal.js';
 import { searchKey } from './identity.js';
 import type { Database, ReportSummariesTable } from './schema.js';
 
@@ -70,22 +70,6 @@ export interface ReportRow {
   review: { relevant: number; decided: number; confirmed: number };
 }
 
-const decimal = (text: string | null): Decimal | null => {
-  if (text === null) return null;
-  try {
-    return decimalFromString(text);
-  } catch {
-    return null;
-  }
-};
-
-/** a − b on exact decimal text; null unless both are known. */
-export function difference(a: string | null, b: string | null): string | null {
-  const x = decimal(a);
-  const y = decimal(b);
-  return x === null || y === null ? null : toPlainString(add(x, negate(y)));
-}
-
 /** The audit's part of its summary row (the counts come from its flags, see reviewCounts). */
 export interface SummarySource {
   sha256: string;
@@ -102,13 +86,13 @@ export interface SummarySource {
 
 /** A summary row with its counts at zero; the sort values are the exact decimals as text. */
 export function summaryRow(s: SummarySource): ReportSummariesTable {
-  const diff = difference(s.total, s.recomputed_total);
+  const diff = differenceOfTexts(s.total, s.recomputed_total);
   return {
     ...s,
     unit_key: searchKey(s.unit_name),
     difference: diff,
-    total_value: decimal(s.total) === null ? null : s.total,
-    recomputed_value: decimal(s.recomputed_total) === null ? null : s.recomputed_total,
+    total_value: decimalOrNull(s.total) === null ? null : s.total,
+    recomputed_value: decimalOrNull(s.recomputed_total) === null ? null : s.recomputed_total,
     difference_size: diff === null ? null : diff.replace(/^-/, ''),
     errors: 0,
     warnings: 0,

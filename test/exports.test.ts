@@ -167,16 +167,7 @@ describe('the exports over HTTP', () => {
   let close: () => Promise<void>;
   const sha: Record<string, string> = {};
 
-  class Client extends HttpClient {
-    constructor() {
-      super(() => base);
-    }
-    static async as(username: string, password: string): Promise<Client> {
-      const c = new Client();
-      await c.signIn(username, password);
-      return c;
-    }
-  }
+  const signedIn = (username: string, password: string): Promise<HttpClient> => HttpClient.signedIn(() => base, username, password);
 
   beforeAll(async () => {
     store = await Store.open({ dataDir: tempDir() });
@@ -201,14 +192,14 @@ describe('the exports over HTTP', () => {
   });
 
   it('exports both decisions of an auditor, honouring the list’s filters', async () => {
-    const auditor = await Client.as('kiem-tra', 'mat-khau-kiem-tra');
+    const auditor = await signedIn('kiem-tra', 'mat-khau-kiem-tra');
     const total = sha['qt-total-mismatch.docx']!;
     const summary = sha['qt-summary-mismatch.pdf']!;
     expect((await auditor.json(`/api/flags/${total}/0/decision`, { decision: 'confirmed', note: 'Sai tổng điểm.' })).status).toBe(201);
     expect((await auditor.json(`/api/flags/${summary}/0/decision`, { decision: 'dismissed', note: '=Đã đối chiếu bản giấy' })).status).toBe(201);
 
     // Any signed-in user downloads.
-    const clerk = await Client.as('van-thu', 'mat-khau-van-thu');
+    const clerk = await signedIn('van-thu', 'mat-khau-van-thu');
     const res = await clerk.request('/xuat/bao-cao.xlsx?co-canh-bao=1');
     expect(res.status).toBe(200);
     expect(res.headers.get('content-type')).toBe('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
@@ -245,7 +236,7 @@ describe('the exports over HTTP', () => {
   });
 
   it('links the exports from the list, keeping its filters', async () => {
-    const c = await Client.as('van-thu', 'mat-khau-van-thu');
+    const c = await signedIn('van-thu', 'mat-khau-van-thu');
     const res = await c.request('/bao-cao?co-canh-bao=1&xa=quang&sap-xep=total&trang=1');
     const html = await res.text();
     expect(html).toContain('Xuất:');

@@ -211,12 +211,17 @@ describe.each(backends)('reports and decisions on %s', (_name, make) => {
   });
 });
 
+/** A new SQLite store in a folder of its own, migrated only up to `migration` (written to by hand, as an older doisoat would). */
+async function sqliteAt(migration: string): Promise<{ dir: string; db: Kysely<any> }> {
+  const dir = tempDir();
+  const db = new Kysely<any>({ dialect: new SqliteDialect({ database: new SqliteDatabase(path.join(dir, SQLITE_FILE)) }) });
+  expect((await new Migrator({ db, provider: { getMigrations: async () => migrations('sqlite') } }).migrateTo(migration)).error).toBeUndefined();
+  return { dir, db };
+}
+
 describe('migration 0005', () => {
   it('fills the identity of flags and the commune key of audits stored before it', async () => {
-    const dir = tempDir();
-    const db = new Kysely<any>({ dialect: new SqliteDialect({ database: new SqliteDatabase(path.join(dir, SQLITE_FILE)) }) });
-    const migrated = await new Migrator({ db, provider: { getMigrations: async () => migrations('sqlite') } }).migrateTo('0004_accounts');
-    expect(migrated.error).toBeUndefined();
+    const { dir, db } = await sqliteAt('0004_accounts');
     const audit = await processDocument(new Uint8Array(readFileSync(path.join(REPORTS, 'qt-summary-mismatch.docx'))), { file: 'old.docx' });
     const at = new Date().toISOString();
     await db.insertInto('documents').values({ sha256: audit.sha256, size: 1, format: 'docx', first_path: 'old.docx', registered_at: at }).execute();
@@ -243,9 +248,7 @@ describe('migration 0005', () => {
 
 describe('migration 0007', () => {
   it('builds the list rows of a store filled before it: counts by severity and review, decisions included', async () => {
-    const dir = tempDir();
-    const db = new Kysely<any>({ dialect: new SqliteDialect({ database: new SqliteDatabase(path.join(dir, SQLITE_FILE)) }) });
-    expect((await new Migrator({ db, provider: { getMigrations: async () => migrations('sqlite') } }).migrateTo('0006_report_list')).error).toBeUndefined();
+    const { dir, db } = await sqliteAt('0006_report_list');
     const at = new Date().toISOString();
     const shas: string[] = [];
     for (const name of ['qt-total-mismatch.docx', 'qt-summary-mismatch.pdf', 'quang-trung-2024.docx']) {
@@ -304,16 +307,7 @@ describe('the reports over HTTP', () => {
   let close: () => Promise<void>;
   const sha: Record<string, string> = {};
 
-  class Client extends HttpClient {
-    constructor() {
-      super(() => base);
-    }
-    static async as(username: string, password: string): Promise<Client> {
-      const c = new Client();
-      await c.signIn(username, password);
-      return c;
-    }
-  }
+  const signedIn = (username: string, password: string): Promise<HttpClient> => HttpClient.signedIn(() => base, username, password);
 
   type ApiRow = { sha256: string; file: string; total: string | null; difference: string | null; state: string; stateLabel: string; flags: { error: number } };
   type ApiList = { rows: ApiRow[]; total: number; page: number; pages: number; pageSize: number };
@@ -346,7 +340,7 @@ describe('the reports over HTTP', () => {
   afterAll(async () => close());
 
   it('lists the reports with Vietnamese numbers, sortable headers and filters kept in every link', async () => {
-    const c = await Client.as('van-thu', 'mat-khau-van-thu');
+    const c = await signedIn('van-thu', 'mat-khau-van-thu');
     const html = await c.html('/bao-cao');
     expect(html).toContain('Quang Trung');
     for (const text of ['93,3', '92,3', '+1', 'chưa xem', 'không sai lệch', 'Tổng điểm tính lại', 'Cảnh báo', 'Lưu ý']) expect(html).toContain(text);
@@ -376,7 +370,7 @@ describe('the reports over HTTP', () => {
   });
 
   it('shows a report: declared against recomputed, flags linked to their highlighted lines; no form for a clerk', async () => {
-    const c = await Client.as('van-thu', 'mat-khau-van-thu');
+    const c = await signedIn('van-thu', 'mat-khau-van-thu');
     const html = await c.html(`/bao-cao/${sha['qt-total-mismatch.docx']}`);
     expect(html).toContain('Đối chiếu điểm');
     expect(html).toContain('href="#p1-l104"');
@@ -393,7 +387,7 @@ describe('the reports over HTTP', () => {
   });
 
   it('escapes markup in a report’s name and text', async () => {
-    const c = await Client.as('van-thu', 'mat-khau-van-thu');
+    const c = await signedIn('van-thu', 'mat-khau-van-thu');
     for (const html of [await c.html('/bao-cao'), await c.html(`/bao-cao/${sha['evil']}`)]) {
       expect(html).not.toContain('<script>alert(1)');
       expect(html).toContain('&lt;script&gt;alert(1)&lt;/script&gt;');
@@ -401,7 +395,7 @@ describe('the reports over HTTP', () => {
   });
 
   it('refuses a clerk’s decision (403)', async () => {
-    const c = await Client.as('van-thu', 'mat-khau-van-thu');
+    const c = await signedIn('van-thu', 'mat-khau-van-thu');
     const api = await c.json(`/api/flags/${sha['qt-total-mismatch.docx']}/0/decision`, { decision: 'confirmed' });
     expect(api.status).toBe(403);
     expect(((await api.json()) as { code: string }).code).toBe('forbidden');
@@ -410,7 +404,7 @@ describe('the reports over HTTP', () => {
   });
 
   it('lets an auditor confirm one flag and dismiss another, with a note for an error', async () => {
-    const c = await Client.as('kiem-tra', 'mat-khau-kiem-tra');
+    const c = await signedIn('kiem-tra', 'mat-khau-kiem-tra');
     const total = sha['qt-total-mismatch.docx']!;
     const summary = sha['qt-summary-mismatch.pdf']!;
     const page = await c.html(`/bao-cao/${total}`);

@@ -6,6 +6,7 @@
  */
 import { DoisoatError } from '../../core/errors.js';
 import { MAX_IMAGE_PIXELS } from '../../core/limits.js';
+import { pnmHeader } from './pgm.js';
 
 export type ImageFormat = 'png' | 'jpeg' | 'tiff' | 'pnm' | 'bmp';
 
@@ -176,31 +177,10 @@ function isSpace(c: number): boolean {
   return c === 0x20 || c === 0x09 || c === 0x0a || c === 0x0d;
 }
 
-/**
- * PNM (P1–P6): magic, then width and height as ASCII numbers, with # comments allowed; a
- * `# dpi N` comment (what extractors/formats/tiff.ts writes for a TIFF page) gives the resolution.
- */
+/** PNM (P1–P6): width and height from the header (runtime/ocr/pgm.ts), and a stated resolution. */
 function parsePnm(b: Uint8Array): ImageInfo | null {
-  let at = 2;
-  const numbers: number[] = [];
-  let dpi: number | null = null;
-  const end = Math.min(b.length, 4096);
-  while (numbers.length < 2 && at < end) {
-    const c = b[at]!;
-    if (isSpace(c)) at++;
-    else if (c === 0x23) {
-      const from = at;
-      while (at < end && b[at] !== 0x0a) at++;
-      const stated = /^# dpi (\d{2,4})$/.exec(ascii(b, from, at - from));
-      if (stated) dpi = Number(stated[1]);
-    } else if (c >= 0x30 && c <= 0x39) {
-      let n = 0;
-      while (at < end && b[at]! >= 0x30 && b[at]! <= 0x39) n = n * 10 + (b[at++]! - 0x30);
-      numbers.push(n);
-    } else return null;
-  }
-  if (numbers.length < 2) return null;
-  return { format: 'pnm', width: numbers[0]!, height: numbers[1]!, dpi };
+  const header = pnmHeader(b, 2);
+  return header ? { format: 'pnm', width: header.numbers[0]!, height: header.numbers[1]!, dpi: header.dpi } : null;
 }
 
 /** BMP: BITMAPCOREHEADER (12 bytes, 16-bit sizes) or a later header (32-bit, height signed). */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { toPlainString } from '../../core/decimal.js';
+import { differenceOfTexts, toPlainString } from '../../core/decimal.js';
 import { recompute, recomputedToJson } from '../../rules/recompute.js';
 import { ext, g, quangTrung, type ExtSpec } from './build.js';
 
@@ -61,5 +61,18 @@ describe('recompute', () => {
     const json = recomputedToJson(recompute(ext({ groups: [g('I', '0,3', { sub: [['1.1', '0,1'], ['1.2', '0,2']] })] })));
     expect(json.groups['I']).toBe(0.3);
     expect(JSON.stringify(json)).toBe('{"total":0.3,"groups":{"I":0.3}}');
+  });
+});
+
+describe('differenceOfTexts', () => {
+  it.each([
+    ['93.3', '92.3', '1'],
+    ['80.25', '82', '-1.75'],
+    ['8.3', '8.3', '0'],
+    ['0.1', '0.2', '-0.1'],
+    ['70', null, null],
+    ['abc', '1', null],
+  ] as const)('%s − %s = %s, exactly', (a, b, want) => {
+    expect(differenceOfTexts(a, b)).toBe(want);
   });
 });

@@ -59,6 +59,13 @@ export class HttpClient {
     return (await res.json()) as T;
   }
 
+  /** A client of `origin` signed in as the user. */
+  static async signedIn(origin: () => string, username: string, password: string): Promise<HttpClient> {
+    const c = new HttpClient(origin);
+    await c.signIn(username, password);
+    return c;
+  }
+
   /** Signs in through the API; keeps and answers the session's CSRF token. */
   async signIn(username: string, password: string): Promise<string> {
     const res = await this.json('/api/session', { username, password });
