@@ -8,6 +8,10 @@
 import UTIF from 'utif2';
 import { DoisoatError } from '../../core/errors.js';
 import { MAX_IMAGE_PIXELS } from '../../core/limits.js';
+import { checkDirectoryChain, guardUtif } from './tiff-guards.js';
+
+// Broken streams throw instead of looping (tiff-guards.ts).
+guardUtif();
 
 /** 8-bit grayscale pixels, row by row, and the page's resolution if the file states one. */
 export interface GrayPixels {
@@ -43,6 +47,7 @@ function tagNumber(ifd: UTIF.IFD, tag: number): number | null {
 export function openTiff(bytes: Uint8Array): TiffFile {
   let ifds: UTIF.IFD[];
   try {
+    checkDirectoryChain(bytes);
     ifds = UTIF.decode(arrayBufferOf(bytes));
   } catch (err) {
     throw corrupt('sai cấu trúc thư mục ảnh', err);
