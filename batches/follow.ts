@@ -20,7 +20,9 @@ export interface BatchItemState {
   format: string;
   state: 'pending' | 'done' | 'refused';
   error?: { code: string; message: string };
-  /** The declared grand total, the recomputed one, and the error flags (done items). */
+  /** Reports in the file, when it holds several (each listed and reviewed on its own). */
+  reports?: number;
+  /** The declared grand total, the recomputed one (one report), and the error flags (done items). */
   total?: number | null;
   recomputedTotal?: number | null;
   errorFlags?: number;
@@ -37,28 +39,32 @@ export interface BatchSnapshot {
 export async function batchSnapshot(store: Store, batchId: string): Promise<BatchSnapshot | null> {
   if (!(await store.batchInfo(batchId))) return null;
   const progress = await store.batchProgress(batchId);
-  const audits = await store.batchAudits(batchId);
+  const audits = await store.batchItemAudits(batchId);
   // The documents still to come, once per pending item (a file given twice is two items).
   const pending = new Map<string, number>();
   for (const sha of progress.pending) pending.set(sha, (pending.get(sha) ?? 0) + 1);
-  const items = audits.map((audit, position) => {
-    const left = pending.get(audit.sha256) ?? 0;
-    if (left > 0) pending.set(audit.sha256, left - 1);
-    return itemState(audit, position, left > 0);
+  const items = audits.map((reports, position) => {
+    const sha256 = reports[0]!.sha256;
+    const left = pending.get(sha256) ?? 0;
+    if (left > 0) pending.set(sha256, left - 1);
+    return itemState(reports, position, left > 0);
   });
   return { batchId, size: progress.size, done: progress.done, items };
 }
 
-function itemState(audit: ReportAudit, position: number, pending: boolean): BatchItemState {
+function itemState(reports: readonly ReportAudit[], position: number, pending: boolean): BatchItemState {
+  const audit = reports[0]!;
   const base = { position, name: audit.file, sha256: audit.sha256 === NO_FILE_SHA ? null : audit.sha256, format: audit.format };
   if (pending) return { ...base, state: 'pending' };
   if (audit.error) return { ...base, state: 'refused', error: audit.error };
+  const errorFlags = reports.reduce((n, a) => n + a.flags.filter((f) => f.severity === 'error').length, 0);
+  if (reports.length > 1) return { ...base, state: 'done', reports: reports.length, total: null, recomputedTotal: null, errorFlags };
   return {
     ...base,
     state: 'done',
     total: audit.declared.total?.value ?? null,
     recomputedTotal: audit.recomputed.total,
-    errorFlags: audit.flags.filter((f) => f.severity === 'error').length,
+    errorFlags,
   };
 }
 

@@ -37,6 +37,12 @@ export interface RegisterOptions {
    * not 500): the queue can start on the first files while the rest are still being read.
    */
   onJobs?: (jobs: Array<DocumentJob & { format: string }>) => Promise<void>;
+  /** Stored with a new batch: what a rerun of the same inputs resumes it by (batches/resume.ts). */
+  inputsKey?: string;
+  /** Registers into this batch, reopened (batches/resume.ts), instead of a new one; `processed` get no job. */
+  resume?: { batchId: string; processed?: ReadonlySet<string> };
+  /** The batch exists (before any file is read). */
+  onBatch?: (batchId: string) => void;
 }
 
 export interface RegisteredInputs {
@@ -48,10 +54,18 @@ export interface RegisteredInputs {
 
 export async function registerInputs(store: Store, kind: BatchKind, args: readonly string[], options: RegisterOptions = {}): Promise<RegisteredInputs> {
   const chunkBytes = options.chunkBytes ?? 64 * 1024 * 1024;
-  const batchId = await store.createBatch(kind, { ...(options.source ? { source: options.source } : {}), force: Boolean(options.force) });
+  const batchId =
+    options.resume?.batchId ??
+    (await store.createBatch(kind, {
+      ...(options.source ? { source: options.source } : {}),
+      force: Boolean(options.force),
+      ...(options.inputsKey ? { inputsKey: options.inputsKey } : {}),
+    }));
+  options.onBatch?.(batchId);
   const items: RegisteredItem[] = [];
   const jobs: Array<DocumentJob & { format: string }> = [];
-  const seen = new Set<string>();
+  // Documents that get no job: each one's first item gets it, and a resumed batch's processed none.
+  const seen = new Set<string>(options.resume?.processed);
   const force = Boolean(options.force);
   const chunkItems = options.onJobs ? 100 : 500;
   let chunk: SubmittedItem[] = [];

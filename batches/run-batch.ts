@@ -7,10 +7,13 @@
 import type { ReportAudit } from '../core/report-audit.js';
 import { runLocal } from '../runtime/local-runner.js';
 import type { DocumentJob } from '../runtime/job-processor.js';
-import { DocumentQueues, pingRedis, queueConfigFromEnv, type QueueConfig } from '../runtime/queues.js';
+import { DocumentQueues, documentQueueFor, pingRedis, queueConfigFromEnv, type QueueConfig } from '../runtime/queues.js';
 import { ResultHints } from '../runtime/result-hints.js';
 import type { BatchKind, RegisteredItem, Store } from '../store/store.js';
+import { Heartbeat, heartbeatStaleMs } from './heartbeat.js';
+import { watchForWorkers, type IdleWatch } from './idle-notice.js';
 import { jobsFor, registerInputs, type RegisterOptions } from './register.js';
+import { inputsKey, reopenInterrupted, resumesByInputs } from './resume.js';
 import { uploadItem, type UploadedFile } from './uploads.js';
 import { waitForBatch } from './wait.js';
 
@@ -40,12 +43,22 @@ export type BatchInputs =
   | { readonly kind: 'uploads'; readonly files: ReadonlyArray<UploadedFile>; readonly maxBytes?: number };
 
 export interface BatchEvents {
+  /**
+   * An interrupted batch of the same inputs is taken up again (batches/resume.ts): it keeps its id,
+   * its files are registered anew. With its items and items with a result when it stopped.
+   */
+  onResumed?(batch: { batchId: string; size: number; done: number }): void;
   /** The batch is registered: its items, and the jobs it needs (documents without a result). */
   onRegistered?(batch: { batchId: string; items: readonly RegisteredItem[]; jobs: number }): void;
   /** The jobs are queued, or (in-process) processed. */
   onDispatched?(batch: { batchId: string; jobs: number }): void;
   /** Items with a result so far. */
   onProgress?(progress: { size: number; done: number }): void;
+  /**
+   * Queued and waited for, but after `idleNoticeMs` no item has progressed and no worker takes jobs
+   * of the queues they went to (once): the jobs wait for a worker that is not there.
+   */
+  onNoWorker?(batch: { batchId: string; jobs: number }): void;
 }
 
 export interface RunBatchOptions extends BatchEvents {
@@ -56,6 +69,10 @@ export interface RunBatchOptions extends BatchEvents {
   wait?: boolean;
   /** Give up waiting after this many ms (default: never); the batch goes on without the waiter. */
   waitMs?: number;
+  /** How long a queued batch may show no progress before onNoWorker is considered (default 5000). */
+  idleNoticeMs?: number;
+  /** Heartbeat staleness: when a batch counts as let go (default: batches/heartbeat.ts). */
+  staleMs?: number;
 }
 
 export interface BatchOutcome {
@@ -94,17 +111,28 @@ export async function runBatch(store: Store, kind: BatchKind, inputs: BatchInput
   let closed: Promise<void> | undefined;
   const closeOwnQueues = (): Promise<void> => (closed ??= ownQueues?.close() ?? Promise.resolve());
   let hints: ResultHints | null = null;
+  const staleMs = options.staleMs ?? heartbeatStaleMs();
+  // Touched while this call runs or waits for the batch, let go of when it returns.
+  const heartbeat = new Heartbeat(store, staleMs);
+  let idle: IdleWatch | null = null;
   try {
-    const registered = await register(store, kind, inputs, queues);
+    const registered = await register(store, kind, inputs, queues, { heartbeat, staleMs, ...(options.onResumed ? { onResumed: options.onResumed } : {}) });
     if (registered === null) return { batchId: null, items: [], jobs: 0, finished: true, audits: [] };
     const { batchId, items, jobs, queued } = registered;
+    heartbeat.hold(batchId);
     options.onRegistered?.({ batchId, items, jobs: jobs.length });
 
     if (dispatch.kind === 'queue') {
       // Listening only while someone waits: every worker process would otherwise hear every result.
       if (wait) hints = await ResultHints.subscribe(dispatch.config);
       if (!queued) await queues!.add(jobs);
-      await closeOwnQueues();
+      // Kept open while waiting, to ask whether any worker is there.
+      if (!wait || !options.onNoWorker || jobs.length === 0) await closeOwnQueues();
+      else {
+        const onNoWorker = options.onNoWorker;
+        const names = jobs.map((j) => documentQueueFor(j.format));
+        idle = watchForWorkers(queues!, names, options.idleNoticeMs ?? 5000, () => onNoWorker({ batchId, jobs: jobs.length }));
+      }
     } else {
       let done = items.length - jobs.length;
       await runLocal(store, jobs, {
@@ -116,14 +144,24 @@ export async function runBatch(store: Store, kind: BatchKind, inputs: BatchInput
     options.onDispatched?.({ batchId, jobs: jobs.length });
     if (dispatch.kind === 'queue' && !wait) return { batchId, items, jobs: jobs.length, finished: false, audits: null };
 
+    const onProgress = options.onProgress;
     const progress = await waitForBatch(store, batchId, {
-      ...(options.onProgress ? { onProgress: options.onProgress } : {}),
+      ...(onProgress || idle
+        ? {
+            onProgress: (p: { size: number; done: number }) => {
+              idle?.progress(p.done);
+              onProgress?.(p);
+            },
+          }
+        : {}),
       ...(options.waitMs !== undefined ? { timeoutMs: options.waitMs } : {}),
       ...(hints ? { hints } : {}),
     });
     return { batchId, items, jobs: jobs.length, finished: progress.done >= progress.size, audits: await store.batchAudits(batchId) };
   } finally {
+    idle?.stop();
     hints?.close();
+    await heartbeat.release();
     await closeOwnQueues();
   }
 }
@@ -163,8 +201,14 @@ interface Registered {
   queued: boolean;
 }
 
+interface RegisterContext {
+  heartbeat: Heartbeat;
+  staleMs: number;
+  onResumed?: BatchEvents['onResumed'];
+}
+
 /** Registers the batch, or returns null when an inbox or the store has nothing new. */
-async function register(store: Store, kind: BatchKind, inputs: BatchInputs, queues: DocumentQueues | null): Promise<Registered | null> {
+async function register(store: Store, kind: BatchKind, inputs: BatchInputs, queues: DocumentQueues | null, ctx: RegisterContext): Promise<Registered | null> {
   if (inputs.kind === 'unfinished') {
     const missing = await store.documentsWithoutResult();
     if (missing.length === 0) return null;
@@ -183,9 +227,16 @@ async function register(store: Store, kind: BatchKind, inputs: BatchInputs, queu
     );
     return { batchId: batch.id, items: batch.items, jobs: jobsFor(batch.items, batch.id, false), queued: false };
   }
+  // The user's own enqueue of paths: a rerun resumes it when it was interrupted.
+  const force = Boolean(inputs.force);
+  const key = resumesByInputs(kind) && !inputs.onlyNew && !inputs.source ? inputsKey(inputs.paths, force) : null;
+  const resumed = key ? await reopenInterrupted(store, kind, key, force, ctx.staleMs) : null;
+  if (resumed) ctx.onResumed?.({ batchId: resumed.batchId, size: resumed.size, done: resumed.done });
   // Jobs are queued chunk by chunk as their documents are stored, so workers start on the first
   // files while the rest are still being read and stored.
   const { batchId, items, jobs } = await registerInputs(store, kind, inputs.paths, {
+    onBatch: (id) => ctx.heartbeat.hold(id),
+    ...(resumed ? { resume: { batchId: resumed.batchId, processed: resumed.processed } } : key ? { inputsKey: key } : {}),
     ...(inputs.force ? { force: true } : {}),
     ...(inputs.source ? { source: inputs.source } : {}),
     ...(inputs.onlyNew ? { onlyNew: true } : {}),

@@ -45,8 +45,8 @@ async function timeDoisoat(files: string[]): Promise<number> {
   const cpu = process.cpuUsage();
   const started = performance.now();
   for (let i = 0; i < files.length; i++) {
-    const audit = await processDocument(buffers[i]!, { file: files[i]! });
-    if (audit.error) throw new Error(`${files[i]}: ${audit.error.code}`);
+    const [audit] = await processDocument(buffers[i]!, { file: files[i]! });
+    if (audit?.error) throw new Error(`${files[i]}: ${audit.error.code}`);
   }
   const wall = (performance.now() - started) / 1000;
   const used = process.cpuUsage(cpu);

@@ -4,7 +4,8 @@
  * result is not processed again (unless --force): its stored result is reported as if it had
  * just run. Waits for the batch with a progress bar (unless --no-wait) and prints it as `check`
  * does (--json: the same ReportAudit array). Without REDIS_URL, or with --local, the same
- * processors run in this process: the embedded default.
+ * processors run in this process: the embedded default. Rerun after it was interrupted (killed,
+ * Ctrl-C), the same command resumes the same batch; waiting on queues no worker serves, it says so.
  */
 import { Command } from 'commander';
 import { dispatchFromEnv, runBatch } from '../batches/run-batch.js';
@@ -30,10 +31,31 @@ async function enqueue(args: string[], opts: EnqueueOptions): Promise<number> {
   });
   const store = await Store.open();
   let progress = null as Progress | null;
+  // Ctrl-C: let go of the batch first, so that rerunning the command resumes it at once.
+  let batchId: string | null = null;
+  const interrupt = (): void => {
+    progress?.stop();
+    const id = batchId;
+    if (id) process.stderr.write(`\nĐã dừng. Lô ${id.slice(0, 8)} chưa xong; chạy lại cùng lệnh để tiếp tục.\n`);
+    void (id ? store.touchBatch(id, false) : Promise.resolve()).catch(() => {}).finally(() => process.exit(130));
+  };
+  process.once('SIGINT', interrupt);
   try {
     const batch = await runBatch(store, dispatch.kind === 'queue' ? 'enqueue' : 'local', { kind: 'paths', paths: args, force: Boolean(opts.force) }, dispatch, {
       wait: opts.wait,
-      onRegistered: ({ items }) => {
+      idleNoticeMs: Number(process.env['DOISOAT_IDLE_NOTICE_MS']) || 5000,
+      onResumed: ({ batchId: id, size, done }) => {
+        batchId = id;
+        process.stderr.write(`Tiếp tục lô ${id.slice(0, 8)} bị gián đoạn (đã có kết quả ${done}/${size} tệp).\n`);
+      },
+      onNoWorker: ({ jobs }) =>
+        process.stderr.write(
+          `${process.stderr.isTTY ? '\n' : ''}Đã đưa ${jobs} tài liệu vào hàng đợi nhưng chưa có worker nào nhận việc. ` +
+            'Hãy mở một cửa sổ khác và chạy: doisoat worker (với cùng REDIS_URL), hoặc nhấn Ctrl-C rồi chạy lại với --local ' +
+            'để xử lý ngay trên máy này; lô sẽ tiếp tục từ chỗ dừng.\n',
+        ),
+      onRegistered: ({ batchId: id, items }) => {
+        batchId = id;
         if (items.length === 0) process.stderr.write('Không có tệp nào để đưa vào hàng đợi.\n');
         const reused = items.filter((i) => i.sha256 && i.hasResult).length;
         if (reused > 0 && !opts.force) process.stderr.write(`${reused} tệp đã có kết quả từ trước, không xử lý lại (dùng --force để xử lý lại).\n`);
@@ -49,6 +71,7 @@ async function enqueue(args: string[], opts: EnqueueOptions): Promise<number> {
     }
     return printAudits(batch.audits, opts.json);
   } finally {
+    process.removeListener('SIGINT', interrupt);
     progress?.stop();
     await store.close();
   }

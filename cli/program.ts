@@ -35,7 +35,7 @@ async function check(args: string[], opts: CheckOptions): Promise<number> {
         if (inputs === 0) process.stderr.write('Không có tệp nào để kiểm tra.\n');
         progress = createProgress(files);
       },
-      onResult: (audit) => progress?.tick(audit.file),
+      onResult: (audits) => progress?.tick(audits[0]!.file),
     });
     progress?.stop();
     return printAudits(audits, opts.json);

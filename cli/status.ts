@@ -1,10 +1,12 @@
 /**
- * `doisoat status`: what the store holds (documents, results, errors, recent batches) and, with
- * REDIS_URL, the queues: depths, running jobs, failures, nightly schedules.
+ * `doisoat status`: what the store holds (documents, results, errors, recent batches and what each
+ * is doing: done, running, queued or interrupted) and, with REDIS_URL, the queues: depths, running
+ * jobs, failures, nightly schedules.
  */
 import { Queue } from 'bullmq';
 import { Command } from 'commander';
-import { NIGHTLY_QUEUE, pingRedis, queueConfigFromEnv, redisConnection, SCANS_QUEUE, TYPED_QUEUE, type QueueConfig } from '../runtime/queues.js';
+import { batchStates, type BatchStatus } from '../batches/batch-state.js';
+import { DocumentQueues, NIGHTLY_QUEUE, pingRedis, queueConfigFromEnv, redisConnection, SCANS_QUEUE, TYPED_QUEUE, type QueueConfig } from '../runtime/queues.js';
 import { Store, type StoreStats } from '../store/store.js';
 
 interface QueueStatus {
@@ -15,7 +17,7 @@ interface QueueStatus {
 }
 
 interface StatusReport {
-  store: StoreStats & { where: string };
+  store: Omit<StoreStats, 'batches'> & { where: string; batches: Array<StoreStats['batches'][number] & BatchStatus> };
   queues: QueueStatus[] | null;
   schedules: Array<{ id: string; pattern: string | null; every: number | null; tz: string | null; next: string | null }>;
 }
@@ -64,7 +66,7 @@ function render(r: StatusReport): string {
   ];
   if (s.batches.length > 0) {
     lines.push('  Các lô gần đây:');
-    for (const b of s.batches) lines.push(`    ${b.id.slice(0, 8)} ${b.kind} ${b.size} tệp, tạo ${b.createdAt}${b.finishedAt ? `, xong ${b.finishedAt}` : ', chưa xong'}`);
+    for (const b of s.batches) lines.push(`    ${b.id.slice(0, 8)} ${b.kind} ${b.size} tệp, tạo ${b.createdAt}: ${b.stateText}`);
   }
   if (!r.queues) {
     lines.push('Hàng đợi: không dùng (chưa đặt REDIS_URL).');
@@ -88,18 +90,22 @@ export function statusCommand(): Command {
     .description('Xem tình trạng kho dữ liệu và các hàng đợi.')
     .option('--json', 'in dạng JSON')
     .action(async (opts: { json?: boolean }) => {
+      const config = queueConfigFromEnv();
+      if (config) await pingRedis(config);
       const store = await Store.open();
+      // The queues tell a batch waiting there from one nobody will finish.
+      const queues = config ? new DocumentQueues(config) : null;
       let report: StatusReport;
       try {
-        report = { store: { ...(await store.stats()), where: store.where }, queues: null, schedules: [] };
+        const stats = await store.stats();
+        const states = await batchStates(store, stats.batches, queues);
+        const batches = stats.batches.map((b) => ({ ...b, ...states.get(b.id)! }));
+        report = { store: { ...stats, batches, where: store.where }, queues: null, schedules: [] };
       } finally {
+        await queues?.close();
         await store.close();
       }
-      const config = queueConfigFromEnv();
-      if (config) {
-        await pingRedis(config);
-        Object.assign(report, await queueStatus(config));
-      }
+      if (config) Object.assign(report, await queueStatus(config));
       process.stdout.write((opts.json ? JSON.stringify(report, null, 2) : render(report)) + '\n');
     });
 }

@@ -3,6 +3,7 @@
  * with where they stand. Pure: returns text, the caller prints it.
  */
 import type { FigureJson, ReportAudit } from '../core/report-audit.js';
+import { reportName } from '../core/report-part.js';
 import { FORMAT, LEVEL, SEVERITY } from './labels.js';
 import { printableName } from './printable.js';
 
@@ -17,7 +18,7 @@ export function renderAudit(audit: ReportAudit): string {
   const out: string[] = [];
   const who = audit.unit ? `${audit.unit.type} ${audit.unit.name}` : 'chưa rõ đơn vị';
   const year = audit.year ? `, năm ${audit.year}` : '';
-  out.push(`■ ${printableName(audit.file)} (${FORMAT[audit.format] ?? audit.format}${audit.error ? '' : `, ${who}${year}`})`);
+  out.push(`■ ${printableName(reportName(audit))} (${FORMAT[audit.format] ?? audit.format}${audit.error ? '' : `, ${who}${year}`})`);
   if (audit.error) {
     out.push(`  Không đọc được [${audit.error.code}]: ${audit.error.message}`);
     return out.join('\n');
@@ -54,7 +55,10 @@ export function renderTotals(audits: readonly ReportAudit[]): string {
   const unreadable = audits.filter((a) => a.error).length;
   const discrepant = audits.filter((a) => !a.error && a.flags.some((f) => f.severity === 'error')).length;
   const clean = audits.length - unreadable - discrepant;
-  return `Tổng cộng ${audits.length} tệp: ${clean} không có lỗi, ${discrepant} có sai lệch, ${unreadable} không đọc được.`;
+  // A file holding several reports counts once as a file, and each of its reports once.
+  const files = audits.filter((a) => !a.part || a.part.index === 1).length;
+  const counted = files === audits.length ? `${files} tệp` : `${audits.length} báo cáo trong ${files} tệp`;
+  return `Tổng cộng ${counted}: ${clean} không có lỗi, ${discrepant} có sai lệch, ${unreadable} không đọc được.`;
 }
 
 function clip(text: string, max = 110): string {

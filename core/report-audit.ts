@@ -83,6 +83,18 @@ export interface ReportAudit {
   /** Readings the extractor was unsure of, in Vietnamese (an extra property the schema allows). */
   notes?: Array<{ message: string; at: Span }>;
   error: { code: string; message: string } | null;
+  /**
+   * Set only when the file holds several reports (a bundle): which report of the file this is
+   * (1-based, of `count`) and the file's pages it covers. `pages` stays the file's page count.
+   */
+  part?: ReportPart;
+}
+
+export interface ReportPart {
+  index: number;
+  count: number;
+  firstPage: number;
+  lastPage: number;
 }
 
 /** The sha256 field of an audit for a file that could not be opened at all (no bytes to hash). */

@@ -7,14 +7,18 @@
 import { mkdir, rename, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { stringify } from 'csv-stringify/sync';
-import type { ReportAudit } from '../core/report-audit.js';
+import type { ReportAudit, ReportPart } from '../core/report-audit.js';
+import { reportName } from '../core/report-part.js';
 import { escapeCell, numberCell } from './cells.js';
 
 export { escapeCell } from './cells.js';
 
 export interface SummaryRow {
+  /** The file's name; for one report of a bundle, with its place and pages in the file. */
   file: string;
   sha256: string;
+  /** Set for one report of a file holding several: which, and the file's pages it covers. */
+  part: ReportPart | null;
   unit: string | null;
   year: number | null;
   total: number | null;
@@ -35,8 +39,9 @@ export interface BatchSummary {
 
 export function summaryRow(a: ReportAudit): SummaryRow {
   return {
-    file: a.file,
+    file: reportName(a),
     sha256: a.sha256,
+    part: a.part ?? null,
     unit: a.unit ? `${a.unit.type} ${a.unit.name}` : null,
     year: a.year,
     total: a.declared.total?.value ?? null,

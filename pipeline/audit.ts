@@ -3,7 +3,7 @@
  * extractor's types and the output contract.
  */
 import { toNumber } from '../core/decimal.js';
-import { SCHEMA_VERSION, type FigureJson, type Flag, type ReportAudit } from '../core/report-audit.js';
+import { SCHEMA_VERSION, type FigureJson, type Flag, type ReportAudit, type ReportPart } from '../core/report-audit.js';
 import type { DocumentModel } from '../extractors/document.js';
 import type { Extraction, Figure } from '../extractors/extraction.js';
 import { recompute, recomputedToJson } from '../rules/recompute.js';
@@ -21,7 +21,8 @@ export function figureJson(f: Figure): FigureJson {
 
 const orNull = (f: Figure | null): FigureJson | null => (f ? figureJson(f) : null);
 
-export function auditOf(file: string, sha256: string, doc: DocumentModel, ex: Extraction, flags: Flag[]): ReportAudit {
+/** A report's audit; `part` when it is one of several reports in its file. */
+export function auditOf(file: string, sha256: string, doc: DocumentModel, ex: Extraction, flags: Flag[], part?: ReportPart): ReportAudit {
   return {
     schemaVersion: SCHEMA_VERSION,
     file,
@@ -48,5 +49,6 @@ export function auditOf(file: string, sha256: string, doc: DocumentModel, ex: Ex
     flags,
     ...(ex.notes.length > 0 ? { notes: ex.notes.map((n) => ({ ...n })) } : {}),
     error: null,
+    ...(part ? { part: { ...part } } : {}),
   };
 }

@@ -35,7 +35,8 @@ export interface TaskMessage {
 
 export interface ResultMessage {
   id: number;
-  audit: ReportAudit;
+  /** One per report the file holds (processDocument). */
+  audits: ReportAudit[];
 }
 
 /** Where documents run: worker threads of this process, or child processes. */
@@ -62,8 +63,9 @@ export interface DocumentSlotsOptions {
 }
 
 export interface PoolRun {
-  audit: ReportAudit;
-  /** The document asked for OCR and the pool was told to defer it: `audit` is not its result. */
+  /** One per report the file holds; one error audit when it could not be read. */
+  audits: ReportAudit[];
+  /** The document asked for OCR and the pool was told to defer it: `audits` are not its result. */
   needsOcr: boolean;
 }
 
@@ -266,7 +268,7 @@ export class DocumentSlots {
 
   /** Processes one document (queued while every slot is busy). Never rejects. */
   run(file: string, bytes: Uint8Array, sha256: string = sha256Of(bytes)): Promise<PoolRun> {
-    if (this.#closed) return Promise.resolve({ audit: this.#failed(file, sha256, bytes, 'internal-error', 'Bộ xử lý đã đóng.'), needsOcr: false });
+    if (this.#closed) return Promise.resolve({ audits: [this.#failed(file, sha256, bytes, 'internal-error', 'Bộ xử lý đã đóng.')], needsOcr: false });
     return new Promise<PoolRun>((resolve) => {
       this.#queue.push({ file, bytes, sha256, resolve });
       this.#pump();
@@ -276,7 +278,7 @@ export class DocumentSlots {
   /** Stops every slot; documents still queued get an error audit. */
   async close(): Promise<void> {
     this.#closed = true;
-    for (const p of this.#queue.splice(0)) p.resolve({ audit: this.#failed(p.file, p.sha256, p.bytes, 'internal-error', 'Bộ xử lý đã đóng.'), needsOcr: false });
+    for (const p of this.#queue.splice(0)) p.resolve({ audits: [this.#failed(p.file, p.sha256, p.bytes, 'internal-error', 'Bộ xử lý đã đóng.')], needsOcr: false });
     const slots = [...this.#slots];
     this.#slots.clear();
     this.#idle.length = 0;
@@ -292,7 +294,7 @@ export class DocumentSlots {
     };
     slot.runner.channel.on('message', (msg: unknown) => {
       const r = msg as Partial<ResultMessage>;
-      if (r.audit && slot.running && r.id === slot.running.id) this.#finish(slot, r.audit, false);
+      if (r.audits && slot.running && r.id === slot.running.id) this.#finish(slot, r.audits, false);
     });
     const ocr = this.#options.ocr;
     if (ocr) {
@@ -330,7 +332,7 @@ export class DocumentSlots {
     const id = this.#nextId++;
     const timer = setTimeout(() => {
       const { file, sha256, bytes } = pending;
-      this.#finish(slot, this.#failed(file, sha256, bytes, 'timeout', `Giới hạn ${Math.round(this.#timeoutMs / 1000)} giây.`), true);
+      this.#finish(slot, [this.#failed(file, sha256, bytes, 'timeout', `Giới hạn ${Math.round(this.#timeoutMs / 1000)} giây.`)], true);
     }, this.#timeoutMs);
     slot.running = { id, pending, timer, askedOcr: false };
     slot.runner.send({
@@ -342,8 +344,8 @@ export class DocumentSlots {
     });
   }
 
-  /** The slot's document is done (its audit, or an error): the slot goes back or is replaced. */
-  #finish(slot: Slot, audit: ReportAudit, replace: boolean): void {
+  /** The slot's document is done (its audits, or an error): the slot goes back or is replaced. */
+  #finish(slot: Slot, audits: ReportAudit[], replace: boolean): void {
     const running = slot.running;
     if (!running) return;
     slot.running = null;
@@ -356,7 +358,7 @@ export class DocumentSlots {
     }
     const needsOcr = running.askedOcr && this.#options.ocr === 'defer';
     this.#pump();
-    running.pending.resolve({ audit, needsOcr });
+    running.pending.resolve({ audits, needsOcr });
   }
 
   #died(slot: Slot, death: Death): void {
@@ -373,7 +375,7 @@ export class DocumentSlots {
           ? this.#failed(file, sha256, bytes, 'too-large', `Cần quá ${this.#maxHeapMb} MB bộ nhớ để đọc tệp.`)
           : // A crash of the reader (native code on broken bytes) is this file's result; the slot is replaced.
             this.#failed(file, sha256, bytes, 'read-failed', 'Bộ đọc tệp dừng đột ngột khi đọc tệp này (tệp có thể bị hỏng).');
-      this.#finish(slot, audit, true);
+      this.#finish(slot, [audit], true);
     } else {
       this.#pump();
     }

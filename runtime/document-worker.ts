@@ -39,8 +39,8 @@ function isTask(msg: unknown): msg is TaskMessage {
 channel.on('message', (task: unknown) => {
   if (!isTask(task)) return;
   const bytes = new Uint8Array(task.bytes.buffer, task.bytes.byteOffset, task.bytes.byteLength);
-  void processDocument(bytes, { file: task.file, ...(task.read ? { read: task.read } : {}), ...(task.ocr ? { ocr } : {}) }).then((audit) => {
-    const reply: ResultMessage = { id: task.id, audit };
+  void processDocument(bytes, { file: task.file, ...(task.read ? { read: task.read } : {}), ...(task.ocr ? { ocr } : {}) }).then((audits) => {
+    const reply: ResultMessage = { id: task.id, audits };
     post(channel, reply);
   });
 });

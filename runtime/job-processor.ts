@@ -47,8 +47,8 @@ export async function processStoredDocument(job: DocumentJob, ctx: ProcessorCont
       const run = await ctx.slots.run(doc.firstPath, doc.bytes, job.sha256);
       if (run.needsOcr) outcome = 'deferred';
       else {
-        // The run is finished in the same write as the audit.
-        return await ctx.store.saveAudit(job.sha256, run.audit, { batchId: job.batchId, replace: job.force, run: { id: runId, startedMs: started } });
+        // The run is finished in the same write as the audits.
+        return await ctx.store.saveAudits(job.sha256, run.audits, { batchId: job.batchId, replace: job.force, run: { id: runId, startedMs: started } });
       }
     }
     await ctx.store.finishRun(runId, outcome, started);

@@ -122,6 +122,28 @@ export class DocumentQueues {
     }
   }
 
+  /** Workers connected to Redis that take jobs of these queues (default: both). */
+  async workerCount(names: readonly string[] = [TYPED_QUEUE, SCANS_QUEUE]): Promise<number> {
+    const counts = await Promise.all([...new Set(names)].map((name) => this.queue(name).getWorkersCount()));
+    return counts.reduce((a, b) => a + b, 0);
+  }
+
+  /**
+   * Where the jobs of these ids are, in either queue: one running ('active'), else one waiting
+   * its turn ('waiting': waiting, delayed, prioritized), else 'none' (done, failed or never queued).
+   */
+  async jobsState(ids: readonly string[]): Promise<'active' | 'waiting' | 'none'> {
+    let waiting = false;
+    for (let i = 0; i < ids.length; i += 500) {
+      const chunk = ids.slice(i, i + 500);
+      // Sent together: ioredis pipelines them without waiting for each answer.
+      const states = await Promise.all(chunk.flatMap((id) => [this.typed.getJobState(id), this.scans.getJobState(id)]));
+      if (states.includes('active')) return 'active';
+      waiting ||= states.some((s) => s === 'waiting' || s === 'delayed' || s === 'prioritized' || s === 'waiting-children');
+    }
+    return waiting ? 'waiting' : 'none';
+  }
+
   async close(): Promise<void> {
     await Promise.all([this.typed.close(), this.scans.close()]);
     this.#connection.disconnect();

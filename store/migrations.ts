@@ -227,6 +227,24 @@ export function migrations(dialect: Dialect): Record<string, Migration> {
         for (const column of ['review_status', 'reviewer', 'review_note', 'reviewed_at']) await db.schema.alterTable('flags').dropColumn(column).execute();
       },
     },
+    // A file holding several reports (a bundle) is one document with one result row (its reports'
+    // audits), and each report is a document of its own, without bytes, pointing at the file and
+    // its pages: the review desk lists, shows and decides on each report as on any other.
+    '0008_report_parts': {
+      async up(db: Kysely<unknown>): Promise<void> {
+        await db.schema.alterTable('documents').addColumn('parent_sha256', 'text').execute();
+        for (const column of ['first_page', 'last_page']) await db.schema.alterTable('documents').addColumn(column, 'integer').execute();
+        await db.schema.createIndex('documents_parent').on('documents').column('parent_sha256').execute();
+      },
+    },
+    // An interrupted enqueue is resumed by its rerun: a batch keeps what its inputs were (a hash)
+    // and when the process running or waiting for it last showed life (batches/batch-state.ts).
+    '0009_batch_resume': {
+      async up(db: Kysely<unknown>): Promise<void> {
+        for (const column of ['inputs_key', 'heartbeat_at']) await db.schema.alterTable('batches').addColumn(column, 'text').execute();
+        await db.schema.createIndex('batches_inputs_key').on('batches').column('inputs_key').execute();
+      },
+    },
   };
 }
 

@@ -21,6 +21,10 @@ export interface DocumentsTable {
   /** The path it was first submitted under (the original name, for people). */
   first_path: string;
   registered_at: string;
+  /** One report of a bundle: the file it is in (its bytes are the file's) and the file's pages it covers. */
+  parent_sha256: string | null;
+  first_page: number | null;
+  last_page: number | null;
 }
 
 /** Original files, content-addressed: the bytes a job reads are exactly the bytes registered. */
@@ -39,6 +43,10 @@ export interface BatchesTable {
   size: number;
   created_at: string;
   finished_at: string | null;
+  /** sha256 of the paths (absolute, in order) and force of an enqueue: what a rerun resumes by. Null for other batches. */
+  inputs_key: ColumnType<string | null, string | null | undefined, string | null>;
+  /** Last sign of life of the process running or waiting for it; null when none holds it. */
+  heartbeat_at: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
 /** One submitted path of a batch, in order; a path that could not be registered keeps its error. */

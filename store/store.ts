@@ -9,6 +9,7 @@ import { sql, type Insertable, type Kysely, type RawBuilder, type Selectable } f
 import { DoisoatError } from '../core/errors.js';
 import { errorAudit, NO_FILE_SHA, type AuditFormat, type Flag, type ReportAudit, type Severity, type Span } from '../core/report-audit.js';
 import type { Role } from '../core/roles.js';
+import { reportKey, reportName } from '../core/report-part.js';
 import { PIPELINE_VERSION } from '../core/version.js';
 import { flagIdentity, searchKey, type FlagIdentity } from './identity.js';
 import { listSummaries, refreshCounts, reviewCounts, summaryRow, summaryYears, writeSummary, type ReportFilter, type ReportRow, type SummarySource } from './report-list.js';
@@ -64,13 +65,23 @@ export interface BatchProgress {
 
 export type SaveOutcome = 'stored' | 'kept';
 
+export interface SaveOptions {
+  /** The batch whose job wrote it. */
+  batchId?: string | null;
+  /** A forced run: rewrite what is there. */
+  replace?: boolean;
+  /** Finish this run in the same write. */
+  run?: RunTiming;
+}
+
 export interface StoreStats {
   documents: number;
   withResult: number;
   withoutResult: number;
   errors: number;
   flagged: number;
-  batches: Array<{ id: string; kind: string; size: number; createdAt: string; finishedAt: string | null }>;
+  /** The latest batches; `resumable`: an enqueue of paths, which a rerun of the same command resumes. */
+  batches: Array<{ id: string; kind: string; size: number; createdAt: string; finishedAt: string | null; heartbeatAt: string | null; resumable: boolean }>;
 }
 
 /** What a processor needs of a document: its name, its bytes, whether it is done. */
@@ -253,6 +264,33 @@ function decisionRecord(r: DecisionRow): DecisionRecord {
   };
 }
 
+/** A report's audit as its row: the columns the store filters on and the JSON. */
+function auditRow(sha256: string, version: string, audit: ReportAudit, batchId: string | null, at: string): Insertable<AuditsTable> {
+  return {
+    sha256,
+    pipeline_version: version,
+    batch_id: batchId,
+    format: audit.format,
+    unit_name: audit.unit?.name ?? null,
+    year: audit.year,
+    total: audit.declared.total ? String(audit.declared.total.value) : null,
+    recomputed_total: audit.recomputed.total === null ? null : String(audit.recomputed.total),
+    classification: audit.declared.classification?.text ?? null,
+    flag_count: audit.flags.length,
+    error_flag_count: audit.flags.filter((f) => f.severity === 'error').length,
+    error_code: audit.error?.code ?? null,
+    audit: JSON.stringify(audit),
+    created_at: at,
+    updated_at: at,
+  };
+}
+
+/** A result row's audits: a bundle's row holds an array, any other one audit. */
+function fileAudits(json: string): ReportAudit[] {
+  const parsed = JSON.parse(json) as ReportAudit | ReportAudit[];
+  return Array.isArray(parsed) ? parsed : [parsed];
+}
+
 /** The audit row's part of its summary row (store/report-list.ts). */
 function summarySource(row: Insertable<AuditsTable>): Omit<SummarySource, 'first_path'> {
   return {
@@ -301,12 +339,13 @@ export class Store {
     return { id, items: registered };
   }
 
-  /** A new, empty batch; its size grows with addItems. */
-  async createBatch(kind: BatchKind, options: { source?: string; force?: boolean } = {}): Promise<string> {
+  /** A new, empty batch; its size grows with addItems. Held (heartbeat now) by its creator. */
+  async createBatch(kind: BatchKind, options: { source?: string; force?: boolean; inputsKey?: string } = {}): Promise<string> {
     const id = randomUUID();
+    const at = now();
     await this.db
       .insertInto('batches')
-      .values({ id, kind, source: options.source ?? null, force: options.force ? 1 : 0, size: 0, created_at: now(), finished_at: null })
+      .values({ id, kind, source: options.source ?? null, force: options.force ? 1 : 0, size: 0, created_at: at, finished_at: null, inputs_key: options.inputsKey ?? null, heartbeat_at: at })
       .execute();
     return id;
   }
@@ -400,83 +439,145 @@ export class Store {
   }
 
   /**
+   * Stores what processing a document gave: its one audit (saveAudit), or, for a bundle of several
+   * reports, the file's result row and each report as a document of its own (pointing at the file
+   * and its pages) with its audit, flags and summary row, all in one transaction.
+   */
+  async saveAudits(sha256: string, audits: readonly ReportAudit[], options: SaveOptions = {}): Promise<SaveOutcome> {
+    const [first] = audits;
+    if (!first) throw new DoisoatError('internal-error', 'saveAudits: no audit to store');
+    if (audits.length === 1 && !first.part) return this.saveAudit(sha256, first, options);
+    const at = now();
+    const fileRow: Insertable<AuditsTable> = {
+      ...auditRow(sha256, this.version, first, options.batchId ?? null, at),
+      unit_name: null,
+      year: null,
+      total: null,
+      recomputed_total: null,
+      classification: null,
+      // The flags are the reports' own; counted on their rows, not twice.
+      flag_count: 0,
+      error_flag_count: 0,
+      audit: JSON.stringify(audits),
+    };
+    return this.#write(async (trx) => {
+      const written = await this.#writeAuditRow(trx, fileRow, options.replace ?? false);
+      const stored = written !== 'kept';
+      if (written === 'replaced') await this.#dropReports(trx, sha256, audits.map((a) => reportKey(sha256, a.part)));
+      if (stored) {
+        const file = await trx.selectFrom('documents').select(['first_path', 'size']).where('sha256', '=', sha256).executeTakeFirstOrThrow();
+        for (const audit of audits) {
+          const key = reportKey(sha256, audit.part);
+          await trx
+            .insertInto('documents')
+            .values({
+              sha256: key,
+              size: file.size,
+              format: audit.format,
+              first_path: reportName({ file: file.first_path, ...(audit.part ? { part: audit.part } : {}) }),
+              registered_at: at,
+              parent_sha256: sha256,
+              first_page: audit.part?.firstPage ?? null,
+              last_page: audit.part?.lastPage ?? null,
+            })
+            .onConflict((oc) => oc.column('sha256').doNothing())
+            .execute();
+          await this.#writeAudit(trx, auditRow(key, this.version, audit, options.batchId ?? null, at), audit, true);
+        }
+      }
+      if (options.run) await this.#finishRun(trx, options.run, stored ? 'stored' : 'kept');
+      return stored ? 'stored' : 'kept';
+    });
+  }
+
+  /**
    * Stores a document's audit, its flags and its summary row (the list's). Idempotent: a second
    * write for the same document and pipeline version keeps the first (`kept`) unless `replace` (a
    * forced run). Decisions live apart and are matched to the flags by identity, so they survive
    * either. With `run`, that run is finished with the outcome in the same write, so a processed
    * document costs one commit, not two.
    */
-  async saveAudit(sha256: string, audit: ReportAudit, options: { batchId?: string | null; replace?: boolean; run?: RunTiming } = {}): Promise<SaveOutcome> {
-    const at = now();
-    const row = {
-      sha256,
-      pipeline_version: this.version,
-      batch_id: options.batchId ?? null,
-      format: audit.format,
-      unit_name: audit.unit?.name ?? null,
-      year: audit.year,
-      total: audit.declared.total ? String(audit.declared.total.value) : null,
-      recomputed_total: audit.recomputed.total === null ? null : String(audit.recomputed.total),
-      classification: audit.declared.classification?.text ?? null,
-      flag_count: audit.flags.length,
-      error_flag_count: audit.flags.filter((f) => f.severity === 'error').length,
-      error_code: audit.error?.code ?? null,
-      audit: JSON.stringify(audit),
-      created_at: at,
-      updated_at: at,
-    };
+  async saveAudit(sha256: string, audit: ReportAudit, options: SaveOptions = {}): Promise<SaveOutcome> {
+    const row = auditRow(sha256, this.version, audit, options.batchId ?? null, now());
     if (this.dialect === 'postgres' && !options.replace) return this.#insertAuditPostgres(row, audit, options.run);
     return this.#write(async (trx) => {
-      const inserted = await trx
-        .insertInto('audits')
-        .values(row)
-        .onConflict((oc) => oc.columns(['sha256', 'pipeline_version']).doNothing())
-        .executeTakeFirst();
-      const fresh = Number(inserted.numInsertedOrUpdatedRows ?? 0) > 0;
-      if (!fresh && !options.replace) {
-        if (options.run) await this.#finishRun(trx, options.run, 'kept');
-        return 'kept';
-      }
-      if (!fresh) {
-        const { created_at: _created, ...changes } = row;
-        await trx.updateTable('audits').set(changes).where('sha256', '=', sha256).where('pipeline_version', '=', this.version).execute();
-        // Only a replaced audit can have flags already (they are written with their audit).
-        await trx.deleteFrom('flags').where('sha256', '=', sha256).where('pipeline_version', '=', this.version).where('seq', '>=', audit.flags.length).execute();
-      }
-      if (audit.flags.length > 0) {
-        // One statement for all flags; on a forced run the rows are rewritten in place.
-        await trx
-          .insertInto('flags')
-          .values(
-            audit.flags.map((f, seq) => ({
-              sha256,
-              pipeline_version: this.version,
-              seq,
-              rule: f.rule,
-              severity: f.severity,
-              message: f.message,
-              evidence: JSON.stringify(f.evidence),
-              ...identityColumns(f),
-            })),
-          )
-          .onConflict((oc) =>
-            oc.columns(['sha256', 'pipeline_version', 'seq']).doUpdateSet((eb) => ({
-              rule: eb.ref('excluded.rule'),
-              severity: eb.ref('excluded.severity'),
-              message: eb.ref('excluded.message'),
-              evidence: eb.ref('excluded.evidence'),
-              group_id: eb.ref('excluded.group_id'),
-              declared: eb.ref('excluded.declared'),
-              recomputed: eb.ref('excluded.recomputed'),
-            })),
-          )
-          .execute();
-      }
-      const doc = await trx.selectFrom('documents').select('first_path').where('sha256', '=', sha256).executeTakeFirstOrThrow();
-      await writeSummary(trx, { ...summarySource(row), first_path: doc.first_path });
-      if (options.run) await this.#finishRun(trx, options.run, 'stored');
-      return 'stored';
+      const stored = await this.#writeAudit(trx, row, audit, options.replace ?? false);
+      // Processed again, a file read as a bundle before may now be one report.
+      if (stored && options.replace) await this.#dropReports(trx, sha256, [sha256]);
+      if (options.run) await this.#finishRun(trx, options.run, stored ? 'stored' : 'kept');
+      return stored ? 'stored' : 'kept';
     });
+  }
+
+  /**
+   * On a forced run, the reports a file no longer holds under this version (its bundle split
+   * differently, or became or stopped being a bundle): their summary rows, flags and audits go;
+   * decisions stay, matched again if the report comes back.
+   */
+  async #dropReports(trx: Kysely<Database>, sha256: string, keep: readonly string[]): Promise<void> {
+    const parts = await trx.selectFrom('documents').select('sha256').where('parent_sha256', '=', sha256).execute();
+    const gone = [sha256, ...parts.map((p) => p.sha256)].filter((key) => !keep.includes(key));
+    if (gone.length === 0) return;
+    await trx.deleteFrom('report_summaries').where('sha256', 'in', gone).where('pipeline_version', '=', this.version).execute();
+    await trx.deleteFrom('flags').where('sha256', 'in', gone).where('pipeline_version', '=', this.version).execute();
+    // The file's own row stays: it is the file's result.
+    const partRows = gone.filter((key) => key !== sha256);
+    if (partRows.length > 0) await trx.deleteFrom('audits').where('sha256', 'in', partRows).where('pipeline_version', '=', this.version).execute();
+  }
+
+  /** The audit row: inserted, replaced (`replace`), or kept as it was. */
+  async #writeAuditRow(trx: Kysely<Database>, row: Insertable<AuditsTable>, replace: boolean): Promise<'inserted' | 'replaced' | 'kept'> {
+    const inserted = await trx
+      .insertInto('audits')
+      .values(row)
+      .onConflict((oc) => oc.columns(['sha256', 'pipeline_version']).doNothing())
+      .executeTakeFirst();
+    if (Number(inserted.numInsertedOrUpdatedRows ?? 0) > 0) return 'inserted';
+    if (!replace) return 'kept';
+    const { created_at: _created, ...changes } = row;
+    await trx.updateTable('audits').set(changes).where('sha256', '=', row.sha256).where('pipeline_version', '=', this.version).execute();
+    return 'replaced';
+  }
+
+  /** A report's audit row, its flags and its summary row; false when an audit was there and is kept. */
+  async #writeAudit(trx: Kysely<Database>, row: Insertable<AuditsTable>, audit: ReportAudit, replace: boolean): Promise<boolean> {
+    const sha256 = row.sha256;
+    const written = await this.#writeAuditRow(trx, row, replace);
+    if (written === 'kept') return false;
+    // Only a replaced audit can have flags already (they are written with their audit).
+    if (written === 'replaced') await trx.deleteFrom('flags').where('sha256', '=', sha256).where('pipeline_version', '=', this.version).where('seq', '>=', audit.flags.length).execute();
+    if (audit.flags.length > 0) {
+      // One statement for all flags; on a forced run the rows are rewritten in place.
+      await trx
+        .insertInto('flags')
+        .values(
+          audit.flags.map((f, seq) => ({
+            sha256,
+            pipeline_version: this.version,
+            seq,
+            rule: f.rule,
+            severity: f.severity,
+            message: f.message,
+            evidence: JSON.stringify(f.evidence),
+            ...identityColumns(f),
+          })),
+        )
+        .onConflict((oc) =>
+          oc.columns(['sha256', 'pipeline_version', 'seq']).doUpdateSet((eb) => ({
+            rule: eb.ref('excluded.rule'),
+            severity: eb.ref('excluded.severity'),
+            message: eb.ref('excluded.message'),
+            evidence: eb.ref('excluded.evidence'),
+            group_id: eb.ref('excluded.group_id'),
+            declared: eb.ref('excluded.declared'),
+            recomputed: eb.ref('excluded.recomputed'),
+          })),
+        )
+        .execute();
+    }
+    const doc = await trx.selectFrom('documents').select('first_path').where('sha256', '=', sha256).executeTakeFirstOrThrow();
+    await writeSummary(trx, { ...summarySource(row), first_path: doc.first_path });
+    return true;
   }
 
   /**
@@ -534,7 +635,8 @@ export class Store {
   async documentForProcessing(sha256: string): Promise<ProcessingDocument | null> {
     const row = await this.db
       .selectFrom('documents as d')
-      .innerJoin('files as f', 'f.sha256', 'd.sha256')
+      // A bundle's report has the bytes of its file (the review desk crops its pages).
+      .innerJoin('files as f', (j) => j.on((eb) => eb('f.sha256', '=', eb.fn.coalesce('d.parent_sha256', 'd.sha256'))))
       .leftJoin('audits as a', (j) => j.onRef('a.sha256', '=', 'd.sha256').on('a.pipeline_version', '=', this.version))
       .select(['d.first_path', 'd.format', this.#bytesColumn().as('bytes'), 'a.sha256 as audited'])
       .where('d.sha256', '=', sha256)
@@ -550,9 +652,17 @@ export class Store {
     return this.dialect === 'postgres' ? sql`encode(f.bytes, 'base64')` : sql`f.bytes`;
   }
 
-  async getAudit(sha256: string): Promise<ReportAudit | null> {
+  /** The audit of the report stored under this key (a file's sha256, or a bundle part's key); null for a bundle's file. */
+  async getAudit(key: string): Promise<ReportAudit | null> {
+    const row = await this.db.selectFrom('audits').select('audit').where('sha256', '=', key).where('pipeline_version', '=', this.version).executeTakeFirst();
+    const parsed = row ? (JSON.parse(row.audit) as ReportAudit | ReportAudit[]) : null;
+    return parsed === null || Array.isArray(parsed) ? null : parsed;
+  }
+
+  /** What processing the document gave: one audit per report it holds; null before its result. */
+  async fileAudits(sha256: string): Promise<ReportAudit[] | null> {
     const row = await this.db.selectFrom('audits').select('audit').where('sha256', '=', sha256).where('pipeline_version', '=', this.version).executeTakeFirst();
-    return row ? (JSON.parse(row.audit) as ReportAudit) : null;
+    return row ? fileAudits(row.audit) : null;
   }
 
   /**
@@ -574,8 +684,13 @@ export class Store {
     return { size: batch.size, done: batch.size - rows.length, pending: rows.flatMap((r) => (r.sha256 ? [r.sha256] : [])) };
   }
 
-  /** The batch's audits in submission order, each under the path it was submitted as. */
+  /** The batch's audits in submission order, each under the path it was submitted as: one per report. */
   async batchAudits(batchId: string): Promise<ReportAudit[]> {
+    return (await this.batchItemAudits(batchId)).flat();
+  }
+
+  /** Each item's audits in submission order: one per report its file holds, or its one error audit. */
+  async batchItemAudits(batchId: string): Promise<ReportAudit[][]> {
     const rows = await this.db
       .selectFrom('batch_items as i')
       .leftJoin('audits as a', (j) => j.onRef('a.sha256', '=', 'i.sha256').on('a.pipeline_version', '=', this.version))
@@ -585,10 +700,11 @@ export class Store {
       .orderBy('i.position')
       .execute();
     return rows.map((r) => {
-      if (r.audit) return { ...(JSON.parse(r.audit) as ReportAudit), file: r.path };
+      // A bundle's row holds its reports' audits: one entry per report.
+      if (r.audit) return fileAudits(r.audit).map((a) => ({ ...a, file: r.path }));
       const code = (r.error_code ?? 'internal-error') as Parameters<typeof errorAudit>[3];
       const message = r.error_message ?? 'Tài liệu chưa có kết quả xử lý.';
-      return errorAudit(r.path, r.sha256 ?? r.refused_sha256 ?? NO_FILE_SHA, (r.format ?? 'unknown') as AuditFormat, code, message);
+      return [errorAudit(r.path, r.sha256 ?? r.refused_sha256 ?? NO_FILE_SHA, (r.format ?? 'unknown') as AuditFormat, code, message)];
     });
   }
 
@@ -606,6 +722,51 @@ export class Store {
     await this.db.updateTable('batches').set({ finished_at: now() }).where('id', '=', batchId).where('finished_at', 'is', null).execute();
   }
 
+  /** The batch's heartbeat: now (its process is alive), or null (its process let go of it). */
+  async touchBatch(batchId: string, alive = true): Promise<void> {
+    await this.db.updateTable('batches').set({ heartbeat_at: alive ? now() : null }).where('id', '=', batchId).execute();
+  }
+
+  /** The latest unfinished enqueue batch of these inputs that no process has held since `staleBefore`. */
+  async resumableBatch(inputsKey: string, staleBefore: string): Promise<{ id: string } | null> {
+    const row = await this.db
+      .selectFrom('batches')
+      .select('id')
+      .where('inputs_key', '=', inputsKey)
+      .where('kind', 'in', ['enqueue', 'local'])
+      .where('finished_at', 'is', null)
+      .where((eb) => eb.or([eb('heartbeat_at', 'is', null), eb('heartbeat_at', '<', staleBefore)]))
+      .orderBy('created_at', 'desc')
+      .executeTakeFirst();
+    return row ?? null;
+  }
+
+  /**
+   * Takes over a batch no process holds (heartbeat still older than `staleBefore`) to register its
+   * inputs again: its items go (addItems adds the new walk), its id and created_at stay. False when
+   * another process got it first.
+   */
+  async reopenBatch(batchId: string, kind: BatchKind, staleBefore: string): Promise<boolean> {
+    return this.#write(async (trx) => {
+      const taken = await trx
+        .updateTable('batches')
+        .set({ kind, size: 0, heartbeat_at: now() })
+        .where('id', '=', batchId)
+        .where('finished_at', 'is', null)
+        .where((eb) => eb.or([eb('heartbeat_at', 'is', null), eb('heartbeat_at', '<', staleBefore)]))
+        .executeTakeFirst();
+      if (Number(taken.numUpdatedRows) === 0) return false;
+      await trx.deleteFrom('batch_items').where('batch_id', '=', batchId).execute();
+      return true;
+    });
+  }
+
+  /** Documents whose result under this pipeline version this batch's jobs wrote. */
+  async batchResults(batchId: string): Promise<Set<string>> {
+    const rows = await this.db.selectFrom('audits').select('sha256').where('batch_id', '=', batchId).where('pipeline_version', '=', this.version).execute();
+    return new Set(rows.map((r) => r.sha256));
+  }
+
   /** Documents registered but without a result for this pipeline version (what `reconcile` re-queues). */
   async documentsWithoutResult(): Promise<Array<{ sha256: string; format: string; first_path: string }>> {
     return this.db
@@ -613,6 +774,8 @@ export class Store {
       .leftJoin('audits as a', (j) => j.onRef('a.sha256', '=', 'd.sha256').on('a.pipeline_version', '=', this.version))
       .select(['d.sha256', 'd.format', 'd.first_path'])
       .where('a.sha256', 'is', null)
+      // A bundle's reports come with their file's result.
+      .where('d.parent_sha256', 'is', null)
       .orderBy('d.registered_at')
       .execute();
   }
@@ -666,19 +829,39 @@ export class Store {
 
   async stats(): Promise<StoreStats> {
     const count = async (q: Promise<{ n: number | string | bigint } | undefined>): Promise<number> => Number((await q)?.n ?? 0);
-    const documents = await count(this.db.selectFrom('documents').select((e) => e.fn.countAll<number>().as('n')).executeTakeFirst());
+    // Files: a bundle's reports are documents too, counted as flagged but not as files.
+    const documents = await count(this.db.selectFrom('documents').where('parent_sha256', 'is', null).select((e) => e.fn.countAll<number>().as('n')).executeTakeFirst());
     const audits = this.db.selectFrom('audits').where('pipeline_version', '=', this.version);
-    const withResult = await count(audits.select((e) => e.fn.countAll<number>().as('n')).executeTakeFirst());
+    const withResult = await count(
+      audits
+        .innerJoin('documents as d', 'd.sha256', 'audits.sha256')
+        .where('d.parent_sha256', 'is', null)
+        .select((e) => e.fn.countAll<number>().as('n'))
+        .executeTakeFirst(),
+    );
     const errors = await count(audits.where('error_code', 'is not', null).select((e) => e.fn.countAll<number>().as('n')).executeTakeFirst());
     const flagged = await count(audits.where('error_flag_count', '>', 0).select((e) => e.fn.countAll<number>().as('n')).executeTakeFirst());
-    const batches = await this.db.selectFrom('batches').select(['id', 'kind', 'size', 'created_at', 'finished_at']).orderBy('created_at', 'desc').limit(5).execute();
+    const batches = await this.db
+      .selectFrom('batches')
+      .select(['id', 'kind', 'size', 'created_at', 'finished_at', 'heartbeat_at', 'inputs_key'])
+      .orderBy('created_at', 'desc')
+      .limit(5)
+      .execute();
     return {
       documents,
       withResult,
       withoutResult: documents - withResult,
       errors,
       flagged,
-      batches: batches.map((b) => ({ id: b.id, kind: b.kind, size: b.size, createdAt: b.created_at, finishedAt: b.finished_at })),
+      batches: batches.map((b) => ({
+        id: b.id,
+        kind: b.kind,
+        size: b.size,
+        createdAt: b.created_at,
+        finishedAt: b.finished_at,
+        heartbeatAt: b.heartbeat_at,
+        resumable: b.inputs_key !== null,
+      })),
     };
   }
 

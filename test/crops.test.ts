@@ -13,7 +13,7 @@ import { spanOf } from '../extractors/document.js';
 import { readDocument } from '../extractors/formats/index.js';
 import { pageFromOcr } from '../extractors/formats/ocr-pages.js';
 import type { OcrLine, OcrPage, OcrService } from '../extractors/formats/ocr-service.js';
-import { processDocument } from '../pipeline/process-document.js';
+import { processOne } from './support/process-one.js';
 import { auditSpans } from '../review/reports.js';
 import { loadPicture } from '../runtime/ocr/bitmap.js';
 import { Store } from '../store/store.js';
@@ -61,7 +61,7 @@ describe('an OCR line’s box, carried into the spans', () => {
     const ocrLines: OcrLine[] = texts.map((t, i) => ({ ...t, confidence: 0.95, box: { x0: 100, y0: 50 + 50 * i, x1: 1900, y1: 90 + 50 * i } }));
     const height = 100 + 50 * texts.length;
     const fake: OcrService = { recognize: async (): Promise<OcrPage> => ({ lines: ocrLines, meanConfidence: 95, width: 2000, height }) };
-    const audit = await processDocument(readFileSync(PHOTO), { file: 'anh.jpg', ocr: fake });
+    const audit = await processOne(readFileSync(PHOTO), { file: 'anh.jpg', ocr: fake });
     expect(audit.error).toBeNull();
     expect(audit.format).toBe('image');
     const spans = [...auditSpans(audit)];

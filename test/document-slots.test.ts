@@ -83,18 +83,18 @@ describe.each(SLOTS)('DocumentSlots, $name slots', ({ options }) => {
       }),
     });
     const [report, scan] = await Promise.all([p.run(typed, bytes(typed)), p.run(photo, bytes(photo))]);
-    expect(report.audit.error).toBeNull();
-    expect(report.audit.declared.total?.raw).toBe('92,3');
+    expect(report.audits[0]!.error).toBeNull();
+    expect(report.audits[0]!.declared.total?.raw).toBe('92,3');
     expect(seen).toEqual([sha(bytes(photo))]);
-    expect(scan.audit.error).toBeNull();
-    expect(scan.audit.format).toBe('image');
-    expect(scan.audit.ocr?.meanConfidence).toBe(91);
+    expect(scan.audits[0]!.error).toBeNull();
+    expect(scan.audits[0]!.format).toBe('image');
+    expect(scan.audits[0]!.ocr?.meanConfidence).toBe(91);
     expect(scan.needsOcr).toBe(false);
   });
 
   it('an OCR error comes back as the document’s error, in Vietnamese', async () => {
     const p = pool({ ...options, concurrency: 1, ocr: () => ({ recognize: () => Promise.reject(DoisoatError.withDetail('corrupt-file', 'Ảnh hỏng.')) }) });
-    const { audit } = await p.run(photo, bytes(photo));
+    const audit = (await p.run(photo, bytes(photo))).audits[0]!;
     expect(audit.error?.code).toBe('corrupt-file');
     expect(audit.error?.message).toContain('Ảnh hỏng.');
   });
@@ -104,22 +104,22 @@ describe.each(SLOTS)('DocumentSlots, $name slots', ({ options }) => {
     const [scan, report] = await Promise.all([p.run(photo, bytes(photo)), p.run(typed, bytes(typed))]);
     expect(scan.needsOcr).toBe(true);
     expect(report.needsOcr).toBe(false);
-    expect(report.audit.error).toBeNull();
+    expect(report.audits[0]!.error).toBeNull();
   });
 
   it('past the time limit: `timeout`, the slot is replaced and the next document is parsed', async () => {
     const p = pool({ ...options, concurrency: 1, timeoutMs: 3000, ocr: hangingOcr });
     const [late, next] = await Promise.all([p.run(photo, bytes(photo)), p.run(typed, bytes(typed))]);
-    expect(late.audit.error?.code).toBe('timeout');
-    expect(late.audit.error?.message).toContain('3 giây');
-    expect(next.audit.error).toBeNull();
+    expect(late.audits[0]!.error?.code).toBe('timeout');
+    expect(late.audits[0]!.error?.message).toContain('3 giây');
+    expect(next.audits[0]!.error).toBeNull();
   });
 
   it('past the heap limit: `too-large`, and every document still gets an audit', async () => {
     const p = pool({ ...options, concurrency: 1, maxHeapMb: 12 });
     const runs = await Promise.all([p.run(typed, bytes(typed)), p.run(typed, bytes(typed))]);
-    expect(runs.map((r) => r.audit.error?.code)).toEqual(['too-large', 'too-large']);
-    expect(runs[0]!.audit.error?.message).toContain('12 MB bộ nhớ');
+    expect(runs.map((r) => r.audits[0]!.error?.code)).toEqual(['too-large', 'too-large']);
+    expect(runs[0]!.audits[0]!.error?.message).toContain('12 MB bộ nhớ');
   });
 
   it('after close(): no slot left, and a new run gets an error audit', async () => {
@@ -127,7 +127,7 @@ describe.each(SLOTS)('DocumentSlots, $name slots', ({ options }) => {
     await p.run(typed, bytes(typed));
     await p.close();
     expect(childSlots()).toEqual([]);
-    const { audit } = await p.run(typed, bytes(typed));
+    const audit = (await p.run(typed, bytes(typed))).audits[0]!;
     expect(audit.error?.code).toBe('internal-error');
   });
 });
@@ -141,8 +141,8 @@ describe.each(SLOTS.filter((s) => s.options.slots === 'process'))('DocumentSlots
     await waiting;
     const [pid] = childSlots();
     process.kill(pid!, 'SIGKILL');
-    expect((await dying).audit.error?.code).toBe('read-failed');
-    expect((await p.run(typed, bytes(typed))).audit.error).toBeNull();
+    expect((await dying).audits[0]!.error?.code).toBe('read-failed');
+    expect((await p.run(typed, bytes(typed))).audits[0]!.error).toBeNull();
     expect(childSlots()).not.toContain(pid);
   });
 
@@ -157,7 +157,7 @@ describe.each(SLOTS.filter((s) => s.options.slots === 'process'))('DocumentSlots
     await p.run('swapped.pdf', swapped, sha(swapped));
     const [pid] = childSlots();
     const next = await p.run(typed, bytes(typed));
-    expect(next.audit.error).toBeNull();
+    expect(next.audits[0]!.error).toBeNull();
     expect(childSlots()).toEqual([pid]);
   });
 

@@ -12,7 +12,7 @@ import { addUser } from '../accounts/users.js';
 import { runBatch } from '../batches/run-batch.js';
 import type { Flag, ReportAudit } from '../core/report-audit.js';
 import { flagsCsv, reportsCsv, reviewXlsx, type FlagExportRow, type ReportExportRow } from '../exports/review.js';
-import { processDocument } from '../pipeline/process-document.js';
+import { processOne } from './support/process-one.js';
 import { decide } from '../review/decide.js';
 import { exportRows } from '../review/export.js';
 import { DEFAULT_QUERY } from '../review/reports.js';
@@ -117,7 +117,7 @@ describe.each(backends)('export rows on %s', (_name, make) => {
     let config: StoreConfig;
     ({ config, cleanup } = await make());
     store = await Store.open(config, '1');
-    const base = await processDocument(new Uint8Array(readFileSync(path.join(REPORTS, 'qt-total-mismatch.docx'))), { file: 'qt-total-mismatch.docx' });
+    const base = await processOne(new Uint8Array(readFileSync(path.join(REPORTS, 'qt-total-mismatch.docx'))), { file: 'qt-total-mismatch.docx' });
     const warning: Flag = { rule: 'summary-mismatch', severity: 'warning', message: 'Cảnh báo thử.', group: 'III', declared: 12, recomputed: 10, evidence: [{ page: 2, line: 7, text: 'x' }] };
     sha['a'] = await storeVariant(store, base, 'a.docx', (a) => ({ ...a, flags: [...a.flags, warning] }));
     sha['b'] = await storeVariant(store, base, 'b.docx', (a) => ({ ...a, flags: [] }));

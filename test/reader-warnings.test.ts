@@ -10,7 +10,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { ReportAudit } from '../core/report-audit.js';
 import type { DocumentModel } from '../extractors/document.js';
 import { readDocument } from '../extractors/formats/index.js';
-import { processDocument } from '../pipeline/process-document.js';
+import { processOne } from './support/process-one.js';
 import { schemaErrors } from './support/schema.js';
 
 const STYLE_ID = 'TieuDeNhom';
@@ -68,7 +68,7 @@ describe('a reader warning, end to end (DOCX with a paragraph style mammoth does
   beforeAll(async () => {
     [styledBytes, plainBytes] = await Promise.all([Packer.toBuffer(report(STYLE_ID)), Packer.toBuffer(report())]);
     [styledDoc, plainDoc] = await Promise.all([readDocument(styledBytes), readDocument(plainBytes)]);
-    [styled, plain] = await Promise.all([processDocument(styledBytes, { file: 'bao-cao.docx' }), processDocument(plainBytes, { file: 'bao-cao.docx' })]);
+    [styled, plain] = await Promise.all([processOne(styledBytes, { file: 'bao-cao.docx' }), processOne(plainBytes, { file: 'bao-cao.docx' })]);
   }, 60_000);
 
   it('mammoth warns once about the unknown style (two headings use it); the plain file has no warning', () => {

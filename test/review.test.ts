@@ -12,7 +12,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addUser } from '../accounts/users.js';
 import { runBatch } from '../batches/run-batch.js';
 import type { Flag, ReportAudit } from '../core/report-audit.js';
-import { processDocument } from '../pipeline/process-document.js';
+import { processOne } from './support/process-one.js';
 import { decide } from '../review/decide.js';
 import { DEFAULT_QUERY, filterOf } from '../review/reports.js';
 import { reviewOf, REVIEW_STATES, stateCondition, stateFromCounts, stateLabel, type ReviewState } from '../review/state.js';
@@ -98,7 +98,7 @@ describe.each(backends)('reports and decisions on %s', (_name, make) => {
   beforeAll(async () => {
     ({ config, cleanup } = await make());
     store = await Store.open(config, '1');
-    base = await processDocument(new Uint8Array(readFileSync(path.join(REPORTS, 'qt-total-mismatch.docx'))), { file: 'qt-total-mismatch.docx' });
+    base = await processOne(new Uint8Array(readFileSync(path.join(REPORTS, 'qt-total-mismatch.docx'))), { file: 'qt-total-mismatch.docx' });
     expect(base.flags.map((f) => f.rule)).toEqual(['total-mismatch']);
     const warning: Flag = { rule: 'summary-mismatch', severity: 'warning', message: 'Cảnh báo thử.', group: 'III', declared: 12, recomputed: 10, evidence: [{ page: 1, line: 3, text: 'x' }] };
     sha['a'] = await storeVariant(store, base, 'a.docx', (a) => a); // 93,3 vs 92,3, one error
@@ -222,7 +222,7 @@ async function sqliteAt(migration: string): Promise<{ dir: string; db: Kysely<an
 describe('migration 0005', () => {
   it('fills the identity of flags and the commune key of audits stored before it', async () => {
     const { dir, db } = await sqliteAt('0004_accounts');
-    const audit = await processDocument(new Uint8Array(readFileSync(path.join(REPORTS, 'qt-summary-mismatch.docx'))), { file: 'old.docx' });
+    const audit = await processOne(new Uint8Array(readFileSync(path.join(REPORTS, 'qt-summary-mismatch.docx'))), { file: 'old.docx' });
     const at = new Date().toISOString();
     await db.insertInto('documents').values({ sha256: audit.sha256, size: 1, format: 'docx', first_path: 'old.docx', registered_at: at }).execute();
     await db.insertInto('audits').values({
@@ -252,7 +252,7 @@ describe('migration 0007', () => {
     const at = new Date().toISOString();
     const shas: string[] = [];
     for (const name of ['qt-total-mismatch.docx', 'qt-summary-mismatch.pdf', 'quang-trung-2024.docx']) {
-      const audit = await processDocument(new Uint8Array(readFileSync(path.join(REPORTS, name))), { file: name });
+      const audit = await processOne(new Uint8Array(readFileSync(path.join(REPORTS, name))), { file: name });
       shas.push(audit.sha256);
       await db.insertInto('documents').values({ sha256: audit.sha256, size: 1, format: audit.format, first_path: name, registered_at: at }).execute();
       await db.insertInto('audits').values({

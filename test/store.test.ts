@@ -8,7 +8,7 @@ import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ReportAudit } from '../core/report-audit.js';
 import { formatOf, sha256Of } from '../pipeline/fingerprint.js';
-import { processDocument } from '../pipeline/process-document.js';
+import { processOne } from './support/process-one.js';
 import { registerInputs } from '../batches/register.js';
 import type { StoreConfig } from '../store/connect.js';
 import { PREPARED, preparingClient } from '../store/prepared.js';
@@ -22,7 +22,7 @@ function item(name: string, as = name): SubmittedItem {
 }
 
 async function auditOf(name: string): Promise<ReportAudit> {
-  return processDocument(new Uint8Array(readFileSync(path.join(REPORTS, name))), { file: name });
+  return processOne(new Uint8Array(readFileSync(path.join(REPORTS, name))), { file: name });
 }
 
 const shaOf = (i: SubmittedItem): string => ('file' in i ? i.file.sha256 : '');

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
 import { escapeCell, summaryCsv, summaryRow, writeSummary, type SummaryRow } from '../exports/summary.js';
-import { processDocument } from '../pipeline/process-document.js';
+import { processOne } from './support/process-one.js';
 import { REPORTS } from './support/paths.js';
 import { tempDir } from './support/services.js';
 
@@ -17,7 +17,7 @@ describe('escapeCell', () => {
 
 describe('summary CSV cells', () => {
   const row = (over: Partial<SummaryRow>): SummaryRow => ({
-    file: 'x.docx', sha256: 'a'.repeat(64), unit: 'xã Quang Trung', year: 2024, total: 80, recomputedTotal: 80,
+    file: 'x.docx', sha256: 'a'.repeat(64), part: null, unit: 'xã Quang Trung', year: 2024, total: 80, recomputedTotal: 80,
     classification: 'Hoàn thành tốt', flagCount: 0, errorFlagCount: 0, error: null, ...over,
   });
 
@@ -41,7 +41,7 @@ describe('summary CSV cells', () => {
 describe('summary files', () => {
   it('writes a CSV with a byte-order mark, Vietnamese decimals and escaped cells, and the same rows as JSON', async () => {
     const names = ['quang-trung-2024.docx', 'qt-total-mismatch.pdf'];
-    const audits = await Promise.all(names.map((n) => processDocument(new Uint8Array(readFileSync(path.join(REPORTS, n))), { file: n })));
+    const audits = await Promise.all(names.map((n) => processOne(new Uint8Array(readFileSync(path.join(REPORTS, n))), { file: n })));
     // A file name made to look like a formula.
     audits[1] = { ...audits[1]!, file: '=cmd|"/c calc"!A1.pdf' };
     const outbox = tempDir();

@@ -14,15 +14,17 @@
 import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import zlib from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ReportAudit } from '../core/report-audit.js';
 import { openTiff, tiffPageGray } from '../extractors/formats/tiff.js';
-import { loadCanvas, loadPicture } from '../runtime/ocr/bitmap.js';
+import { loadPicture } from '../runtime/ocr/bitmap.js';
 import { byRuleAndGroup, comparable, type Expected } from '../scripts/fixtures/comparable.js';
 import { allFigures } from './support/expected.js';
 import { runCli, type CliRun } from './support/cli.js';
 import { FIXTURES } from './support/paths.js';
+import { markedPng } from './support/marked-png.js';
+import { dropQueuePrefixes, freshPostgres, queuePrefix, REDIS_URL, runCliAsync, startWorker, type Spawned } from './support/services.js';
+import { Store } from '../store/store.js';
 
 const TIFF = path.join(FIXTURES, 'tiff');
 const BLANK = path.join(TIFF, 'blank/white-50x50.tif');
@@ -82,23 +84,6 @@ describe('doisoat check --json fixtures/tiff (real OCR)', () => {
   });
 });
 
-/** A PNG with a tEXt chunk holding `mark`, right after IHDR. */
-async function markedPng(mark: string): Promise<Buffer> {
-  const { createCanvas } = await loadCanvas();
-  const canvas = createCanvas(64, 64);
-  const ctx = canvas.getContext('2d');
-  ctx.fillStyle = '#fff';
-  ctx.fillRect(0, 0, 64, 64);
-  const png = canvas.toBuffer('image/png');
-  const data = Buffer.from(`Comment\0${mark}`, 'latin1');
-  const chunk = Buffer.alloc(12 + data.length);
-  chunk.writeUInt32BE(data.length, 0);
-  chunk.write('tEXt', 4, 'latin1');
-  data.copy(chunk, 8);
-  chunk.writeUInt32BE(zlib.crc32(chunk.subarray(4, 8 + data.length)), 8 + data.length);
-  return Buffer.concat([png.subarray(0, 33), chunk, png.subarray(33)]);
-}
-
 describe('a crash in the image decoder costs one file, not the batch', () => {
   let dir: string;
   beforeAll(() => {
@@ -123,6 +108,38 @@ describe('a crash in the image decoder costs one file, not the batch', () => {
     expect(byName.get('white-50x50.tif')?.error?.code).toBe('no-report-found');
     expect(byName.get('hoa-binh-2024.summary-photo.jpg')?.error).toBeNull();
     expect(byName.get('hoa-binh-2024.summary-photo.jpg')?.declared.total?.raw).toBe('88,5');
+  }, 600_000);
+
+  it('in a running queue worker: the marked image gets read-failed, the worker stays up and reads what follows', async () => {
+    const db = await freshPostgres();
+    const env = { REDIS_URL, DATABASE_URL: db.url, DOISOAT_QUEUE_PREFIX: queuePrefix(), DOISOAT_TEST_DECODER_ABORT: 'DOISOAT-CRASH-TEST' };
+    let worker: Spawned | undefined;
+    try {
+      const crashing = path.join(dir, 'crashing-in-worker.png');
+      writeFileSync(crashing, await markedPng('DOISOAT-CRASH-TEST'));
+      worker = await startWorker(env, ['-c', '1', '--scans', '1']);
+      const first = await runCliAsync(['enqueue', '--json', crashing, path.join(FIXTURES, 'reports/quang-trung-2024.docx')], env, 300_000);
+      const [crashed, typed] = JSON.parse(first.stdout) as ReportAudit[];
+      expect(crashed?.error?.code, first.stderr).toBe('read-failed');
+      expect(typed?.error).toBeNull();
+      // The same worker, still running, reads a photo after the crash.
+      const photo = path.join(FIXTURES, 'scans/hoa-binh-2024.summary-photo.jpg');
+      const second = await runCliAsync(['enqueue', '--json', photo], env, 300_000);
+      expect((JSON.parse(second.stdout) as ReportAudit[])[0]?.declared.total?.raw, second.stderr).toBe('88,5');
+      expect(worker.child.exitCode).toBeNull();
+      const store = await Store.open({ databaseUrl: db.url });
+      try {
+        // One run each: the crash is the file's result, not a failure to retry.
+        expect((await store.runs()).map((r) => r.outcome)).toEqual(['stored', 'stored', 'stored']);
+      } finally {
+        await store.close();
+      }
+    } finally {
+      worker?.child.kill('SIGKILL');
+      await worker?.exited;
+      await db.drop();
+      await dropQueuePrefixes();
+    }
   }, 600_000);
 });
 

@@ -10,7 +10,8 @@ const ocr = args[0] === '--ocr' ? (args.shift(), processOcr()) : undefined;
 const file = args[0];
 if (!file) throw new Error('usage: run-one.mjs [--ocr] FILE');
 const started = performance.now();
-const audit = await processDocument(readFileSync(file), { file, ...(ocr ? { ocr } : {}) });
+// A file that cannot be read gets exactly one audit, the error one.
+const [audit] = await processDocument(readFileSync(file), { file, ...(ocr ? { ocr } : {}) });
 const ms = performance.now() - started;
 await closeProcessOcr();
 const maxRssMb = process.resourceUsage().maxRSS / 1024;

@@ -55,7 +55,9 @@ export function rowOf(item: BatchItemState): { position: number; name: string; s
   if (item.state === 'refused' && item.error) summary = `${item.error.message} (${item.error.code})`;
   if (item.state === 'done') {
     const flags = item.errorFlags ? `${item.errorFlags} lỗi` : 'không có lỗi';
-    summary = `Tổng tự chấm: ${figure(item.total)} · tính lại: ${figure(item.recomputedTotal)} · ${flags}`;
+    summary = item.reports
+      ? `${item.reports} báo cáo trong tệp, mỗi báo cáo được liệt kê riêng · ${flags}`
+      : `Tổng tự chấm: ${figure(item.total)} · tính lại: ${figure(item.recomputedTotal)} · ${flags}`;
   }
   return { position: item.position, name: item.name, state: item.state, stateLabel: STATE_LABELS[item.state], summary };
 }
