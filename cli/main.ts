@@ -15,7 +15,11 @@ try {
 
 /** One Vietnamese message on stderr, never a stack for an expected failure; the exit code. */
 function report(err: unknown): number {
-  if (err instanceof HelpShown) return err.requested ? EXIT_OK : EXIT_USAGE;
+  if (err instanceof HelpShown) {
+    // A command of commands given alone (`doisoat users`): its help is printed already; say what is missing.
+    if (!err.requested) process.stderr.write('\nLỗi: Thiếu lệnh: chọn một trong các lệnh ở trên.\n');
+    return err.requested ? EXIT_OK : EXIT_USAGE;
+  }
   if (err instanceof UsageError) {
     process.stderr.write(`Lỗi: ${err.message}\n\n${err.command.helpInformation({ error: true })}`);
     return EXIT_USAGE;

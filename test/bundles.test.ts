@@ -16,7 +16,10 @@ import { processDocument } from '../pipeline/process-document.js';
 import { Store } from '../store/store.js';
 import type { StoreConfig } from '../store/connect.js';
 import { byRuleAndGroup, comparable, type Expected } from '../scripts/fixtures/comparable.js';
+import { addUser } from '../accounts/users.js';
+import { runBatch } from '../batches/run-batch.js';
 import { runCli } from './support/cli.js';
+import { HttpClient, startServer } from './support/http.js';
 import { FIXTURES, REPORTS } from './support/paths.js';
 import { schemaErrors } from './support/schema.js';
 import { runCliAsync, STORE_BACKENDS, tempDir } from './support/services.js';
@@ -181,5 +184,31 @@ describe('enqueue of a bundle', () => {
     } finally {
       await store.close();
     }
+  });
+});
+
+describe('a bundle on the review desk', () => {
+  let base: string;
+  let close: () => Promise<void>;
+  let keys: string[];
+
+  beforeAll(async () => {
+    const store = await Store.open({ dataDir: tempDir() });
+    await addUser(store, 'kiem-tra', 'auditor', 'mat-khau-kiem-tra');
+    const batch = await runBatch(store, 'local', { kind: 'paths', paths: [TYPED] }, { kind: 'local', concurrency: 1 });
+    const sha = sha256Of(new Uint8Array(readFileSync(TYPED)));
+    keys = batch.audits!.map((a) => reportKey(sha, a.part));
+    ({ base, close } = await startServer({ store }));
+  }, 120_000);
+  afterAll(async () => close());
+
+  it('lists each report of the file, and opens each one on its own page with its pages named', async () => {
+    const c = await HttpClient.signedIn(() => base, 'kiem-tra', 'mat-khau-kiem-tra');
+    const list = await c.html('/bao-cao');
+    for (const key of keys) expect(list).toContain(`/bao-cao/${key}`);
+    const middle = await c.html(`/bao-cao/${keys[1]}`);
+    expect(middle).toContain('báo cáo 2/3, trang 11–15');
+    expect(middle).toContain('Hòa Bình');
+    expect(middle).toContain('total-mismatch');
   });
 });

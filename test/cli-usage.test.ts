@@ -24,6 +24,7 @@ describe('usage errors', () => {
     ['excess arguments', ['status', 'thừa'], 'Thừa tham số', 'Cách dùng: doisoat status'],
     ['a missing mandatory option', ['schedule', '--outbox', 'ra'], 'Thiếu tuỳ chọn bắt buộc “--inbox', 'Cách dùng: doisoat schedule'],
     ['an unknown subcommand option', ['users', 'add', 'x', '--password', 'lộ'], 'Không có tuỳ chọn “--password”', 'Cách dùng: doisoat users add'],
+    ['a command of commands without one', ['users'], 'Thiếu lệnh', 'Cách dùng: doisoat users'],
   ])('%s: exit 2, a Vietnamese message and the usage, no English', (_what, args, message, usage) => {
     const run = runCli(args, {}, 60_000);
     expect(run.status, run.stderr).toBe(2);
