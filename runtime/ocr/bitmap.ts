@@ -56,6 +56,7 @@ export async function loadPicture(image: Uint8Array, page = 1): Promise<Picture 
     default:
       if (page !== 1) return null;
       await checkIntact(image, info.format, info.width, info.height);
+      // Turned as its EXIF Orientation says by the canvas's decoder.
       gray = await decodeInChild(image);
   }
   return gray ? pictureOf(gray) : null;

@@ -35,7 +35,7 @@ import type Tesseract from 'tesseract.js';
 import { DoisoatError } from '../../core/errors.js';
 import { grayOf, grayWithout, loadPicture } from './bitmap.js';
 import { mergeCellReadings } from './cell-readings.js';
-import type { ImageInfo } from './image-info.js';
+import { plausibleDpi, shownSize, type ImageInfo } from './image-info.js';
 import { estimateSkew } from './skew.js';
 import { findTables, INK_AT_HALF, rowImage, toPgm, whitenBoxes, type GrayImage, type TableGrid } from './tables.js';
 import type { OcrPage } from '../../extractors/formats/ocr-service.js';
@@ -285,9 +285,11 @@ export class OcrEngine {
    * at a thirtieth of the size: that JSON carries every symbol's box).
    */
   async recognize(image: Uint8Array, info: ImageInfo, options: OcrRecognizeOptions = {}): Promise<RecognizedPage> {
-    const { width, height } = info;
-    // The file's own resolution when none is given: the page may reach tesseract as a PGM, without it.
-    const dpi = options.dpi ?? info.dpi;
+    // The page as it is meant to be seen: loadPicture turns a photo stored on its side.
+    const { width, height } = shownSize(info);
+    // The file's own resolution when none is given (the page may reach tesseract as a PGM,
+    // without it), unless no page could have it.
+    const dpi = options.dpi ?? plausibleDpi(info);
     if (this.#dead) throw DoisoatError.withDetail('internal-error', 'Luồng nhận dạng chữ đã dừng.');
     const params: Record<string, string> = {};
     if (options.psm !== undefined && options.psm !== this.#psm) params['tessedit_pageseg_mode'] = String(options.psm);

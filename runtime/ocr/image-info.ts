@@ -6,6 +6,7 @@
  */
 import { DoisoatError } from '../../core/errors.js';
 import { MAX_IMAGE_PIXELS } from '../../core/limits.js';
+import { jpegOrientation, swapsSides } from './orientation.js';
 import { pnmHeader } from './pgm.js';
 
 export type ImageFormat = 'png' | 'jpeg' | 'tiff' | 'pnm' | 'bmp';
@@ -16,6 +17,25 @@ export interface ImageInfo {
   readonly height: number;
   /** Resolution stated in the file (PNG pHYs, JPEG JFIF, TIFF tags), in dots per inch, if any. */
   readonly dpi: number | null;
+  /** A JPEG's EXIF Orientation (orientation.ts) when it is not 1: the size above is as stored. */
+  readonly orientation?: number;
+}
+
+/** The size as the picture is meant to be seen (a photo stored on its side, turned). */
+export function shownSize(info: ImageInfo): { width: number; height: number } {
+  return info.orientation && swapsSides(info.orientation) ? { width: info.height, height: info.width } : { width: info.width, height: info.height };
+}
+
+/**
+ * The stated resolution if it can be true for a page: phones write 72 or 66 dpi whatever the
+ * picture, which would tell tesseract a 4000-pixel page is 55 inches tall. Null otherwise (it
+ * estimates the scale from the text itself).
+ */
+export function plausibleDpi(info: ImageInfo): number | null {
+  if (!info.dpi) return null;
+  const longest = Math.max(info.width, info.height) / info.dpi;
+  // Inches: from an A6 card to an A3 sheet, with room either way.
+  return longest >= 5 && longest <= 20 ? info.dpi : null;
 }
 
 /** 40 megapixels: an A4 page at 600 dpi is 35 MP; a 300-dpi page is 8.7 MP (the same limit holds for each TIFF page). */
@@ -135,7 +155,8 @@ function parseJpeg(b: Uint8Array): ImageInfo | null {
       else if (units === 2 && x > 1) dpi = Math.round(x * 2.54);
     }
     if (marker >= 0xc0 && marker <= 0xcf && marker !== 0xc4 && marker !== 0xc8 && marker !== 0xcc) {
-      return { format: 'jpeg', height: v.getUint16(at + 3), width: v.getUint16(at + 5), dpi };
+      const orientation = jpegOrientation(b);
+      return { format: 'jpeg', height: v.getUint16(at + 3), width: v.getUint16(at + 5), dpi, ...(orientation !== 1 ? { orientation } : {}) };
     }
     at += length;
   }

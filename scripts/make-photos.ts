@@ -1,0 +1,72 @@
+/**
+ * Makes the photo fixtures (fixtures/photos/) as phones write them, from committed scan fixtures:
+ * the pixels stored on their side with an EXIF Orientation tag saying how to turn them, and a
+ * resolution no page has (72 dpi for a 3000-pixel picture). Each gets its twin's expected result.
+ * Run with `npm run fixtures:photos`; the output is committed and CI uses it as committed.
+ *
+ * Needs ImageMagick 6 (`convert`).
+ */
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { run } from './scans/tools.js';
+
+const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+const SCANS = join(ROOT, 'fixtures/scans');
+const OUT = join(ROOT, 'fixtures/photos');
+
+interface Photo {
+  readonly name: string;
+  readonly from: string;
+  readonly why: string;
+  /** EXIF Orientation to write, and the turn (degrees clockwise) that stores the pixels so. */
+  readonly orientation: number;
+  readonly storedTurn: number;
+}
+
+const PHOTOS: readonly Photo[] = [
+  { name: 'hoa-binh-2024.summary-photo.exif6.jpg', from: 'hoa-binh-2024.summary-photo.jpg', why: 'stored on its side, EXIF Orientation 6, 72 dpi header', orientation: 6, storedTurn: -90 },
+  { name: 'hoa-binh-2024.summary-photo.exif3.jpg', from: 'hoa-binh-2024.summary-photo.jpg', why: 'stored upside down, EXIF Orientation 3, 72 dpi header', orientation: 3, storedTurn: 180 },
+];
+
+/** An APP1 Exif segment whose first directory holds only Orientation (tag 274, SHORT). */
+function exifSegment(orientation: number): Buffer {
+  const tiff = Buffer.alloc(8 + 2 + 12 + 4);
+  tiff.write('MM', 0, 'latin1');
+  tiff.writeUInt16BE(42, 2);
+  tiff.writeUInt32BE(8, 4);
+  tiff.writeUInt16BE(1, 8);
+  tiff.writeUInt16BE(274, 10);
+  tiff.writeUInt16BE(3, 12);
+  tiff.writeUInt32BE(1, 14);
+  tiff.writeUInt16BE(orientation, 18);
+  tiff.writeUInt32BE(0, 22);
+  const body = Buffer.concat([Buffer.from('Exif\0\0', 'latin1'), tiff]);
+  const head = Buffer.alloc(4);
+  head.writeUInt16BE(0xffe1, 0);
+  head.writeUInt16BE(body.length + 2, 2);
+  return Buffer.concat([head, body]);
+}
+
+async function main(): Promise<void> {
+  const dir = await mkdtemp(join(tmpdir(), 'doisoat-photos-'));
+  try {
+    for (const p of PHOTOS) {
+      const turned = join(dir, p.name);
+      // JFIF at 72 dpi, as phones and messaging apps write it; no other metadata.
+      await run('convert', [join(SCANS, p.from), '-rotate', String(p.storedTurn), '-strip', '-units', 'PixelsPerInch', '-density', '72', '-quality', '85', turned]);
+      const jpeg = await readFile(turned);
+      // The Exif segment right after SOI and JFIF's APP0.
+      const app0End = jpeg[2] === 0xff && jpeg[3] === 0xe0 ? 4 + jpeg.readUInt16BE(4) : 2;
+      await writeFile(join(OUT, p.name), Buffer.concat([jpeg.subarray(0, app0End), exifSegment(p.orientation), jpeg.subarray(app0End)]));
+      const expected = await readFile(join(SCANS, `${p.from}.expected.json`), 'utf8');
+      await writeFile(join(OUT, `${p.name}.expected.json`), expected);
+      console.log(`${p.name}: ${p.why}`);
+    }
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+}
+
+await main();

@@ -1,0 +1,70 @@
+/**
+ * Phone photos (fixtures/photos, made by scripts/make-photos.ts): a page stored on its side or
+ * upside down with an EXIF Orientation tag, and a 72 dpi header no page has. Each reads as its
+ * upright twin, and every figure's box is measured on the page as it is seen, so its crop is the
+ * line it came from.
+ */
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import type { ReportAudit } from '../core/report-audit.js';
+import { plausibleDpi, readImageInfo, shownSize } from '../runtime/ocr/image-info.js';
+import { jpegOrientation } from '../runtime/ocr/orientation.js';
+import { readFileSync } from 'node:fs';
+import { runCli } from './support/cli.js';
+import { allFigures, describeFixtures } from './support/expected.js';
+import { FIXTURES } from './support/paths.js';
+
+const PHOTOS = path.join(FIXTURES, 'photos');
+
+describeFixtures(PHOTOS, { minimum: 2, exitCode: 0, timeoutMs: 600_000 });
+
+describe('photos as phones store them', () => {
+  it('reads the orientation and shows the page upright, ignoring a resolution no page has', () => {
+    const info = readImageInfo(new Uint8Array(readFileSync(path.join(PHOTOS, 'hoa-binh-2024.summary-photo.exif6.jpg'))));
+    expect(info).toMatchObject({ format: 'jpeg', width: 2924, height: 2068, dpi: 72, orientation: 6 });
+    expect(shownSize(info)).toEqual({ width: 2068, height: 2924 });
+    expect(plausibleDpi(info)).toBeNull();
+    expect(plausibleDpi({ format: 'jpeg', width: 2068, height: 2924, dpi: 250 })).toBe(250);
+  });
+
+  it('boxes every OCR’d figure on the upright page, as on its upright twin', () => {
+    const run = runCli(['check', '--json', path.join(PHOTOS, 'hoa-binh-2024.summary-photo.exif6.jpg'), path.join(FIXTURES, 'scans/hoa-binh-2024.summary-photo.jpg')], {}, 600_000);
+    const [turned, upright] = JSON.parse(run.stdout) as ReportAudit[];
+    const boxes = (a: ReportAudit): Array<number[] | null> => allFigures(a).map((f) => (f.at?.box ? [f.at.box.x0, f.at.box.y0, f.at.box.x1, f.at.box.y1] : null));
+    const [mine, twin] = [boxes(turned!), boxes(upright!)];
+    expect(mine.length).toBe(twin.length);
+    // The same lines at the same places (recompressed: a pixel or two either way).
+    mine.forEach((box, i) => {
+      expect(box, `figure ${i}`).not.toBeNull();
+      box!.forEach((v, k) => expect(Math.abs(v - twin[i]![k]!), `figure ${i}`).toBeLessThan(0.01));
+    });
+  }, 600_000);
+});
+
+describe('jpegOrientation', () => {
+  const jpegWith = (orientation: number, little: boolean): Uint8Array => {
+    const tiff = Buffer.alloc(26);
+    const u16 = (v: number, at: number): number => (little ? tiff.writeUInt16LE(v, at) : tiff.writeUInt16BE(v, at));
+    const u32 = (v: number, at: number): number => (little ? tiff.writeUInt32LE(v, at) : tiff.writeUInt32BE(v, at));
+    tiff.write(little ? 'II' : 'MM', 0, 'latin1');
+    u16(42, 2);
+    u32(8, 4);
+    u16(1, 8);
+    u16(274, 10);
+    u16(3, 12);
+    u32(1, 14);
+    u16(orientation, 18);
+    const body = Buffer.concat([Buffer.from('Exif\0\0', 'latin1'), tiff]);
+    const head = Buffer.from([0xff, 0xd8, 0xff, 0xe1, (body.length + 2) >> 8, (body.length + 2) & 0xff]);
+    return new Uint8Array(Buffer.concat([head, body, Buffer.from([0xff, 0xda, 0, 2])]));
+  };
+  it.each([1, 3, 6, 8])('reads Orientation %i, big- and little-endian', (o) => {
+    expect(jpegOrientation(jpegWith(o, false))).toBe(o);
+    expect(jpegOrientation(jpegWith(o, true))).toBe(o);
+  });
+  it('says 1 for none, an invalid value, or a truncated segment', () => {
+    expect(jpegOrientation(new Uint8Array([0xff, 0xd8, 0xff, 0xda, 0, 2]))).toBe(1);
+    expect(jpegOrientation(jpegWith(9, false))).toBe(1);
+    expect(jpegOrientation(jpegWith(6, false).subarray(0, 20))).toBe(1);
+  });
+});
