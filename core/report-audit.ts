@@ -12,7 +12,7 @@ export interface Span {
   readonly page: number;
   readonly line: number;
   readonly text: string;
-  /** OCR'd lines only: where the line stands on its page image, as fractions 0–1 of the page. */
+  /** OCR'd lines and a PDF's text layer: where the line stands on its page, as fractions 0–1 of the page. */
   readonly box?: SpanBox;
 }
 

@@ -23,7 +23,10 @@ export interface Line {
   readonly cells?: readonly string[];
   /** OCR confidence 0–1, absent for text layers. */
   readonly confidence?: number;
-  /** OCR'd lines: the line's box in pixels of the page image (see Page.size). */
+  /**
+   * The line's box on its page, in Page.size's units: pixels of the page image for OCR'd lines,
+   * points for a PDF's text layer. Absent where the format has no geometry (DOCX, DOC).
+   */
   readonly box?: PixelBox;
 }
 
@@ -38,7 +41,7 @@ export interface Page {
   /** 1-based. Formats without pages (DOCX, DOC) have one page. */
   readonly number: number;
   readonly lines: readonly Line[];
-  /** OCR'd pages: the size in pixels of the page image the lines' boxes are measured on. */
+  /** Pages whose lines have boxes: the page's size in the same units (image pixels, or PDF points). */
   readonly size?: { readonly width: number; readonly height: number };
 }
 

@@ -46,7 +46,7 @@ export function viTime(iso: string): string {
 
 export const lineId = (s: Pick<Span, 'page' | 'line'>): string => `p${s.page}-l${s.line}`;
 
-/** The address of a line's crop of its page image (web/routes/crops.ts); null for a line without a box (not OCR'd). */
+/** The address of a line's crop of its page image (web/routes/crops.ts); null for a line without a box (DOCX, DOC). */
 export const cropHref = (sha256: string, s: Span): string | null => (s.box ? `/bao-cao/${sha256}/trang/${s.page}/dong/${s.line}/anh` : null);
 
 /** Every span an audit names: figures, flag evidence, notes, indicators. */
@@ -270,7 +270,7 @@ export interface LineView {
   text: string;
   evidence: boolean;
   note: boolean;
-  /** The crop of the page image around the line (OCR'd lines only), and its alt text. */
+  /** The crop of the page image around the line (lines with a box: OCR'd, or a PDF's text layer), and its alt text. */
   crop: string | null;
   cropAlt: string;
 }

@@ -25,6 +25,7 @@ import { tempDir } from './support/services.js';
 const PHOTO = path.join(FIXTURES, 'scans/hoa-binh-2024.summary-photo.jpg');
 /** A PDF with text-layer pages and scanned ones. */
 const MIXED = path.join(FIXTURES, 'scans/bac-son-2024.mixed.pdf');
+const DOCX = path.join(FIXTURES, 'reports/quang-trung-2024.docx');
 
 describe('an OCR line’s box, carried into the spans', () => {
   it('pageFromOcr keeps each kept line’s box and the page size; empty lines dropped, numbering intact', () => {
@@ -82,11 +83,12 @@ describe('the crop of a scanned line on the report page', () => {
   let close: () => Promise<void>;
   let audit: ReportAudit;
   let mixed: ReportAudit;
+  let docx: ReportAudit;
 
   beforeAll(async () => {
     const store = await Store.open({ dataDir: tempDir() });
-    const outcome = await runBatch(store, 'local', { kind: 'paths', paths: [PHOTO, MIXED] }, { kind: 'local', concurrency: 2 });
-    [audit, mixed] = outcome.audits as [ReportAudit, ReportAudit];
+    const outcome = await runBatch(store, 'local', { kind: 'paths', paths: [PHOTO, MIXED, DOCX] }, { kind: 'local', concurrency: 2 });
+    [audit, mixed, docx] = outcome.audits as [ReportAudit, ReportAudit, ReportAudit];
     await addUser(store, 'kiem-tra', 'auditor', 'mat-khau-kiem-tra');
     const server = await startServer({ store });
     base = server.base;
@@ -123,22 +125,30 @@ describe('the crop of a scanned line on the report page', () => {
     expect(Buffer.from(await (await fetch(`${base}${src}`, { headers: { cookie } })).arrayBuffer()).equals(png)).toBe(true);
   });
 
-  it('crops a scanned page of a PDF, rendered as for OCR; a text-layer page’s lines get none', async () => {
+  it('crops every line of a PDF, a scanned page’s and a text layer’s alike, rendered as for OCR; a DOCX line gets none', async () => {
     const spans = [...auditSpans(mixed)];
-    const scanned = spans.find((s) => s.box);
-    const typed = spans.find((s) => !s.box);
-    expect(scanned && typed, 'the mixed PDF has both').toBeTruthy();
+    expect(spans.every((s) => s.box), 'every span of the mixed PDF has a box').toBe(true);
+    // Lines of two pages: the mixed PDF's scanned pages and its text layer (bac-son-2024.mixed.pdf).
+    const pages = [...new Set(spans.map((s) => s.page))];
+    expect(pages.length).toBeGreaterThan(1);
     const html = await (await fetch(`${base}/bao-cao/${mixed.sha256}`, { headers: { cookie } })).text();
-    expect(html).toContain(`src="/bao-cao/${mixed.sha256}/trang/${scanned!.page}/dong/${scanned!.line}/anh"`);
-    expect(html).not.toContain(`src="/bao-cao/${mixed.sha256}/trang/${typed!.page}/dong/${typed!.line}/anh"`);
-    const res = await fetch(`${base}/bao-cao/${mixed.sha256}/trang/${scanned!.page}/dong/${scanned!.line}/anh`, { headers: { cookie } });
-    expect(res.status).toBe(200);
-    const png = Buffer.from(await res.arrayBuffer());
-    // An A4 page at 300 dpi: 2480 pixels wide; a band of about three lines.
-    expect(Math.abs(png.readUInt32BE(16) - 2480)).toBeLessThanOrEqual(2);
-    expect(png.readUInt32BE(20)).toBeGreaterThan(30);
-    expect(png.readUInt32BE(20)).toBeLessThan(600);
-    expect((await fetch(`${base}/bao-cao/${mixed.sha256}/trang/${typed!.page}/dong/${typed!.line}/anh`, { headers: { cookie } })).status).toBe(404);
+    for (const page of pages) {
+      const span = spans.find((s) => s.page === page)!;
+      const src = `/bao-cao/${mixed.sha256}/trang/${span.page}/dong/${span.line}/anh`;
+      expect(html).toContain(`src="${src}"`);
+      const res = await fetch(`${base}${src}`, { headers: { cookie } });
+      expect(res.status, src).toBe(200);
+      const png = Buffer.from(await res.arrayBuffer());
+      // An A4 page at 300 dpi: 2480 pixels wide; a band of about three lines.
+      expect(Math.abs(png.readUInt32BE(16) - 2480)).toBeLessThanOrEqual(2);
+      expect(png.readUInt32BE(20)).toBeGreaterThan(30);
+      expect(png.readUInt32BE(20)).toBeLessThan(600);
+    }
+    const line = [...auditSpans(docx)][0]!;
+    expect(line.box).toBeUndefined();
+    const docxHtml = await (await fetch(`${base}/bao-cao/${docx.sha256}`, { headers: { cookie } })).text();
+    expect(docxHtml).not.toContain('class="crop"');
+    expect((await fetch(`${base}/bao-cao/${docx.sha256}/trang/${line.page}/dong/${line.line}/anh`, { headers: { cookie } })).status).toBe(404);
   });
 
   it('refuses the anonymous, and lines the audit does not name', async () => {

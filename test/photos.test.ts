@@ -41,6 +41,22 @@ describe('photos as phones store them', () => {
   }, 600_000);
 });
 
+describe('boxes from a PDF’s text layer', () => {
+  it('place a typed page’s lines where OCR finds them on a picture of that page', () => {
+    const typed = path.join(FIXTURES, 'reports/hoa-binh-2024.pdf');
+    const run = runCli(['check', '--json', typed, path.join(FIXTURES, 'scans/hoa-binh-2024.summary-photo.jpg')], {}, 600_000);
+    const [pdf, photo] = JSON.parse(run.stdout) as ReportAudit[];
+    // The photo is of the PDF's page 4: the summary and the total.
+    const onPage4 = pdf!.declared.summary.map((s) => s.score!.at!).concat(pdf!.declared.total!.at!);
+    const seen = photo!.declared.summary.map((s) => s.score!.at!).concat(photo!.declared.total!.at!);
+    expect(onPage4.every((at) => at.page === 4 && at.box)).toBe(true);
+    onPage4.forEach((at, i) => {
+      // Left, top and bottom (OCR's right edge stops at the last glyph it kept).
+      for (const k of ['x0', 'y0', 'y1'] as const) expect(Math.abs(at.box![k] - seen[i]!.box![k]), `${at.text} ${k}`).toBeLessThan(0.02);
+    });
+  }, 600_000);
+});
+
 describe('jpegOrientation', () => {
   const jpegWith = (orientation: number, little: boolean): Uint8Array => {
     const tiff = Buffer.alloc(26);

@@ -15,8 +15,20 @@
  *   both are joined by a space, as the DOCX reader would give them;
  * - a one-segment line just under a table row and inside one of its columns (not the first) is
  *   that cell wrapping ("Điểm tự đánh" / "giá"), and is appended to that cell of the row.
+ * Given the page's frame, each line gets its box (top-left origin, in points) for evidence crops.
  */
+import type { PixelBox } from '../document.js';
 import type { RawLine } from './lines.js';
+
+/** The page's visible area in PDF user space: its left edge and its top (y grows upwards there). */
+export interface PageFrame {
+  readonly left: number;
+  readonly top: number;
+}
+
+/** How far a line's glyphs reach above and below its baseline, in font sizes. */
+const ASCENT = 0.9;
+const DESCENT = 0.3;
 
 export interface TextRun {
   readonly str: string;
@@ -51,8 +63,15 @@ interface VisualLine {
   readonly segments: Segment[];
 }
 
-export function layoutLines(runs: readonly TextRun[]): RawLine[] {
-  return toRawLines(visualLines(runs));
+export function layoutLines(runs: readonly TextRun[], frame?: PageFrame): RawLine[] {
+  return toRawLines(visualLines(runs), frame);
+}
+
+/** Lines `first` to `last` (top to bottom) as one box on the page. */
+function boxOf(frame: PageFrame, first: VisualLine, last: VisualLine, segments: readonly Segment[]): PixelBox {
+  const x0 = Math.min(...segments.map((s) => s.x0));
+  const x1 = Math.max(...segments.map((s) => s.x1));
+  return { x0: x0 - frame.left, x1: x1 - frame.left, y0: frame.top - (first.y + ASCENT * first.size), y1: frame.top - (last.y - DESCENT * last.size) };
 }
 
 function visualLines(runs: readonly TextRun[]): VisualLine[] {
@@ -96,10 +115,10 @@ function segmentsOf(runs: readonly TextRun[], size: number): Segment[] {
 const isListMarkerLine = (l: VisualLine): boolean => l.segments.length === 2 && LIST_MARKER.test(l.segments[0]!.text.trim());
 const isTabular = (l: VisualLine | undefined): boolean => !!l && l.segments.length >= 2 && !isListMarkerLine(l);
 
-function toRawLines(lines: readonly VisualLine[]): RawLine[] {
+function toRawLines(lines: readonly VisualLine[], frame?: PageFrame): RawLine[] {
   const out: RawLine[] = [];
   // The table row being built: its cells (mutable until the next line) and column geometry.
-  let row: { cells: string[]; columns: Segment[]; bottom: number; size: number } | null = null;
+  let row: { cells: string[]; columns: Segment[]; bottom: number; size: number; first: VisualLine; at: number } | null = null;
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i]!;
     // `row` set: the line above was a row (or its wrapped cell), so a two-cell line goes on the table.
@@ -107,8 +126,8 @@ function toRawLines(lines: readonly VisualLine[]): RawLine[] {
       isTabular(line) && (line.segments.length >= 3 || row !== null || [i - 2, i - 1, i + 1, i + 2].some((j) => isTabular(lines[j])));
     if (table) {
       const cells = line.segments.map((s) => s.text);
-      out.push({ text: '', cells });
-      row = { cells, columns: line.segments, bottom: line.y, size: line.size };
+      out.push({ text: '', cells, ...(frame ? { box: boxOf(frame, line, line, line.segments) } : {}) });
+      row = { cells, columns: line.segments, bottom: line.y, size: line.size, first: line, at: out.length - 1 };
       continue;
     }
     if (row && line.segments.length === 1) {
@@ -116,11 +135,13 @@ function toRawLines(lines: readonly VisualLine[]): RawLine[] {
       if (column > 0) {
         row.cells[column] = `${row.cells[column]} ${line.segments[0]!.text}`;
         row.bottom = line.y;
+        // The row's box reaches down to its wrapped cell's line.
+        if (frame) out[row.at] = { ...out[row.at]!, box: boxOf(frame, row.first, line, [...row.columns, ...line.segments]) };
         continue;
       }
     }
     row = null;
-    out.push({ text: line.segments.map((s) => s.text).join(' ') });
+    out.push({ text: line.segments.map((s) => s.text).join(' '), ...(frame ? { box: boxOf(frame, line, line, line.segments) } : {}) });
   }
   return out;
 }

@@ -142,7 +142,11 @@ async function readPage(doc: PDFDocumentProxy, n: number): Promise<Page> {
     const page = await doc.getPage(n);
     const content = await page.getTextContent();
     page.cleanup();
-    return pageOf(n, layoutLines(content.items.filter(isTextItem).map(toRun)));
+    const runs = content.items.filter(isTextItem).map(toRun);
+    // Boxes for the lines where cheap: an unrotated page, measured in points from its top-left.
+    const [left = 0, bottom = 0, right = 0, top = 0] = page.view;
+    if (page.rotate % 360 !== 0 || !(right > left && top > bottom)) return pageOf(n, layoutLines(runs));
+    return pageOf(n, layoutLines(runs, { left, top }), { width: right - left, height: top - bottom });
   } catch (e) {
     throw DoisoatError.withDetail('corrupt-file', `Không đọc được trang ${n} của tệp PDF.`, e);
   }

@@ -1,7 +1,7 @@
 /**
- * The crop of a scanned page around one of its lines, so an auditor sees the pixels a figure was
- * read from next to the text read from it. Only lines the audit names and that carry a box (OCR'd
- * lines, core/report-audit.ts Span.box, fractions of the page) can be asked for: the route never
+ * The crop of a page around one of its lines, so an auditor sees the pixels a figure was read from
+ * next to the text read from it. Only lines the audit names and that carry a box (OCR'd lines and
+ * a PDF's text layer, core/report-audit.ts Span.box, fractions of the page) can be asked for: the route never
  * crops an arbitrary region. The crop is the page's full width and the line's band with about one
  * line's height above and below, as a PNG.
  *
