@@ -25,6 +25,8 @@ export default defineConfig({
       'test/ocr-tables.test.ts',
       'test/ocr-image-info.test.ts',
       'test/ocr-image-integrity.test.ts',
+      // a photo of a page on a desk, prepared for OCR
+      'test/ocr-photo.test.ts',
       // npm run fuzz's seeded mutations
       'test/fuzz-mutate.test.ts',
       // utif2's bounds: broken TIFFs end instead of looping

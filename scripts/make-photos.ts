@@ -1,10 +1,13 @@
 /**
- * Makes the photo fixtures (fixtures/photos/) as phones write them, from committed scan fixtures:
- * the pixels stored on their side with an EXIF Orientation tag saying how to turn them, and a
- * resolution no page has (72 dpi for a 3000-pixel picture). Each gets its twin's expected result.
+ * Makes the photo fixtures (fixtures/photos/) as phones write them, from committed fixtures:
+ * - the pixels stored on their side with an EXIF Orientation tag saying how to turn them, and a
+ *   resolution no page has (72 dpi for a 3000-pixel picture);
+ * - a page on a dark desk: turned 3°, in perspective, lit from one corner, a third of the frame,
+ *   in colour at JPEG quality 60.
+ * Each gets its twin's expected result (the summary photo of Hòa Bình's page 4).
  * Run with `npm run fixtures:photos`; the output is committed and CI uses it as committed.
  *
- * Needs ImageMagick 6 (`convert`).
+ * Needs ImageMagick 6 (`convert`) and poppler-utils (`pdftoppm`).
  */
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -49,9 +52,27 @@ function exifSegment(orientation: number): Buffer {
   return Buffer.concat([head, body]);
 }
 
+/** Page 4 of the typed Hòa Bình report (its summary) photographed on a dark desk. */
+async function deskPhoto(dir: string): Promise<void> {
+  const name = 'hoa-binh-2024.summary-on-desk.jpg';
+  await run('pdftoppm', ['-r', '300', '-f', '4', '-l', '4', '-png', join(ROOT, 'fixtures/reports/hoa-binh-2024.pdf'), join(dir, 'page')]);
+  const page = join(dir, 'page-4.png');
+  // prettier-ignore
+  await run('convert', [
+    page, '-background', '#303030', '-rotate', '3', '-bordercolor', '#303030', '-border', '1100x900',
+    '-distort', 'Perspective', '0,0 250,150  4680,0 4300,100  0,5300 0,5300  4680,5300 4680,5100',
+    '(', '+clone', '-sparse-color', 'Barycentric', '0,0 gray(100%) %w,0 gray(85%) 0,%h gray(60%) %w,%h gray(40%)', ')',
+    '-compose', 'multiply', '-composite', '-resize', '3024x4032!', '-colorspace', 'sRGB', '-type', 'TrueColor',
+    '-strip', '-quality', '60', '-units', 'PixelsPerInch', '-density', '72', join(OUT, name),
+  ]);
+  await writeFile(join(OUT, `${name}.expected.json`), await readFile(join(SCANS, 'hoa-binh-2024.summary-photo.jpg.expected.json'), 'utf8'));
+  console.log(`${name}: the summary page on a dark desk, turned, in perspective, lit from one corner`);
+}
+
 async function main(): Promise<void> {
   const dir = await mkdtemp(join(tmpdir(), 'doisoat-photos-'));
   try {
+    await deskPhoto(dir);
     for (const p of PHOTOS) {
       const turned = join(dir, p.name);
       // JFIF at 72 dpi, as phones and messaging apps write it; no other metadata.

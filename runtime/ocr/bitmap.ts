@@ -11,7 +11,9 @@ import { createRequire } from 'node:module';
 import { openTiff, tiffPageGray } from '../../extractors/formats/tiff.js';
 import { decodeInChild } from './decoder.js';
 import { checkIntact } from './image-integrity.js';
+import { MAX_IMAGE_PIXELS } from '../../core/limits.js';
 import { readImageInfo } from './image-info.js';
+import { preparePhoto } from './photo.js';
 import { parsePgm } from './pgm.js';
 import type { GrayImage } from './tables.js';
 import type { OcrBox } from './tsv.js';
@@ -59,7 +61,8 @@ export async function loadPicture(image: Uint8Array, page = 1): Promise<Picture 
       // Turned as its EXIF Orientation says by the canvas's decoder.
       gray = await decodeInChild(image);
   }
-  return gray ? pictureOf(gray) : null;
+  // A photo of a page on a desk: the page cropped, evened out and enlarged (photo.ts).
+  return gray ? pictureOf(preparePhoto(gray, MAX_IMAGE_PIXELS)) : null;
 }
 
 /** Grayscale pixels on a canvas, to be drawn turned or scaled. */

@@ -285,8 +285,9 @@ export class OcrEngine {
    * at a thirtieth of the size: that JSON carries every symbol's box).
    */
   async recognize(image: Uint8Array, info: ImageInfo, options: OcrRecognizeOptions = {}): Promise<RecognizedPage> {
-    // The page as it is meant to be seen: loadPicture turns a photo stored on its side.
-    const { width, height } = shownSize(info);
+    // The page as it is meant to be seen (loadPicture turns a photo stored on its side), or as
+    // loadPicture prepared it (a photo on a desk, cropped to its page): the boxes' frame.
+    let { width, height } = shownSize(info);
     // The file's own resolution when none is given (the page may reach tesseract as a PGM,
     // without it), unless no page could have it.
     const dpi = options.dpi ?? plausibleDpi(info);
@@ -317,6 +318,7 @@ export class OcrEngine {
         const wantTables = options.tables !== false;
         // Decoded where a crash cannot take this process down (bitmap.ts); damaged files refused.
         const picture = await loadPicture(image);
+        if (picture) ({ width, height } = picture);
         if (!picture) {
           // A PNM other than 8-bit PGM (never what the readers send): tesseract.js decodes it
           // and, when asked, measures its skew itself (rotateAuto).
