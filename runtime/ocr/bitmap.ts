@@ -43,9 +43,10 @@ export interface Picture {
  * checked: its structure first for PNG and JPEG (image-integrity.ts), then its pixels where a
  * crash cannot take this process down. Null for a PNM other than 8-bit PGM. Rejects with
  * DoisoatError: `corrupt-file` (damaged), `read-failed` (the decoder crashed), `too-large`,
- * `timeout`.
+ * `timeout`. `forReading`: as OCR reads the page and crops show it (photo.ts prepares a photo of a
+ * page on a desk); otherwise the pixels as decoded.
  */
-export async function loadPicture(image: Uint8Array, page = 1): Promise<Picture | null> {
+export async function loadPicture(image: Uint8Array, page = 1, options: { forReading?: boolean } = {}): Promise<Picture | null> {
   const info = readImageInfo(image);
   let gray: GrayImage | null;
   switch (info.format) {
@@ -61,8 +62,9 @@ export async function loadPicture(image: Uint8Array, page = 1): Promise<Picture 
       // Turned as its EXIF Orientation says by the canvas's decoder.
       gray = await decodeInChild(image);
   }
-  // A photo of a page on a desk: the page cropped, evened out and enlarged (photo.ts).
-  return gray ? pictureOf(preparePhoto(gray, MAX_IMAGE_PIXELS)) : null;
+  if (!gray) return null;
+  // As OCR reads it (and crops show it): a photo of a page on a desk cropped, evened out and enlarged (photo.ts).
+  return pictureOf(options.forReading ? preparePhoto(gray, MAX_IMAGE_PIXELS) : gray);
 }
 
 /** Grayscale pixels on a canvas, to be drawn turned or scaled. */

@@ -317,7 +317,7 @@ export class OcrEngine {
         const straighten = options.rotateAuto ?? true;
         const wantTables = options.tables !== false;
         // Decoded where a crash cannot take this process down (bitmap.ts); damaged files refused.
-        const picture = await loadPicture(image);
+        const picture = await loadPicture(image, 1, { forReading: true });
         if (picture) ({ width, height } = picture);
         if (!picture) {
           // A PNM other than 8-bit PGM (never what the readers send): tesseract.js decodes it

@@ -64,11 +64,11 @@ export async function cropRoutes(app: FastifyInstance, ctx: { store: Store }): P
       const doc = await ctx.store.documentForProcessing(sha256);
       if (!doc) return null;
       // A photo has one page, a TIFF as many as it holds (loadPicture: null or a coded error past them).
-      if (format === 'image') return loadPicture(doc.bytes, page).catch(() => null);
+      if (format === 'image') return loadPicture(doc.bytes, page, { forReading: true }).catch(() => null);
       if (format !== 'pdf-scanned' && format !== 'pdf') return null;
       const renderer = pageRenderer(doc.bytes, OCR_DPI);
       try {
-        return await loadPicture(await renderer.render(page));
+        return await loadPicture(await renderer.render(page), 1, { forReading: true });
       } finally {
         await renderer.close().catch(() => undefined);
       }
