@@ -25,6 +25,7 @@ export function formatOf(bytes: Uint8Array): AuditFormat {
     case 'png':
     case 'jpeg':
     case 'tiff':
+    case 'heic':
     case 'gif':
     case 'webp':
       return 'image';

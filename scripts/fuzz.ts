@@ -34,9 +34,9 @@ const budgetS = numberArg('budget', 600);
 const scanCount = Math.min(numberArg('scans', 200), count);
 const keep = process.argv.includes('--keep');
 
-const FIXTURE_DIRS = ['fixtures/reports', 'fixtures/bundles', 'fixtures/bad', 'fixtures/scans', 'fixtures/bad-scans', 'fixtures/tiff', 'fixtures/tiff/blank'];
+const FIXTURE_DIRS = ['fixtures/reports', 'fixtures/bundles', 'fixtures/bad', 'fixtures/scans', 'fixtures/bad-scans', 'fixtures/tiff', 'fixtures/tiff/blank', 'fixtures/photos'];
 const isInput = (f: string): boolean => !/\.(json|md|txt)$/i.test(f) && !f.startsWith('.');
-const isScan = (dir: string, f: string): boolean => /scans|tiff/.test(dir) || /\.(png|jpe?g|tiff?)$/i.test(f);
+const isScan = (dir: string, f: string): boolean => /scans|tiff|photos/.test(dir) || /\.(png|jpe?g|tiff?|heic)$/i.test(f);
 
 const typed: string[] = [];
 const scanned: string[] = [];

@@ -3,11 +3,12 @@
  * - the pixels stored on their side with an EXIF Orientation tag saying how to turn them, and a
  *   resolution no page has (72 dpi for a 3000-pixel picture);
  * - a page on a dark desk: turned 3°, in perspective, lit from one corner, a third of the frame,
- *   in colour at JPEG quality 60.
+ *   in colour at JPEG quality 60;
+ * - the summary photo saved as HEIC, as iPhones do.
  * Each gets its twin's expected result (the summary photo of Hòa Bình's page 4).
  * Run with `npm run fixtures:photos`; the output is committed and CI uses it as committed.
  *
- * Needs ImageMagick 6 (`convert`) and poppler-utils (`pdftoppm`).
+ * Needs ImageMagick 6 (`convert`, with its HEIC coder) and poppler-utils (`pdftoppm`).
  */
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -69,9 +70,18 @@ async function deskPhoto(dir: string): Promise<void> {
   console.log(`${name}: the summary page on a dark desk, turned, in perspective, lit from one corner`);
 }
 
+/** The summary photo as an iPhone saves it: HEIC (HEVC in a HEIF container). */
+async function heicPhoto(): Promise<void> {
+  const name = 'hoa-binh-2024.summary-photo.heic';
+  await run('convert', [join(SCANS, 'hoa-binh-2024.summary-photo.jpg'), '-strip', '-quality', '60', join(OUT, name)]);
+  await writeFile(join(OUT, `${name}.expected.json`), await readFile(join(SCANS, 'hoa-binh-2024.summary-photo.jpg.expected.json'), 'utf8'));
+  console.log(`${name}: the summary photo saved as HEIC`);
+}
+
 async function main(): Promise<void> {
   const dir = await mkdtemp(join(tmpdir(), 'doisoat-photos-'));
   try {
+    await heicPhoto();
     await deskPhoto(dir);
     for (const p of PHOTOS) {
       const turned = join(dir, p.name);

@@ -1,6 +1,7 @@
 /**
  * Phone photos (fixtures/photos, made by scripts/make-photos.ts): a page stored on its side or
- * upside down with an EXIF Orientation tag, and a 72 dpi header no page has. Each reads as its
+ * upside down with an EXIF Orientation tag, and a 72 dpi header no page has; a page on a dark
+ * desk; a HEIC photo. Each reads as its
  * upright twin, and every figure's box is measured on the page as it is seen, so its crop is the
  * line it came from.
  */
@@ -9,10 +10,15 @@ import { describe, expect, it } from 'vitest';
 import type { ReportAudit } from '../core/report-audit.js';
 import { plausibleDpi, readImageInfo, shownSize } from '../runtime/ocr/image-info.js';
 import { jpegOrientation } from '../runtime/ocr/orientation.js';
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { heicGray } from '../extractors/formats/heic.js';
+import { sniff } from '../extractors/formats/sniff.js';
+import { formatOf } from '../pipeline/fingerprint.js';
+import { loadPicture } from '../runtime/ocr/bitmap.js';
 import { runCli } from './support/cli.js';
 import { allFigures, describeFixtures } from './support/expected.js';
 import { FIXTURES } from './support/paths.js';
+import { tempDir } from './support/services.js';
 
 const PHOTOS = path.join(FIXTURES, 'photos');
 
@@ -55,6 +61,32 @@ describe('boxes from a PDF’s text layer', () => {
       for (const k of ['x0', 'y0', 'y1'] as const) expect(Math.abs(at.box![k] - seen[i]!.box![k]), `${at.text} ${k}`).toBeLessThan(0.02);
     });
   }, 600_000);
+});
+
+describe('HEIC', () => {
+  const heic = new Uint8Array(readFileSync(path.join(PHOTOS, 'hoa-binh-2024.summary-photo.heic')));
+
+  it('is told from its bytes, decoded to its page, and refused with corrupt-file when broken', async () => {
+    expect(sniff(heic)).toBe('heic');
+    expect(formatOf(heic)).toBe('image');
+    const page = await heicGray(heic);
+    expect([page.width, page.height]).toEqual([2068, 2924]);
+    await expect(heicGray(heic.subarray(0, 20_000))).rejects.toMatchObject({ code: 'corrupt-file' });
+    await expect(heicGray(heic, 1_000_000)).rejects.toMatchObject({ code: 'too-large' });
+  });
+
+  it('a broken HEIC is corrupt-file in `check --json`, whose stdout stays JSON (libheif logs its failures)', () => {
+    const dir = tempDir();
+    writeFileSync(path.join(dir, 'hong.heic'), heic.subarray(0, 20_000));
+    const run = runCli(['check', '--json', path.join(dir, 'hong.heic')], {}, 120_000);
+    expect(run.status).toBe(2);
+    expect((JSON.parse(run.stdout) as ReportAudit[])[0]?.error?.code).toBe('corrupt-file');
+  });
+
+  it('gives the review desk the page its boxes were measured on', async () => {
+    const picture = await loadPicture(heic, 1, { forReading: true });
+    expect([picture!.width, picture!.height]).toEqual([2068, 2924]);
+  });
 });
 
 describe('jpegOrientation', () => {

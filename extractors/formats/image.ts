@@ -11,6 +11,7 @@ import { ocrSummary, pageFromOcr } from './ocr-pages.js';
 import type { OcrPage, OcrService } from './ocr-service.js';
 import { DEFAULT_MAX_OCR_PAGES } from './pdf.js';
 import { sniff } from './sniff.js';
+import { heicGray } from './heic.js';
 import { openTiff, pgmOf, tiffPageGray } from './tiff.js';
 
 export interface ImageReadOptions {
@@ -29,6 +30,11 @@ export async function readImage(bytes: Uint8Array, ocr: OcrService | undefined, 
     throw DoisoatError.withDetail('unsupported-format', 'Ảnh chụp cần nhận dạng chữ (OCR), chưa được bật ở đây.');
   }
   if (sniff(bytes) === 'tiff') return readTiff(bytes, ocr, options.maxOcrPages ?? DEFAULT_MAX_OCR_PAGES);
+  // Decoded here (WebAssembly) and sent to OCR as a PGM, as TIFF pages are.
+  if (sniff(bytes) === 'heic') {
+    const page = await ocr.recognize(pgmOf(await heicGray(bytes)));
+    return { format: 'image', pages: [pageFromOcr(1, page)], pageCount: 1, ocr: ocrSummary([page]) };
+  }
   const page = await ocr.recognize(bytes);
   return { format: 'image', pages: [pageFromOcr(1, page)], pageCount: 1, ocr: ocrSummary([page]) };
 }

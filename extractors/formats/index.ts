@@ -40,7 +40,7 @@ export async function readDocument(bytes: Uint8Array, options: ReadOptions = {})
   try {
     if (isImage(kind)) {
       if (kind === 'gif' || kind === 'webp') {
-        throw DoisoatError.withDetail('unsupported-format', 'Ảnh GIF/WebP không được hỗ trợ; hãy gửi ảnh JPEG, PNG hoặc TIFF.');
+        throw DoisoatError.withDetail('unsupported-format', 'Ảnh GIF/WebP không được hỗ trợ; hãy gửi ảnh JPEG, PNG, TIFF hoặc HEIC.');
       }
       return await readImage(bytes, options.ocr, options.maxOcrPages ? { maxOcrPages: options.maxOcrPages } : {});
     }

@@ -3,14 +3,16 @@
  * Synchronous and cheap: only the first bytes and, for ZIPs, the central directory are read.
  */
 
-export type ImageKind = 'png' | 'jpeg' | 'tiff' | 'gif' | 'webp';
+export type ImageKind = 'png' | 'jpeg' | 'tiff' | 'heic' | 'gif' | 'webp';
 /**
  * 'encrypted-ooxml': a password-protected DOCX (or XLSX, PPTX): an OLE2 compound file, like a
  * .doc, that wraps the encrypted package (streams EncryptionInfo and EncryptedPackage).
  */
 export type SniffResult = 'docx' | 'zip' | 'doc' | 'encrypted-ooxml' | 'pdf' | ImageKind | 'empty' | 'unknown';
 
-const IMAGE_KINDS: ReadonlySet<SniffResult> = new Set<SniffResult>(['png', 'jpeg', 'tiff', 'gif', 'webp']);
+const IMAGE_KINDS: ReadonlySet<SniffResult> = new Set<SniffResult>(['png', 'jpeg', 'tiff', 'heic', 'gif', 'webp']);
+/** HEIF brands of a still photo (an iPhone's .heic), in the file's first (ftyp) box. */
+const HEIC_BRANDS = new Set(['heic', 'heix', 'mif1', 'heim', 'heis']);
 
 export function isImage(kind: SniffResult): kind is ImageKind {
   return IMAGE_KINDS.has(kind);
@@ -40,6 +42,7 @@ export function sniff(bytes: Uint8Array): SniffResult {
   if (startsWith(bytes, PNG)) return 'png';
   if (startsWith(bytes, [0xff, 0xd8, 0xff])) return 'jpeg';
   if (startsWith(bytes, [0x49, 0x49, 0x2a, 0x00]) || startsWith(bytes, [0x4d, 0x4d, 0x00, 0x2a])) return 'tiff';
+  if (ascii(bytes, 4, 4) === 'ftyp' && HEIC_BRANDS.has(ascii(bytes, 8, 4))) return 'heic';
   if (ascii(bytes, 0, 6) === 'GIF87a' || ascii(bytes, 0, 6) === 'GIF89a') return 'gif';
   if (ascii(bytes, 0, 4) === 'RIFF' && ascii(bytes, 8, 4) === 'WEBP') return 'webp';
   if (bufferOf(bytes).subarray(0, PDF_HEADER_WINDOW).indexOf('%PDF-', 0, 'latin1') >= 0) return 'pdf';

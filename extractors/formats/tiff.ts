@@ -86,7 +86,7 @@ export function tiffPageGray(tiff: TiffFile, index: number, maxPixels: number = 
 }
 
 /** RGBA over white, as Rec. 601 luma (an opaque grey pixel keeps its value). */
-function grayOfRgba(rgba: Uint8Array, pixels: number): Uint8Array {
+export function grayOfRgba(rgba: Uint8Array, pixels: number): Uint8Array {
   const gray = new Uint8Array(pixels);
   for (let i = 0, j = 0; i < pixels; i++, j += 4) {
     const r = rgba[j]!;

@@ -8,6 +8,8 @@
  * pgm.ts). The canvas only draws pixels already decoded.
  */
 import { createRequire } from 'node:module';
+import { heicGray } from '../../extractors/formats/heic.js';
+import { sniff } from '../../extractors/formats/sniff.js';
 import { openTiff, tiffPageGray } from '../../extractors/formats/tiff.js';
 import { decodeInChild } from './decoder.js';
 import { checkIntact } from './image-integrity.js';
@@ -47,6 +49,8 @@ export interface Picture {
  * page on a desk); otherwise the pixels as decoded.
  */
 export async function loadPicture(image: Uint8Array, page = 1, options: { forReading?: boolean } = {}): Promise<Picture | null> {
+  // A HEIC photo (crops of one): decoded as the reader decodes it (heic.ts), in WebAssembly.
+  if (sniff(image) === 'heic') return page === 1 ? pictureOf(prepared(await heicGray(image), options)) : null;
   const info = readImageInfo(image);
   let gray: GrayImage | null;
   switch (info.format) {
@@ -62,9 +66,12 @@ export async function loadPicture(image: Uint8Array, page = 1, options: { forRea
       // Turned as its EXIF Orientation says by the canvas's decoder.
       gray = await decodeInChild(image);
   }
-  if (!gray) return null;
-  // As OCR reads it (and crops show it): a photo of a page on a desk cropped, evened out and enlarged (photo.ts).
-  return pictureOf(options.forReading ? preparePhoto(gray, MAX_IMAGE_PIXELS) : gray);
+  return gray ? pictureOf(prepared(gray, options)) : null;
+}
+
+/** As OCR reads it (and crops show it): a photo of a page on a desk cropped, evened out and enlarged (photo.ts). */
+function prepared(gray: GrayImage, options: { forReading?: boolean }): GrayImage {
+  return options.forReading ? preparePhoto(gray, MAX_IMAGE_PIXELS) : gray;
 }
 
 /** Grayscale pixels on a canvas, to be drawn turned or scaled. */

@@ -16,6 +16,7 @@ const TYPES: Partial<Record<SniffResult, [mime: string, ext: string]>> = {
   png: ['image/png', 'png'],
   jpeg: ['image/jpeg', 'jpg'],
   tiff: ['image/tiff', 'tif'],
+  heic: ['image/heic', 'heic'],
 };
 
 export async function originalRoutes(app: FastifyInstance, ctx: { store: Store }): Promise<void> {
