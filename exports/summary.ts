@@ -76,13 +76,16 @@ export function summaryCsv(rows: readonly SummaryRow[]): string {
   return stringify([HEADER, ...records], { bom: true, record_delimiter: 'windows' });
 }
 
-/** Writes `<stem>.csv` and `<stem>.json` into the outbox (atomically: a reader never sees half a file). */
+/**
+ * Writes `<stem>.json` and `<stem>.csv` into the outbox, each atomically (a reader never sees half
+ * a file), the CSV last: whoever sees the CSV, which offices open, finds its JSON beside it.
+ */
 export async function writeSummary(outbox: string, stem: string, summary: BatchSummary): Promise<{ csv: string; json: string }> {
   await mkdir(outbox, { recursive: true });
   const csv = path.join(outbox, `${stem}.csv`);
   const json = path.join(outbox, `${stem}.json`);
-  await writeAtomic(csv, summaryCsv(summary.reports));
   await writeAtomic(json, JSON.stringify(summary, null, 2) + '\n');
+  await writeAtomic(csv, summaryCsv(summary.reports));
   return { csv, json };
 }
 
