@@ -12,6 +12,7 @@ import { splitReports } from '../extractors/bundle.js';
 import { runRules } from '../rules/index.js';
 import { auditOf } from './audit.js';
 import { formatOf, sha256Of } from './fingerprint.js';
+import { confirmByRereading } from './second-reading.js';
 
 export interface ProcessOptions {
   /** The path as given by the user, echoed in ReportAudit.file. */
@@ -28,10 +29,14 @@ export async function processDocument(bytes: Uint8Array, options: ProcessOptions
     format = formatOf(bytes);
     const doc = await readDocument(bytes, { ...options.read, ...(options.ocr ? { ocr: options.ocr } : {}) });
     const parts = splitReports(doc);
-    return parts.map((p, i) => {
+    const audits: ReportAudit[] = [];
+    for (const [i, p] of parts.entries()) {
       const part = parts.length > 1 ? { index: i + 1, count: parts.length, firstPage: p.firstPage, lastPage: p.lastPage } : undefined;
-      return auditOf(options.file, sha256, p.doc, p.extraction, runRules(p.extraction), part);
-    });
+      let flags = runRules(p.extraction);
+      if (options.ocr) flags = await confirmByRereading(bytes, p.doc, p.extraction, flags, options.ocr);
+      audits.push(auditOf(options.file, sha256, p.doc, p.extraction, flags, part));
+    }
+    return audits;
   } catch (e) {
     if (isDoisoatError(e)) return [errorAudit(options.file, sha256, format, e.code, e.userMessage)];
     // A bug, not a bad file: keep the technical detail so the report can be acted on.

@@ -5,7 +5,7 @@
  * V8 flags — gets `remoteOcr`, which sends page images back over its channel; `serveOcr` answers.
  */
 import { DoisoatError, isDoisoatError, type ErrorCode } from '../core/errors.js';
-import type { OcrPage, OcrService } from '../extractors/formats/ocr-service.js';
+import type { OcrPage, OcrService, RecognizeRequest } from '../extractors/formats/ocr-service.js';
 
 /**
  * One end of a message channel: a worker thread's `parentPort` or its `Worker` (postMessage, with
@@ -42,6 +42,7 @@ export interface OcrRequest {
   type: 'ocr';
   rid: number;
   image: Uint8Array;
+  request?: RecognizeRequest;
 }
 
 export interface OcrReply {
@@ -76,10 +77,10 @@ export function remoteOcr(channel: Channel): OcrService {
     }
   });
   return {
-    recognize(image: Uint8Array): Promise<OcrPage> {
+    recognize(image: Uint8Array, read?: RecognizeRequest): Promise<OcrPage> {
       const rid = next++;
       // A thread's copy is transferred; IPC copies anyway.
-      const request: OcrRequest = { type: 'ocr', rid, image: transfers(channel) ? image.slice() : image };
+      const request: OcrRequest = { type: 'ocr', rid, image: transfers(channel) ? image.slice() : image, ...(read ? { request: read } : {}) };
       return new Promise<OcrPage>((resolve, reject) => {
         waiting.set(rid, { resolve, reject });
         post(channel, request, transfers(channel) ? [request.image.buffer as ArrayBuffer] : []);
@@ -96,7 +97,7 @@ export function serveOcr(channel: Channel, ocr: () => OcrService): void {
     // Over IPC a Buffer may arrive as another view type: read it as bytes.
     const image = new Uint8Array(msg.image.buffer, msg.image.byteOffset, msg.image.byteLength);
     ocr()
-      .recognize(image)
+      .recognize(image, msg.request)
       .then(
         (page) => reply({ type: 'ocr-result', rid: msg.rid, page }),
         (e: unknown) => {

@@ -9,6 +9,11 @@ import { repairOcrLine } from '../text/ocr-repair.js';
 import { pageOf, toLine, type RawLine } from './lines.js';
 import { OCR_ENGINE, OCR_LANGUAGE, type OcrLine, type OcrPage, type OcrSummary } from './ocr-service.js';
 
+/** Lines OCR read (a second reading of some regions, say) as the document model's lines, numbered from 1. */
+export function linesFromOcr(number: number, ocr: OcrPage): readonly Line[] {
+  return pageFromOcr(number, ocr).lines;
+}
+
 export function pageFromOcr(number: number, ocr: OcrPage): Page {
   const raws: RawLine[] = ocr.lines.map((l) =>
     l.cells ? { text: '', cells: l.cells.map(repairOcrLine), confidence: l.confidence } : { text: repairOcrLine(l.text), confidence: l.confidence },

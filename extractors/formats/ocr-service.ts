@@ -11,6 +11,8 @@ export interface OcrLine {
   readonly cells?: readonly string[];
   /** The line's box, in pixels of the page image as given to OCR (after any straightening). */
   readonly box?: OcrLineBox;
+  /** In a second reading (RecognizeRequest.regions): the index of the region the line was read from. */
+  readonly region?: number;
 }
 
 export interface OcrLineBox {
@@ -28,8 +30,17 @@ export interface OcrPage {
   readonly height: number;
 }
 
+/**
+ * A second reading of parts of a page already read: each region (a box in the first reading's
+ * frame) is read again on its own, enlarged and with another segmentation mode; a table row's
+ * cells each alone. The page's lines are then only those of the regions, each with its region.
+ */
+export interface RecognizeRequest {
+  readonly regions?: readonly OcrLineBox[];
+}
+
 export interface OcrService {
-  recognize(image: Uint8Array): Promise<OcrPage>;
+  recognize(image: Uint8Array, request?: RecognizeRequest): Promise<OcrPage>;
 }
 
 /** What a ReportAudit says about the OCR that produced a document. */

@@ -33,7 +33,7 @@ import path from 'node:path';
 import type { Worker as NodeWorker } from 'node:worker_threads';
 import type Tesseract from 'tesseract.js';
 import { DoisoatError } from '../../core/errors.js';
-import { grayOf, grayWithout, loadPicture } from './bitmap.js';
+import { grayOf, grayWithout, loadPicture, pictureOf } from './bitmap.js';
 import { mergeCellReadings } from './cell-readings.js';
 import { plausibleDpi, shownSize, type ImageInfo } from './image-info.js';
 import { estimateSkew } from './skew.js';
@@ -66,6 +66,11 @@ export interface OcrRecognizeOptions {
   timeoutMs?: number;
   /** Find ruled tables and read their cells one by one (default true). */
   tables?: boolean;
+  /**
+   * A second reading of these regions of the page only (boxes in the frame of the first reading):
+   * each enlarged and read as one block of text; a region on a table row, its cells each alone.
+   */
+  regions?: readonly OcrBox[];
 }
 
 /** What tesseract read on one page: the readers' OcrPage, with each line's layout and the skew. */
@@ -74,7 +79,7 @@ export interface RecognizedPage extends OcrPage {
    * Tesseract's text lines in reading order, NFC, empty lines left out; `box` is `bbox` again, for
    * the readers (OcrLine), in the frame of the straightened page (the image's own size).
    */
-  readonly lines: ReadonlyArray<TsvLine & { readonly box: OcrBox }>;
+  readonly lines: ReadonlyArray<TsvLine & { readonly box: OcrBox; readonly region?: number }>;
   /** The skew corrected before reading, in radians (0 when none was found). */
   readonly rotateRadians: number;
 }
@@ -309,11 +314,11 @@ export class OcrEngine {
               void this.terminate();
             }, timeoutMs);
           });
-    let result: Tesseract.RecognizeResult;
-    let lines: TsvLine[];
+    let meanConfidence: number;
+    let lines: RegionLine[];
     let rotateRadians: number;
     try {
-      const reading = (async (): Promise<[Tesseract.RecognizeResult, TsvLine[], number]> => {
+      const reading = (async (): Promise<[number, RegionLine[], number]> => {
         const straighten = options.rotateAuto ?? true;
         const wantTables = options.tables !== false;
         // Decoded where a crash cannot take this process down (bitmap.ts); damaged files refused.
@@ -323,7 +328,7 @@ export class OcrEngine {
           // A PNM other than 8-bit PGM (never what the readers send): tesseract.js decodes it
           // and, when asked, measures its skew itself (rotateAuto).
           const page = await this.#worker.recognize(buffer, { rotateAuto: straighten, ...params }, { text: false, tsv: true });
-          return [page, parseTsv(page.data.tsv ?? ''), page.data.rotateRadians ?? 0];
+          return [page.data.confidence ?? 0, parseTsv(page.data.tsv ?? ''), page.data.rotateRadians ?? 0];
         }
         // The skew is measured here (skew.ts) rather than by tesseract.js's rotateAuto, which runs
         // a whole layout pass for it; tables are looked for first on the same half-size copy.
@@ -331,6 +336,12 @@ export class OcrEngine {
         const skew = straighten ? estimateSkew(half) : 0;
         const radians = Math.abs(skew) >= MIN_SKEW_RADIANS ? skew : 0;
         const mayHaveTables = wantTables && findTables(radians === 0 ? half : await grayOf(picture, radians, HALF), INK_AT_HALF).length > 0;
+        if (options.regions) {
+          // The page straightened as for the first reading, so the regions' boxes fall on their ink.
+          const turned = await grayOf(picture, radians);
+          const read = await this.#readRegions(turned, mayHaveTables ? findTables(turned) : [], options.regions);
+          return [100 * mean(read.map((l) => l.confidence)), read, radians];
+        }
         const gray = mayHaveTables ? await grayOf(picture, radians) : null;
         const tables = gray ? findTables(gray) : [];
         // The page goes to tesseract.js already decoded, as a PGM: its own decoding costs ~0.1 s
@@ -346,9 +357,9 @@ export class OcrEngine {
         const page = await this.#worker.recognize(pageBytes, { rotateAuto: false, rotateRadians: radians, ...params }, { text: false, tsv: true });
         let pageLines = parseTsv(page.data.tsv ?? '');
         for (const table of tables) pageLines = replaceRegion(pageLines, table.box, await this.#readTable(gray!, table));
-        return [page, pageLines, radians];
+        return [page.data.confidence ?? 0, pageLines, radians];
       })();
-      [result, lines, rotateRadians] = await Promise.race(timeout ? [reading, this.#stopped, timeout] : [reading, this.#stopped]);
+      [meanConfidence, lines, rotateRadians] = await Promise.race(timeout ? [reading, this.#stopped, timeout] : [reading, this.#stopped]);
     } catch (err) {
       if (err instanceof DoisoatError) throw err;
       if (this.#dead) throw DoisoatError.withDetail('internal-error', 'Luồng nhận dạng chữ đã dừng.', err);
@@ -358,10 +369,9 @@ export class OcrEngine {
       clearTimeout(timer);
       this.pagesDone++;
     }
-    const data = result.data;
     return {
       lines: lines.map((l) => ({ ...l, box: l.bbox })),
-      meanConfidence: Math.max(0, Math.min(100, data.confidence ?? 0)),
+      meanConfidence: Math.max(0, Math.min(100, meanConfidence)),
       width,
       height,
       rotateRadians,
@@ -410,6 +420,50 @@ export class OcrEngine {
     return rows;
   }
 
+  /**
+   * The second reading (OcrRecognizeOptions.regions) of a straightened page: a region on a table
+   * row is that row's cells each read alone, enlarged; any other region is cut out, enlarged and
+   * read as one block of text (PSM 6, where the page pass used PSM 4). Boxes come back in the
+   * page's frame, each line with its region's index.
+   */
+  async #readRegions(gray: GrayImage, tables: readonly TableGrid[], regions: readonly OcrBox[]): Promise<RegionLine[]> {
+    const out: RegionLine[] = [];
+    for (const [region, box] of regions.entries()) {
+      const row = tables.flatMap((t) => t.rows).find((r) => contains(r.box, centre(box)));
+      if (row) {
+        const cells: string[] = [];
+        const confidences: number[] = [];
+        for (const cell of row.cells) {
+          const alone = rowImage(gray, { box: cell, cells: [cell] }, CELL_PAD);
+          if (!alone) {
+            cells.push('');
+            continue;
+          }
+          const words = await this.#readWords(await enlarged(alone, REREAD_SCALE), cell.x1 - cell.x0 <= (row.box.x1 - row.box.x0) / 4 ? CELL_PARAMS : ROW_PARAMS);
+          cells.push(words.map((w) => w.text).join(' '));
+          for (const w of words) confidences.push(w.confidence / 100);
+        }
+        if (cells.every((c) => c === '')) continue;
+        out.push({ text: cells.filter((c) => c !== '').join(' '), cells, confidence: mean(confidences), bbox: row.box, block: 0, paragraph: 0, region });
+        continue;
+      }
+      const band = cut(gray, box, REGION_PAD);
+      if (!band) continue;
+      const read = await this.#worker.recognize(Buffer.from(toPgm(await enlarged(band, REREAD_SCALE))), { rotateAuto: false, ...ROW_PARAMS }, { text: false, tsv: true });
+      for (const line of parseTsv(read.data.tsv ?? '')) {
+        const b = line.bbox;
+        const back = (v: number, offset: number): number => Math.round(v / REREAD_SCALE + offset);
+        out.push({ ...line, bbox: { x0: back(b.x0, band.offsetX), y0: back(b.y0, band.offsetY), x1: back(b.x1, band.offsetX), y1: back(b.y1, band.offsetY) }, region });
+      }
+    }
+    return out;
+  }
+
+  async #readWords(image: GrayImage, params: Record<string, string>): Promise<Array<{ text: string; confidence: number }>> {
+    const read = await this.#worker.recognize(Buffer.from(toPgm(image)), { rotateAuto: false, ...params }, { text: false, tsv: true });
+    return parseTsvWords(read.data.tsv ?? '');
+  }
+
   /** Ends the thread (and with it the WebAssembly heap). */
   async terminate(): Promise<void> {
     if (!this.#dead) {
@@ -442,6 +496,34 @@ const CELL_PARAMS: Record<string, string> = { tessedit_pageseg_mode: '7' };
 const CELL_PAD = 30;
 /** Pixels around a table's outer rules also left out of the page pass (a rule's thickness and blur). */
 const TABLE_MARGIN = 4;
+
+/** The second reading enlarges what it reads again: tesseract's best x-height is larger than a 300 dpi page's. */
+const REREAD_SCALE = 2;
+/** Pixels of page kept around a region read again. */
+const REGION_PAD = 10;
+
+type RegionLine = TsvLine & { readonly region?: number };
+
+const centre = (b: OcrBox): { x: number; y: number } => ({ x: (b.x0 + b.x1) / 2, y: (b.y0 + b.y1) / 2 });
+const contains = (b: OcrBox, p: { x: number; y: number }): boolean => p.x >= b.x0 && p.x <= b.x1 && p.y >= b.y0 && p.y <= b.y1;
+
+/** The box (grown by `pad`, kept on the page) cut out of the page, with its place on it. */
+function cut(img: GrayImage, box: OcrBox, pad: number): (GrayImage & { offsetX: number; offsetY: number }) | null {
+  const x0 = Math.max(0, Math.floor(box.x0 - pad));
+  const y0 = Math.max(0, Math.floor(box.y0 - pad));
+  const x1 = Math.min(img.width, Math.ceil(box.x1 + pad));
+  const y1 = Math.min(img.height, Math.ceil(box.y1 + pad));
+  if (x1 - x0 < 4 || y1 - y0 < 4) return null;
+  const width = x1 - x0;
+  const data = new Uint8Array(width * (y1 - y0));
+  for (let y = y0; y < y1; y++) data.set(img.data.subarray(y * img.width + x0, y * img.width + x1), (y - y0) * width);
+  return { width, height: y1 - y0, data, offsetX: x0, offsetY: y0 };
+}
+
+/** The image scaled by `scale`, smoothly (the canvas's bilinear drawing). */
+async function enlarged(img: GrayImage, scale: number): Promise<GrayImage> {
+  return grayOf(await pictureOf({ width: img.width, height: img.height, data: img.data }), 0, scale);
+}
 
 function mean(values: readonly number[]): number {
   return values.length === 0 ? 0 : values.reduce((a, b) => a + b, 0) / values.length;

@@ -15,6 +15,7 @@ import os from 'node:os';
 import { DoisoatError } from '../../core/errors.js';
 import { OcrEngine, type OcrEngineOptions, type RecognizedPage, type OcrPsm, type OcrRecognizeOptions } from './engine.js';
 import { checkImage, DEFAULT_MAX_PIXELS, type ImageInfo } from './image-info.js';
+import type { OcrBox } from './tsv.js';
 
 export interface OcrPoolOptions extends OcrEngineOptions {
   /** Engines (worker threads) at most; default os.availableParallelism(). */
@@ -44,6 +45,8 @@ export interface OcrPageOptions {
   tables?: boolean;
   /** Drops the page if it is still queued when the signal aborts. */
   signal?: AbortSignal;
+  /** A second reading of these regions only (OcrEngine.recognize). */
+  regions?: readonly OcrBox[];
 }
 
 export interface OcrPoolStats {
@@ -216,6 +219,7 @@ export class OcrPool {
       ...(options.rotateAuto !== undefined ? { rotateAuto: options.rotateAuto } : {}),
       ...(options.psm !== undefined ? { psm: options.psm } : {}),
       ...(options.tables !== undefined ? { tables: options.tables } : {}),
+      ...(options.regions ? { regions: options.regions } : {}),
       timeoutMs: options.timeoutMs ?? this.#timeoutMs,
     };
     if (job.onAbort) options.signal?.removeEventListener('abort', job.onAbort);

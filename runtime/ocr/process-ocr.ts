@@ -15,7 +15,7 @@ function load(): Promise<OcrPool> {
 
 /** The OCR service to hand to checkFiles/processDocument in this process. */
 export function processOcr(): OcrService {
-  return { recognize: async (image) => (await load()).recognize(image) };
+  return { recognize: async (image, request) => (await load()).recognize(image, request?.regions ? { regions: request.regions } : {}) };
 }
 
 /** Stops the OCR workers and the image decoder's child, if any were started, so the process can exit. */

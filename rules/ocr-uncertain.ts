@@ -1,0 +1,154 @@
+/**
+ * ocr-uncertain (warning): an error that rests on OCR'd figures, which a second reading of the
+ * page does not confirm. Before such an error is given, the pipeline reads its evidence lines and
+ * the lines around them again (pipeline/second-reading.ts); here the two readings are reconciled:
+ * - the second reading raises the same error (same rule, group and figures): the error stands;
+ * - it does not: the readings disagree, and the error becomes this warning, naming the line, both
+ *   readings and their confidences ("cần đối chiếu bản gốc"). A warning is never counted as a
+ *   discrepancy (exit code, summaries);
+ * - a group whose parts fall short of its declared score, where a nearby OCR'd line that no
+ *   reading took as a part holds a figure of exactly the missing points ("Đề nghị thưởng 2 điểm"
+ *   on a line of its own): the readings may have missed that part, so the same warning.
+ * Pure: the readings come in as data.
+ */
+import { add, equals, negate, type Decimal } from '../core/decimal.js';
+import type { Flag, Span } from '../core/report-audit.js';
+import type { Extraction, Figure } from '../extractors/extraction.js';
+import { findNumbers } from '../extractors/numbers.js';
+import { fold } from '../extractors/fold.js';
+import { groupFor, partsSum } from './recompute.js';
+import { points, where } from './wording.js';
+
+export const RULE_ID = 'ocr-uncertain';
+export const description =
+  'An error resting on OCR\'d figures that a second reading of the page does not confirm: shown as a warning to check against the original, never as a discrepancy.';
+
+/** Error rules whose flags rest on figures, and so on how the page was read. */
+export const CONTESTABLE = new Set(['group-sum-mismatch', 'total-mismatch', 'total-conflict', 'summary-mismatch', 'missing-figure']);
+
+/** A line of the first reading, where the second reading read it again. */
+export interface LineReading {
+  readonly at: Span;
+  /** The first reading's confidence, 0–1. */
+  readonly confidence: number | undefined;
+  /** What the second reading read at the same place ('' when it read nothing there). */
+  readonly again: string;
+  readonly againConfidence: number | null;
+}
+
+/** An OCR'd line of the first reading, as the rule may search it for a missed part. */
+export interface ReadLine {
+  readonly at: Span;
+  readonly confidence: number | undefined;
+}
+
+export interface SecondReading {
+  /** The second reading's flags; null when the page read again gave no report at all. */
+  readonly flags: readonly Flag[] | null;
+  /** The lines read again. */
+  readonly lines: readonly LineReading[];
+}
+
+/** Whether a flag is an error that rests on what OCR read (evidence on an OCR'd line, or a missing figure in a scan). */
+export function isContested(flag: Flag, ocrLine: (span: Span) => boolean, scanned: boolean): boolean {
+  if (flag.severity !== 'error' || !CONTESTABLE.has(flag.rule)) return false;
+  return flag.evidence.some(ocrLine) || (flag.rule === 'missing-figure' && scanned);
+}
+
+const same = (a: Flag, b: Flag): boolean =>
+  a.rule === b.rule && a.severity === b.severity && a.group === b.group && a.declared === b.declared && a.recomputed === b.recomputed;
+
+const squash = (t: string): string => t.replace(/\s+/g, ' ').trim();
+const percent = (c: number | null | undefined): string => (c === null || c === undefined ? 'không rõ' : `${Math.round(c * 100)}%`);
+const quote = (t: string): string => (t === '' ? '(không đọc được gì)' : `“${t}”`);
+
+/**
+ * The contested errors reconciled with the second reading: each kept, or turned into an
+ * ocr-uncertain warning. `lines` are the report's OCR'd lines, searched for a part a sum misses.
+ */
+export function reconcile(contested: readonly Flag[], second: SecondReading, extraction: Extraction, lines: readonly ReadLine[]): Map<Flag, Flag> {
+  const out = new Map<Flag, Flag>();
+  for (const flag of contested) {
+    const confirmed = second.flags?.some((g) => same(flag, g)) ?? false;
+    if (!confirmed) {
+      out.set(flag, uncertain(flag, disagreement(flag, second.lines)));
+      continue;
+    }
+    const missed = missedPart(flag, extraction, lines);
+    out.set(flag, missed ? uncertain(flag, missed) : flag);
+  }
+  return out;
+}
+
+/** The line the readings read differently, among the flag's evidence first, then around it. */
+function disagreement(flag: Flag, lines: readonly LineReading[]): string {
+  const key = (s: Span): string => `${s.page}/${s.line}`;
+  const evidence = new Set(flag.evidence.map(key));
+  const differs = (l: LineReading): boolean => squash(l.again) !== squash(l.at.text);
+  const line = lines.find((l) => evidence.has(key(l.at)) && differs(l)) ?? lines.find(differs) ?? lines.find((l) => evidence.has(key(l.at)));
+  if (!line) return 'đọc lại vùng này của trang không cho cùng kết quả';
+  return `${where(line.at)} lần đầu đọc là ${quote(line.at.text)} (độ tin cậy ${percent(line.confidence)}), đọc lại là ${quote(squash(line.again))} (độ tin cậy ${percent(line.againConfidence)})`;
+}
+
+function uncertain(flag: Flag, why: string): Flag {
+  const claim = flag.message.replace(/[.;]\s*$/, '');
+  return {
+    rule: RULE_ID,
+    severity: 'warning',
+    message: `Cần đối chiếu bản gốc: ${why}; hai lần đọc bản scan không thống nhất nên chưa kết luận “${claim}”.`,
+    ...(flag.group !== undefined ? { group: flag.group } : {}),
+    ...(flag.declared !== undefined ? { declared: flag.declared } : {}),
+    ...(flag.recomputed !== undefined ? { recomputed: flag.recomputed } : {}),
+    evidence: flag.evidence,
+  };
+}
+
+/**
+ * For a group whose parts add up to less than it declares: an OCR'd line of the group that no
+ * figure was read from and that holds "<the missing points> điểm". Null when there is none.
+ */
+function missedPart(flag: Flag, extraction: Extraction, lines: readonly ReadLine[]): string | null {
+  if (flag.rule !== 'group-sum-mismatch' || flag.group === undefined) return null;
+  const group = groupFor(extraction, flag.group);
+  const sum = group ? partsSum(group) : null;
+  if (!group || !group.score || sum === null) return null;
+  const missing = add(group.score.exact, negate(sum));
+  if (missing.units <= 0) return null;
+  const used = new Set(figuresOf(extraction).map((f) => `${f.at.page}/${f.at.line}`));
+  const start = group.at;
+  const next = extraction.groups[extraction.groups.indexOf(group) + 1]?.at ?? extraction.summaryAt;
+  const before = (a: Span, b: Span): boolean => a.page < b.page || (a.page === b.page && a.line < b.line);
+  const found = lines.find(
+    (l) =>
+      l.confidence !== undefined &&
+      !before(l.at, start) &&
+      (next === null || before(l.at, next)) &&
+      !used.has(`${l.at.page}/${l.at.line}`) &&
+      holdsPoints(l.at.text, missing),
+  );
+  if (!found) return null;
+  return `các phần của nhóm tiêu chí ${group.id} thiếu ${points(missing)} so với điểm khai, và ${where(found.at)} ghi ${quote(found.at.text)} (độ tin cậy ${percent(found.confidence)}) mà không lần đọc nào nhận là một khoản điểm`;
+}
+
+/** "… 2 điểm …": the line states exactly these points (the word loosely: OCR gives "điễm", "diém"). */
+function holdsPoints(text: string, value: Decimal): boolean {
+  const folded = fold(text);
+  return findNumbers(text).some((t) => equals(t.exact, value) && /^\s*d\S{1,3}m\b/.test(folded.slice(t.end, t.end + 10)));
+}
+
+function figuresOf(ex: Extraction): Figure[] {
+  const out: Figure[] = [];
+  const push = (f: Figure | null): void => {
+    if (f) out.push(f);
+  };
+  push(ex.total);
+  ex.totalRestated.forEach(push);
+  for (const g of ex.groups) {
+    push(g.score);
+    g.restated.forEach(push);
+    for (const s of g.subgroups) push(s.score);
+    g.items.forEach(push);
+  }
+  for (const s of ex.summary) push(s.score);
+  return out;
+}
