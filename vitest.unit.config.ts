@@ -31,6 +31,8 @@ export default defineConfig({
       'test/fuzz-mutate.test.ts',
       // utif2's bounds: broken TIFFs end instead of looping
       'test/tiff-guards.test.ts',
+      // ZIPs of page photos read without OCR, and --one-report's packing
+      'test/page-zip.test.ts',
     ],
     exclude: ['**/node_modules/**', '**/dist/**'],
     // Worker threads start faster than forked processes: about 14 s instead of 19 s here. Nothing

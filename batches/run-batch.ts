@@ -39,8 +39,8 @@ export type BatchInputs =
   | ({ readonly kind: 'paths'; readonly paths: readonly string[] } & Pick<RegisterOptions, 'force' | 'source' | 'onlyNew' | 'maxBytes'>)
   /** Every stored document without a result under this pipeline version (reconcile). */
   | { readonly kind: 'unfinished' }
-  /** Files uploaded through the web, in the order given (the name is only a label for people). */
-  | { readonly kind: 'uploads'; readonly files: ReadonlyArray<UploadedFile>; readonly maxBytes?: number };
+  /** Files uploaded through the web, or packed by `--one-report`, in the order given (the name is only a label for people). */
+  | { readonly kind: 'uploads'; readonly files: ReadonlyArray<UploadedFile>; readonly maxBytes?: number; readonly force?: boolean };
 
 export interface BatchEvents {
   /**
@@ -221,11 +221,13 @@ async function register(store: Store, kind: BatchKind, inputs: BatchInputs, queu
   }
   if (inputs.kind === 'uploads') {
     // Already in memory (the web bounds a request), so one write.
+    const force = Boolean(inputs.force);
     const batch = await store.registerBatch(
       kind,
       inputs.files.map((f) => uploadItem(f, inputs.maxBytes)),
+      { force },
     );
-    return { batchId: batch.id, items: batch.items, jobs: jobsFor(batch.items, batch.id, false), queued: false };
+    return { batchId: batch.id, items: batch.items, jobs: jobsFor(batch.items, batch.id, force), queued: false };
   }
   // The user's own enqueue of paths: a rerun resumes it when it was interrupted.
   const force = Boolean(inputs.force);

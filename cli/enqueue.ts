@@ -8,8 +8,9 @@
  * Ctrl-C), the same command resumes the same batch; waiting on queues no worker serves, it says so.
  */
 import { Command } from 'commander';
-import { dispatchFromEnv, runBatch } from '../batches/run-batch.js';
+import { dispatchFromEnv, runBatch, type BatchInputs } from '../batches/run-batch.js';
 import { Store } from '../store/store.js';
+import { oneReportOf, ONE_REPORT_HELP } from './one-report.js';
 import { positiveInt } from './options.js';
 import { printAudits } from './output.js';
 import { createProgress, type Progress } from './progress.js';
@@ -21,9 +22,15 @@ interface EnqueueOptions {
   local?: boolean;
   concurrency?: number;
   timeout?: number;
+  oneReport?: boolean;
 }
 
-async function enqueue(args: string[], opts: EnqueueOptions): Promise<number> {
+async function enqueue(args: string[], opts: EnqueueOptions, command: Command): Promise<number> {
+  // --one-report: the files packed into one document, stored as an uploaded file is.
+  const report = opts.oneReport ? await oneReportOf(args, command) : null;
+  const inputs: BatchInputs = report
+    ? { kind: 'uploads', files: [{ name: report.label, bytes: report.bytes }], force: Boolean(opts.force) }
+    : { kind: 'paths', paths: args, force: Boolean(opts.force) };
   const dispatch = await dispatchFromEnv({
     ...(opts.local ? { local: true } : {}),
     ...(opts.concurrency ? { concurrency: opts.concurrency } : {}),
@@ -41,7 +48,7 @@ async function enqueue(args: string[], opts: EnqueueOptions): Promise<number> {
   };
   process.once('SIGINT', interrupt);
   try {
-    const batch = await runBatch(store, dispatch.kind === 'queue' ? 'enqueue' : 'local', { kind: 'paths', paths: args, force: Boolean(opts.force) }, dispatch, {
+    const batch = await runBatch(store, dispatch.kind === 'queue' ? 'enqueue' : 'local', inputs, dispatch, {
       wait: opts.wait,
       idleNoticeMs: Number(process.env['DOISOAT_IDLE_NOTICE_MS']) || 5000,
       onResumed: ({ batchId: id, size, done }) => {
@@ -87,7 +94,8 @@ export function enqueueCommand(): Command {
     .option('--local', 'xử lý ngay trong tiến trình này, không qua Redis (mặc định khi không có REDIS_URL)')
     .option('-c, --concurrency <số>', 'số luồng xử lý khi chạy tại chỗ (mặc định: số lõi CPU)', positiveInt)
     .option('--timeout <giây>', 'giới hạn thời gian cho mỗi tệp khi chạy tại chỗ (mặc định 180 giây)', positiveInt)
-    .action(async (paths: string[], opts: EnqueueOptions) => {
-      process.exitCode = await enqueue(paths, opts);
+    .option('--one-report', ONE_REPORT_HELP)
+    .action(async (paths: string[], opts: EnqueueOptions, command: Command) => {
+      process.exitCode = await enqueue(paths, opts, command);
     });
 }

@@ -7,6 +7,8 @@
  */
 import { Command } from 'commander';
 import { checkInputs } from '../batches/check-files.js';
+import { checkOneReport } from '../batches/one-report.js';
+import { oneReportOf, ONE_REPORT_HELP } from './one-report.js';
 import { createProgress, type Progress } from './progress.js';
 import { enqueueCommand } from './enqueue.js';
 import { positiveInt } from './options.js';
@@ -23,9 +25,15 @@ interface CheckOptions {
   json?: boolean;
   concurrency?: number;
   timeout?: number;
+  oneReport?: boolean;
 }
 
-async function check(args: string[], opts: CheckOptions): Promise<number> {
+async function check(args: string[], opts: CheckOptions, command: Command): Promise<number> {
+  if (opts.oneReport) {
+    // One document: no progress bar, as for one file.
+    const report = await oneReportOf(args, command);
+    return printAudits(await checkOneReport(report, opts.timeout ? { timeoutMs: opts.timeout * 1000 } : {}), opts.json);
+  }
   let progress = null as Progress | null;
   try {
     const audits = await checkInputs(args, {
@@ -61,9 +69,14 @@ export function buildProgram(): Command {
     .option('--json', 'chỉ in mảng JSON các ReportAudit ra stdout')
     .option('-c, --concurrency <số>', 'số luồng xử lý song song (mặc định: số lõi CPU)', positiveInt)
     .option('--timeout <giây>', 'giới hạn thời gian cho mỗi tệp (mặc định 180 giây)', positiveInt)
-    .addHelpText('after', '\nVí dụ:\n  doisoat check baocao.docx thu-muc/\n  doisoat check -- -rf.docx    (tệp tên “-rf.docx”)\n' + EXIT_CODES_HELP)
-    .action(async (paths: string[], opts: CheckOptions) => {
-      process.exitCode = await check(paths, opts);
+    .option('--one-report', ONE_REPORT_HELP)
+    .addHelpText(
+      'after',
+      '\nVí dụ:\n  doisoat check baocao.docx thu-muc/\n  doisoat check --one-report trang-1.jpg trang-2.jpg trang-3.jpg    (ba ảnh của một báo cáo)\n  doisoat check -- -rf.docx    (tệp tên “-rf.docx”)\n' +
+        EXIT_CODES_HELP,
+    )
+    .action(async (paths: string[], opts: CheckOptions, command: Command) => {
+      process.exitCode = await check(paths, opts, command);
     });
   program.addCommand(enqueueCommand());
   program.addCommand(workerCommand());

@@ -35,7 +35,7 @@ export type ErrorCode =
 
 const MESSAGES: Record<ErrorCode, string> = {
   'empty-file': 'Tệp rỗng (0 byte), không có nội dung để đọc.',
-  'unsupported-format': 'Định dạng tệp không được hỗ trợ (chỉ nhận văn bản DOCX, DOC, PDF và ảnh chụp, bản scan JPEG, PNG, TIFF, HEIC).',
+  'unsupported-format': 'Định dạng tệp không được hỗ trợ (chỉ nhận văn bản DOCX, DOC, PDF, ảnh chụp hoặc bản scan JPEG, PNG, TIFF, HEIC, và tệp ZIP chứa ảnh các trang của một báo cáo).',
   'corrupt-file': 'Tệp bị hỏng hoặc không đọc được.',
   'encrypted-pdf': 'Tệp PDF được bảo vệ bằng mật khẩu, không thể đọc nội dung.',
   'encrypted-file': 'Tệp được bảo vệ bằng mật khẩu, không thể đọc nội dung.',

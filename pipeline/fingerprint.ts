@@ -5,7 +5,8 @@
  */
 import { createHash } from 'node:crypto';
 import type { AuditFormat } from '../core/report-audit.js';
-import { sniff } from '../extractors/formats/sniff.js';
+import { namesLookLikePages } from '../extractors/formats/page-names.js';
+import { sniff, zipEntryNames } from '../extractors/formats/sniff.js';
 
 
 export function sha256Of(bytes: Uint8Array): string {
@@ -29,6 +30,10 @@ export function formatOf(bytes: Uint8Array): AuditFormat {
     case 'gif':
     case 'webp':
       return 'image';
+    // A ZIP of page photos is read as the photos are (routed to the scans queue); by its names
+    // here, by its bytes when read.
+    case 'zip':
+      return namesLookLikePages(zipEntryNames(bytes) ?? []) ? 'image' : 'unknown';
     default:
       return 'unknown';
   }

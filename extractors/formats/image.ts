@@ -20,7 +20,7 @@ export interface ImageReadOptions {
 }
 
 /**
- * TIFF pages decoded ahead of OCR at most: decoding runs ahead of the pool's reading, but a
+ * Pages (of a TIFF, of a ZIP of photos) decoded ahead of OCR at most: decoding runs ahead of the pool's reading, but a
  * decoded 300-dpi page is ~9 MB, so a 60-page file is not held whole.
  */
 const PAGES_AHEAD = 4;
@@ -45,18 +45,26 @@ async function readTiff(bytes: Uint8Array, ocr: OcrService, maxPages: number): P
   if (count > maxPages) {
     throw DoisoatError.withDetail('too-large', `Ảnh TIFF có ${count} trang cần nhận dạng chữ (OCR), giới hạn ${maxPages} trang.`);
   }
+  const read = await recognizeInTurn(count, (i) => pgmOf(tiffPageGray(tiff, i)), ocr);
+  return { format: 'image', pages: read.map((page, i) => pageFromOcr(i + 1, page)), pageCount: count, ocr: ocrSummary(read) };
+}
+
+/**
+ * Pages 0…count-1 recognised in order, each page's image made by `input` only when it is its turn
+ * (at most PAGES_AHEAD ahead of the OCR pool). Every recognition is settled before this returns or
+ * throws, so none outlives the document.
+ */
+export async function recognizeInTurn(count: number, input: (index: number) => Uint8Array | Promise<Uint8Array>, ocr: OcrService): Promise<OcrPage[]> {
   const pending: Array<Promise<OcrPage>> = [];
   try {
     for (let i = 0; i < count; i++) {
       if (i >= PAGES_AHEAD) await pending[i - PAGES_AHEAD];
-      const page = ocr.recognize(pgmOf(tiffPageGray(tiff, i)));
+      const page = ocr.recognize(await input(i));
       page.catch(() => {}); // seen by Promise.all below; not an unhandled rejection meanwhile
       pending.push(page);
     }
-    const read = await Promise.all(pending);
-    return { format: 'image', pages: read.map((page, i) => pageFromOcr(i + 1, page)), pageCount: count, ocr: ocrSummary(read) };
+    return await Promise.all(pending);
   } finally {
-    // Settle every page before leaving, so no recognition outlives the document.
     await Promise.allSettled(pending);
   }
 }

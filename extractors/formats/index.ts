@@ -9,6 +9,7 @@ import { readDoc } from './doc.js';
 import { readDocx } from './docx.js';
 import { readImage } from './image.js';
 import type { OcrService } from './ocr-service.js';
+import { readPageZip } from './page-zip.js';
 import { DEFAULT_MAX_PAGES, readPdf } from './pdf.js';
 import { isImage, sniff } from './sniff.js';
 import type { ZipLimits } from './zip-guard.js';
@@ -18,7 +19,7 @@ export interface ReadOptions {
   maxBytes?: number;
   /** PDFs with more pages → 'too-large'. Default 200. */
   maxPages?: number;
-  /** Zip-bomb limits for DOCX; defaults in zip-guard.ts. */
+  /** Zip-bomb limits for DOCX and ZIPs of page photos; defaults in zip-guard.ts. */
   zipLimits?: Partial<ZipLimits>;
   /** OCR for images and PDF pages without a text layer; without it they cannot be read. */
   ocr?: OcrService;
@@ -58,7 +59,11 @@ export async function readDocument(bytes: Uint8Array, options: ReadOptions = {})
           ...(options.maxOcrPages ? { maxOcrPages: options.maxOcrPages } : {}),
         });
       case 'zip':
-        throw DoisoatError.withDetail('unsupported-format', 'Tệp nén ZIP này không phải văn bản Word (DOCX).');
+        // Not Word: then only the photos of one report's pages (page-zip.ts), or refused with why.
+        return await readPageZip(bytes, options.ocr, {
+          ...(options.maxOcrPages ? { maxOcrPages: options.maxOcrPages } : {}),
+          ...(options.zipLimits ? { zipLimits: options.zipLimits } : {}),
+        });
       default:
         throw DoisoatError.withDetail('unsupported-format', 'Không nhận ra định dạng tệp từ nội dung của nó.');
     }

@@ -92,6 +92,11 @@ const ZIP64_LOCATOR = 0x07064b50;
 const ZIP64_EOCD = 0x06064b50;
 const CENTRAL_HEADER = 0x02014b50;
 
+/** A ZIP's entry names from its central directory (bytes as Latin-1), or null when it cannot be read. */
+export function zipEntryNames(bytes: Uint8Array): string[] | null {
+  return isZip(bytes) ? centralDirectoryNames(bufferOf(bytes)) : null;
+}
+
 /** Entry names from the central directory, or null when it cannot be found or read. */
 function centralDirectoryNames(buf: Buffer): string[] | null {
   const eocd = findEocd(buf);

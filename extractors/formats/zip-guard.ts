@@ -1,5 +1,6 @@
 /**
- * The zip-bomb guard run before anything inflates a DOCX. Two passes:
+ * The zip-bomb guard run before anything inflates a DOCX or a ZIP of page photos (page-zip.ts).
+ * Two passes:
  * 1. the central directory alone (no inflating): entry count, each declared size, their sum, and
  *    the compression ratio of big entries;
  * 2. every entry inflated as a stream and thrown away, with a hard cap, because headers can lie:
@@ -42,25 +43,39 @@ function tooLarge(detail: string): DoisoatError {
   return DoisoatError.withDetail('too-large', `${detail} Có thể là "bom nén" (zip bomb), tệp bị từ chối.`);
 }
 
-function corrupt(cause: unknown): DoisoatError {
-  return DoisoatError.withDetail('corrupt-file', 'Cấu trúc nén (ZIP) của tệp Word bị hỏng.', cause);
+/** What the ZIP is to the user, for the messages: a Word file, or a ZIP of page photos. */
+export type ZipKind = 'docx' | 'pages';
+
+const CORRUPT: Record<ZipKind, string> = {
+  docx: 'Cấu trúc nén (ZIP) của tệp Word bị hỏng.',
+  pages: 'Cấu trúc tệp nén ZIP bị hỏng.',
+};
+
+function corrupt(cause: unknown, kind: ZipKind = 'docx'): DoisoatError {
+  return DoisoatError.withDetail('corrupt-file', CORRUPT[kind], cause);
+}
+
+function encrypted(kind: ZipKind): DoisoatError {
+  return kind === 'docx'
+    ? DoisoatError.withDetail('corrupt-file', 'Tệp Word có thành phần bị mã hoá, không đọc được.')
+    : DoisoatError.withDetail('encrypted-file', 'Tệp ZIP có thành phần được đặt mật khẩu; hãy nén lại không đặt mật khẩu.');
 }
 
 /** Resolves when `bytes` is a ZIP within `limits`; rejects with 'too-large' or 'corrupt-file'. */
-export async function guardZip(bytes: Uint8Array, limits: Partial<ZipLimits> = {}): Promise<ZipSummary> {
+export async function guardZip(bytes: Uint8Array, limits: Partial<ZipLimits> = {}, kind: ZipKind = 'docx'): Promise<ZipSummary> {
   const l: ZipLimits = { ...DEFAULT_ZIP_LIMITS, ...limits };
   const buf = Buffer.isBuffer(bytes) ? bytes : Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   let zip: ZipFile;
   try {
     zip = await yauzl.fromBufferPromise(buf, { lazyEntries: true, autoClose: false, validateEntrySizes: true, strictFileNames: false });
   } catch (e) {
-    throw corrupt(e);
+    throw corrupt(e, kind);
   }
   try {
     if (zip.entryCount > l.maxEntries) throw tooLarge(`Tệp nén có ${zip.entryCount} thành phần, giới hạn ${l.maxEntries}.`);
-    const entries = await declaredEntries(zip, l);
+    const entries = await declaredEntries(zip, l, kind);
     let inflated = 0;
-    for (const entry of entries) inflated += await inflateCapped(zip, entry, l, inflated);
+    for (const entry of entries) inflated += await inflateCapped(zip, entry, l, inflated, kind);
     return { entries: entries.length, uncompressedBytes: inflated };
   } finally {
     zip.close();
@@ -68,13 +83,13 @@ export async function guardZip(bytes: Uint8Array, limits: Partial<ZipLimits> = {
 }
 
 /** Pass 1: the central directory, checked entry by entry as yauzl reads it. */
-function declaredEntries(zip: ZipFile, l: ZipLimits): Promise<Entry[]> {
+function declaredEntries(zip: ZipFile, l: ZipLimits, kind: ZipKind): Promise<Entry[]> {
   return new Promise((resolve, reject) => {
     const entries: Entry[] = [];
     let total = 0;
     const fail = (e: unknown): void => {
       zip.removeAllListeners('entry');
-      reject(e instanceof DoisoatError ? e : corrupt(e));
+      reject(e instanceof DoisoatError ? e : corrupt(e, kind));
     };
     zip.on('entry', (entry: Entry) => {
       const size = entry.uncompressedSize;
@@ -84,7 +99,7 @@ function declaredEntries(zip: ZipFile, l: ZipLimits): Promise<Entry[]> {
       if (size > l.ratioMinBytes && size / Math.max(entry.compressedSize, 1) > l.maxRatio) {
         return fail(tooLarge(`Thành phần "${entry.fileName}" có tỉ lệ nén ${Math.round(size / Math.max(entry.compressedSize, 1))}:1, giới hạn ${l.maxRatio}:1.`));
       }
-      if (entry.isEncrypted()) return fail(DoisoatError.withDetail('corrupt-file', 'Tệp Word có thành phần bị mã hoá, không đọc được.'));
+      if (entry.isEncrypted()) return fail(encrypted(kind));
       entries.push(entry);
       zip.readEntry();
     });
@@ -95,12 +110,12 @@ function declaredEntries(zip: ZipFile, l: ZipLimits): Promise<Entry[]> {
 }
 
 /** Pass 2: inflate one entry into nothing, stopping at whichever cap comes first. */
-function inflateCapped(zip: ZipFile, entry: Entry, l: ZipLimits, inflatedSoFar: number): Promise<number> {
+function inflateCapped(zip: ZipFile, entry: Entry, l: ZipLimits, inflatedSoFar: number, kind: ZipKind): Promise<number> {
   if (entry.fileName.endsWith('/')) return Promise.resolve(0);
   const cap = Math.min(l.maxEntryBytes, l.maxTotalBytes - inflatedSoFar);
   return new Promise((resolve, reject) => {
     zip.openReadStream(entry, (err, stream) => {
-      if (err) return reject(corrupt(err));
+      if (err) return reject(corrupt(err, kind));
       let count = 0;
       let done = false;
       const finish = (e: DoisoatError | null): void => {
@@ -119,7 +134,7 @@ function inflateCapped(zip: ZipFile, entry: Entry, l: ZipLimits, inflatedSoFar: 
       stream.once('error', (e: Error) => {
         // validateEntrySizes: the header declared fewer bytes than the data inflates to.
         if (/too many bytes/i.test(e.message)) finish(tooLarge(`Thành phần "${entry.fileName}" giải nén ra nhiều hơn kích thước khai báo (${mb(entry.uncompressedSize)}).`));
-        else finish(corrupt(e));
+        else finish(corrupt(e, kind));
       });
     });
   });

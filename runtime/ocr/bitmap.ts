@@ -9,6 +9,7 @@
  */
 import { createRequire } from 'node:module';
 import { heicGray } from '../../extractors/formats/heic.js';
+import { pageZipImage } from '../../extractors/formats/page-zip.js';
 import { sniff } from '../../extractors/formats/sniff.js';
 import { openTiff, tiffPageGray } from '../../extractors/formats/tiff.js';
 import { decodeInChild } from './decoder.js';
@@ -41,14 +42,19 @@ export interface Picture {
 }
 
 /**
- * Decodes page `page` (1-based; only a TIFF has more than one) of an image whose header was
- * checked: its structure first for PNG and JPEG (image-integrity.ts), then its pixels where a
- * crash cannot take this process down. Null for a PNM other than 8-bit PGM. Rejects with
+ * Decodes page `page` (1-based: a TIFF may hold several; a ZIP of page photos numbers its images'
+ * pages in order, extractors/formats/page-zip.ts) of an image whose header was checked: its
+ * structure first for PNG and JPEG (image-integrity.ts), then its pixels where a crash cannot take
+ * this process down. Null for a PNM other than 8-bit PGM. Rejects with
  * DoisoatError: `corrupt-file` (damaged), `read-failed` (the decoder crashed), `too-large`,
  * `timeout`. `forReading`: as OCR reads the page and crops show it (photo.ts prepares a photo of a
  * page on a desk); otherwise the pixels as decoded.
  */
 export async function loadPicture(image: Uint8Array, page = 1, options: { forReading?: boolean } = {}): Promise<Picture | null> {
+  if (sniff(image) === 'zip') {
+    const at = await pageZipImage(image, page);
+    return at ? loadPicture(at.image, at.page, options) : null;
+  }
   // A HEIC photo (crops of one): decoded as the reader decodes it (heic.ts), in WebAssembly.
   if (sniff(image) === 'heic') return page === 1 ? pictureOf(prepared(await heicGray(image), options)) : null;
   const info = readImageInfo(image);

@@ -17,6 +17,8 @@ const TYPES: Partial<Record<SniffResult, [mime: string, ext: string]>> = {
   jpeg: ['image/jpeg', 'jpg'],
   tiff: ['image/tiff', 'tif'],
   heic: ['image/heic', 'heic'],
+  // The photos of one report's pages (or any other ZIP that was submitted).
+  zip: ['application/zip', 'zip'],
 };
 
 export async function originalRoutes(app: FastifyInstance, ctx: { store: Store }): Promise<void> {
