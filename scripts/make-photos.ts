@@ -4,6 +4,9 @@
  *   resolution no page has (72 dpi for a 3000-pixel picture);
  * - a page on a dark desk: turned 3°, in perspective, lit from one corner, a third of the frame,
  *   in colour at JPEG quality 60;
+ * - the same page shot at a steeper angle: its top edge a tenth shorter than its bottom and its
+ *   lines tilted 6° at the top but 1° at the bottom (no one deskew straightens them all), under
+ *   a soft shadow and uneven light, JPEG quality 60, 72 dpi header;
  * - the summary photo saved as HEIC, as iPhones do.
  * Each gets its twin's expected result (the summary photo of Hòa Bình's page 4).
  * Run with `npm run fixtures:photos`; the output is committed and CI uses it as committed.
@@ -53,11 +56,15 @@ function exifSegment(orientation: number): Buffer {
   return Buffer.concat([head, body]);
 }
 
-/** Page 4 of the typed Hòa Bình report (its summary) photographed on a dark desk. */
-async function deskPhoto(dir: string): Promise<void> {
-  const name = 'hoa-binh-2024.summary-on-desk.jpg';
+/** Page 4 of the typed Hòa Bình report (its summary) at 300 dpi, the page both desk photos are of. */
+async function summaryPage(dir: string): Promise<string> {
   await run('pdftoppm', ['-r', '300', '-f', '4', '-l', '4', '-png', join(ROOT, 'fixtures/reports/hoa-binh-2024.pdf'), join(dir, 'page')]);
-  const page = join(dir, 'page-4.png');
+  return join(dir, 'page-4.png');
+}
+
+/** The summary page photographed on a dark desk. */
+async function deskPhoto(page: string): Promise<void> {
+  const name = 'hoa-binh-2024.summary-on-desk.jpg';
   // prettier-ignore
   await run('convert', [
     page, '-background', '#303030', '-rotate', '3', '-bordercolor', '#303030', '-border', '1100x900',
@@ -68,6 +75,28 @@ async function deskPhoto(dir: string): Promise<void> {
   ]);
   await writeFile(join(OUT, `${name}.expected.json`), await readFile(join(SCANS, 'hoa-binh-2024.summary-photo.jpg.expected.json'), 'utf8'));
   console.log(`${name}: the summary page on a dark desk, turned, in perspective, lit from one corner`);
+}
+
+/**
+ * The summary page shot at a steeper angle, its corners put straight where a phone held low and
+ * to the left would see them (the A4 page at 300 dpi, 2480×3508, in a 3024×4032 frame): top edge
+ * 1620 px tilted 6°, bottom 1800 px tilted 1°, left side leaning 5°. A hand's soft shadow falls
+ * across the lower left, over the summary, and the light fades to the lower right.
+ */
+async function perspectivePhoto(page: string): Promise<void> {
+  const name = 'hoa-binh-2024.summary-on-desk-perspective.jpg';
+  // prettier-ignore
+  await run('convert', [
+    page, '-alpha', 'off', '-background', '#2c2c2c', '-virtual-pixel', 'background', '-define', 'distort:viewport=3024x4032+0+0',
+    '-distort', 'Perspective', '0,0 760,800  2480,0 2371,969  2480,3508 2360,3211  0,3508 560,3180',
+    '(', '+clone', '-sparse-color', 'Barycentric', '0,0 gray(95%) %w,0 gray(80%) 0,%h gray(70%) %w,%h gray(45%)', ')',
+    '-compose', 'multiply', '-composite',
+    '(', '-size', '3024x4032', 'xc:white', '-fill', 'gray(50%)', '-draw', 'polygon 0,2500 1300,2700 1700,4032 0,4032', '-blur', '0x120', ')',
+    '-compose', 'multiply', '-composite', '-colorspace', 'sRGB', '-type', 'TrueColor',
+    '-strip', '-quality', '60', '-units', 'PixelsPerInch', '-density', '72', join(OUT, name),
+  ]);
+  await writeFile(join(OUT, `${name}.expected.json`), await readFile(join(SCANS, 'hoa-binh-2024.summary-photo.jpg.expected.json'), 'utf8'));
+  console.log(`${name}: the summary page on a dark desk at a steep angle, under a soft shadow`);
 }
 
 /** The summary photo as an iPhone saves it: HEIC (HEVC in a HEIF container). */
@@ -82,7 +111,9 @@ async function main(): Promise<void> {
   const dir = await mkdtemp(join(tmpdir(), 'doisoat-photos-'));
   try {
     await heicPhoto();
-    await deskPhoto(dir);
+    const page = await summaryPage(dir);
+    await deskPhoto(page);
+    await perspectivePhoto(page);
     for (const p of PHOTOS) {
       const turned = join(dir, p.name);
       // JFIF at 72 dpi, as phones and messaging apps write it; no other metadata.
