@@ -45,11 +45,11 @@ export async function confirmByRereading(bytes: Uint8Array, doc: DocumentModel, 
     const r = readings.get(p.number);
     return r ? withRegions(p, r.regions, r.again) : p;
   });
-  let secondFlags: Flag[] | null;
+  let second: Extraction | null;
   try {
-    secondFlags = runRules(extractReport({ ...doc, pages: replaced }));
+    second = extractReport({ ...doc, pages: replaced });
   } catch {
-    secondFlags = null;
+    second = null;
   }
   const lines: LineReading[] = [];
   for (const { page, regions, again } of readings.values()) {
@@ -58,7 +58,7 @@ export async function confirmByRereading(bytes: Uint8Array, doc: DocumentModel, 
     });
   }
   const ocrLines: ReadLine[] = doc.pages.flatMap((p) => p.lines.filter((l) => l.confidence !== undefined).map((l) => ({ at: spanOf(p, l), confidence: l.confidence })));
-  const verdicts = reconcile(contested, { flags: secondFlags, lines }, extraction, ocrLines);
+  const verdicts = reconcile(contested, { extraction: second, flags: second ? runRules(second) : null, lines }, extraction, ocrLines);
   return flags.map((f) => verdicts.get(f) ?? f);
 }
 

@@ -43,7 +43,9 @@ export interface ReadLine {
 }
 
 export interface SecondReading {
-  /** The second reading's flags; null when the page read again gave no report at all. */
+  /** The report as the second reading extracted it; null when it gave no report at all. */
+  readonly extraction: Extraction | null;
+  /** Its flags (null with it). */
   readonly flags: readonly Flag[] | null;
   /** The lines read again. */
   readonly lines: readonly LineReading[];
@@ -61,18 +63,36 @@ const same = (a: Flag, b: Flag): boolean =>
 const squash = (t: string): string => t.replace(/\s+/g, ' ').trim();
 const percent = (c: number | null | undefined): string => (c === null || c === undefined ? 'không rõ' : `${Math.round(c * 100)}%`);
 const quote = (t: string): string => (t === '' ? '(không đọc được gì)' : `“${t}”`);
+const key = (s: Span): string => `${s.page}/${s.line}`;
 
 /**
  * The contested errors reconciled with the second reading: each kept, or turned into an
- * ocr-uncertain warning. `lines` are the report's OCR'd lines, searched for a part a sum misses.
+ * ocr-uncertain warning. The readings disagree when a figure the error rests on was read as
+ * another number, or when the second reading found a figure of the error's group (or total) the
+ * first did not, and the second reading does not raise the same error. `lines` are the report's
+ * OCR'd lines, searched for a part a sum misses.
  */
 export function reconcile(contested: readonly Flag[], second: SecondReading, extraction: Extraction, lines: readonly ReadLine[]): Map<Flag, Flag> {
   const out = new Map<Flag, Flag>();
+  const first = rolesOf(extraction);
+  const again = second.extraction ? rolesOf(second.extraction) : null;
   for (const flag of contested) {
-    const confirmed = second.flags?.some((g) => same(flag, g)) ?? false;
-    if (!confirmed) {
+    if (!again) {
       out.set(flag, uncertain(flag, disagreement(flag, second.lines)));
       continue;
+    }
+    const evidence = new Set(flag.evidence.map(key));
+    const misread = [...first].find(([role, f]) => evidence.has(key(f.at)) && again.has(role) && !equals(again.get(role)!.exact, f.exact));
+    if (misread) {
+      out.set(flag, uncertain(flag, readAs(misread[1], again.get(misread[0])!)));
+      continue;
+    }
+    if (!(second.flags?.some((g) => same(flag, g)) ?? false)) {
+      const found = [...again].find(([role]) => !first.has(role) && concerns(flag, role));
+      if (found) {
+        out.set(flag, uncertain(flag, foundAgain(found[1], second.lines)));
+        continue;
+      }
     }
     const missed = missedPart(flag, extraction, lines);
     out.set(flag, missed ? uncertain(flag, missed) : flag);
@@ -80,9 +100,47 @@ export function reconcile(contested: readonly Flag[], second: SecondReading, ext
   return out;
 }
 
+/**
+ * Every declared figure by its role in the report ("group:II", "sub:II/2.1", "item:VI#1",
+ * "summary:IV", "total", and restatements "+1", "+2"…), to compare two readings figure by figure.
+ */
+function rolesOf(ex: Extraction): Map<string, Figure> {
+  const roles = new Map<string, Figure>();
+  const put = (role: string, f: Figure | null): void => {
+    if (f && !roles.has(role)) roles.set(role, f);
+  };
+  put('total', ex.total);
+  ex.totalRestated.forEach((f, i) => put(`total+${i + 1}`, f));
+  for (const g of ex.groups) {
+    put(`group:${g.id}`, g.score);
+    g.restated.forEach((f, i) => put(`group:${g.id}+${i + 1}`, f));
+    for (const s of g.subgroups) put(`sub:${g.id}/${s.id}`, s.score);
+    g.items.forEach((f, i) => put(`item:${g.id}#${i + 1}`, f));
+  }
+  for (const s of ex.summary) put(`summary:${s.id}`, s.score);
+  return roles;
+}
+
+/** Whether a figure of this role bears on the flag: its group's parts and scores, or the totals. */
+function concerns(flag: Flag, role: string): boolean {
+  const g = flag.group;
+  if (g === undefined) return role === 'total' || role.startsWith('group:') || role.startsWith('summary:');
+  return role === `group:${g}` || role.startsWith(`group:${g}+`) || role.startsWith(`sub:${g}/`) || role.startsWith(`item:${g}#`) || role === `summary:${g}`;
+}
+
+/** A figure only the second reading found, at the first reading's line it read again. */
+function foundAgain(f: Figure, lines: readonly LineReading[]): string {
+  const line = lines.find((l) => squash(l.again) === squash(f.at.text));
+  const first = line ? `${where(line.at)} lần đầu đọc là ${quote(line.at.text)} (độ tin cậy ${percent(line.confidence)}), đọc lại là` : 'đọc lại thấy dòng';
+  return `${first} ${quote(f.at.text)} (độ tin cậy ${percent(f.confidence)}), có ${f.raw} điểm mà lần đọc đầu không thấy`;
+}
+
+function readAs(a: Figure, b: Figure): string {
+  return `${where(a.at)} lần đầu đọc là ${a.raw} (${quote(a.at.text)}, độ tin cậy ${percent(a.confidence)}), đọc lại là ${b.raw} (${quote(b.at.text)}, độ tin cậy ${percent(b.confidence)})`;
+}
+
 /** The line the readings read differently, among the flag's evidence first, then around it. */
 function disagreement(flag: Flag, lines: readonly LineReading[]): string {
-  const key = (s: Span): string => `${s.page}/${s.line}`;
   const evidence = new Set(flag.evidence.map(key));
   const differs = (l: LineReading): boolean => squash(l.again) !== squash(l.at.text);
   const line = lines.find((l) => evidence.has(key(l.at)) && differs(l)) ?? lines.find(differs) ?? lines.find((l) => evidence.has(key(l.at)));
