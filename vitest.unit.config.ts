@@ -27,6 +27,8 @@ export default defineConfig({
       'test/ocr-image-integrity.test.ts',
       // a photo of a page on a desk, prepared for OCR
       'test/ocr-photo.test.ts',
+      // blind sets: texts, variants and manifests drawn from a label
+      'test/blind-sets.test.ts',
       // npm run fuzz's seeded mutations
       'test/fuzz-mutate.test.ts',
       // utif2's bounds: broken TIFFs end instead of looping

@@ -18,6 +18,7 @@ import os from 'node:os';
 import { basename, join } from 'node:path';
 import { comparable } from './fixtures/comparable.js';
 import type { ReportAudit } from '../core/report-audit.js';
+import { mapLimit } from './blind/run.js';
 import { seedOf, skewOf } from './scans/seed.js';
 import { imagesToPdf, pageCount, renderPage, scanLook } from './scans/tools.js';
 
@@ -32,7 +33,6 @@ async function make(label: string, out: string): Promise<void> {
   const names = (await readdir('fixtures/reports')).filter((f) => f.endsWith('.pdf')).map((f) => f.slice(0, -4)).sort();
   const work = await mkdtemp(join(os.tmpdir(), 'doisoat-blind-'));
   try {
-    let next = 0;
     const one = async (name: string): Promise<void> => {
       const pdf = `fixtures/reports/${name}.pdf`;
       const dpi = seedOf(`${label}:dpi:${name}`) % 2 ? 200 : 300;
@@ -47,9 +47,7 @@ async function make(label: string, out: string): Promise<void> {
       }
       await imagesToPdf(jpegs, dpi, join(out, `${name}@${dpi}.pdf`));
     };
-    await Promise.all(Array.from({ length: os.availableParallelism() }, async () => {
-      while (next < names.length) await one(names[next++]!);
-    }));
+    await mapLimit(names, os.availableParallelism(), one);
     console.log(`${names.length} scanned reports in ${out}`);
   } finally {
     await rm(work, { recursive: true, force: true });
