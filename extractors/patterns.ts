@@ -20,6 +20,8 @@ export const SCORE_PHRASE = /tu\s+cham|tu\s+danh\s+gia|tong\s+(?:so\s+)?diem|die
 export const TOTAL_PHRASE = /tong\s+cong|ket\s+qua\s+tu\s+danh\s+gia|tong\s+(?:so\s+)?diem|tong\s+hop\s+diem/;
 
 /** The closing summary's heading: "III. TỔNG HỢP KẾT QUẢ CHẤM ĐIỂM VÀ ĐỀ NGHỊ XẾP LOẠI". */
+/** The summary's own title, without a section number: "TỔNG HỢP ĐIỂM", "Tổng hợp kết quả". */
+export const SUMMARY_TITLE = /tong\s+hop\s+(?:ket\s+qua|diem)/;
 export const SUMMARY_HEAD = /tong\s+hop\s+(?:ket\s+qua|diem)|^\s*[ivx]+\s*[.)]\s*.*(?:cham\s+diem|xep\s+loai)/;
 
 /** The bonus/penalty group's title. */

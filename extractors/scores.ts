@@ -24,6 +24,7 @@ import {
   SCORE_PHRASE,
   SUBGROUP_HEAD,
   SUMMARY_HEAD,
+  SUMMARY_TITLE,
   TOTAL_PHRASE,
   TOTAL_ROW,
 } from './patterns.js';
@@ -79,6 +80,7 @@ export function readScores(blocks: readonly Block[], context: NumberContext): Sc
   const totalRestated: Figure[] = [];
   // An object, not a variable: enterSummary() changes it and control-flow narrowing must not assume otherwise.
   const state: { region: Region } = { region: 'front' };
+  const onePage = blocks.every((b) => b.lines.every((l) => l.page.number === blocks[0]!.lines[0]!.page.number));
   let group: MutableGroup | null = null;
   let sub: MutableSub | null = null;
   let columns: TableColumns | null = null;
@@ -272,7 +274,9 @@ export function readScores(blocks: readonly Block[], context: NumberContext): Sc
       }
     }
 
-    if (state.region === 'body' && SUMMARY_HEAD.test(f) && isHeadingLike(block)) {
+    // A photo of the summary page alone opens on the summary's heading ("TỔNG HỢP ĐIỂM …"), no group before it.
+    const summaryPhoto = state.region === 'front' && onePage && isOcrBlock(block) && SUMMARY_TITLE.test(f);
+    if ((state.region === 'body' || summaryPhoto) && SUMMARY_HEAD.test(f) && isHeadingLike(block)) {
       enterSummary(at);
       // The heading itself may carry the total: "1. Kết quả tự đánh giá …: 92,3 điểm".
     }

@@ -339,11 +339,11 @@ export class OcrEngine {
         if (options.regions) {
           // The page straightened as for the first reading, so the regions' boxes fall on their ink.
           const turned = await grayOf(picture, radians);
-          const read = await this.#readRegions(turned, mayHaveTables ? findTables(turned) : [], options.regions);
+          const read = await this.#readRegions(turned, mayHaveTables ? tablesOf(turned) : [], options.regions);
           return [100 * mean(read.map((l) => l.confidence)), read, radians];
         }
         const gray = mayHaveTables ? await grayOf(picture, radians) : null;
-        const tables = gray ? findTables(gray) : [];
+        const tables = gray ? tablesOf(gray) : [];
         // The page goes to tesseract.js already decoded, as a PGM: its own decoding costs ~0.1 s
         // a page at 300 dpi, and would read untrusted bytes again.
         // tesseract.js still turns the page itself (`rotateRadians`): the fixtures and blind scans
@@ -496,6 +496,15 @@ const CELL_PARAMS: Record<string, string> = { tessedit_pageseg_mode: '7' };
 const CELL_PAD = 30;
 /** Pixels around a table's outer rules also left out of the page pass (a rule's thickness and blur). */
 const TABLE_MARGIN = 4;
+
+/**
+ * The tables of a page the half-size copy says has some: with the full page's ink threshold, or,
+ * when its rules are too faint for it (a photo's thin rules, evened out), the half-size copy's.
+ */
+function tablesOf(gray: GrayImage): TableGrid[] {
+  const tables = findTables(gray);
+  return tables.length > 0 ? tables : findTables(gray, INK_AT_HALF);
+}
 
 /** The second reading enlarges what it reads again: tesseract's best x-height is larger than a 300 dpi page's. */
 const REREAD_SCALE = 2;

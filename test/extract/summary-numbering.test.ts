@@ -118,3 +118,28 @@ describe('summary numbering on OCR’d pages', () => {
     });
   });
 });
+
+describe('a photo of the summary page alone', () => {
+  const page: LineSpec[] = [
+    ocr('III. TỔNG HỢP ĐIỂM VÀ TỰ XẾP LOẠI'),
+    row('TT', 'Nhóm tiêu chí', 'Tối đa', 'Tự chấm'),
+    row('I', 'Phát triển kinh tế - xã hội', '25', '24'),
+    row('II', 'Quản lý nhà nước trên địa bàn', '35', '34'),
+    row('', 'TỔNG CỘNG', '60', '58'),
+    ocr('Tổng số điểm tự chấm năm 2024: 58 điểm.'),
+    ocr('Tự xếp loại: Hoàn thành tốt nhiệm vụ.'),
+  ];
+
+  it('opens on the summary: its rows, total and classification are read', () => {
+    const ex = extractReport(docOf(page, 'image'));
+    expect(ex.summary.map((s) => [s.id, v(s.score)])).toEqual([['I', 24], ['II', 34]]);
+    expect(v(ex.total)).toBe(58);
+    expect(ex.classification?.level).toBe('good');
+  });
+
+  it('not in typed text, nor on a page of a longer scan: there a summary follows the groups', () => {
+    const typed = page.map((l) => (typeof l === 'string' ? l : l.cells ? { cells: l.cells } : l.text!));
+    expect(extractReport(docOf(typed)).summary).toEqual([]);
+    expect(extractReport(docOf([ocr('Trang bìa'), '---page---', ...page], 'pdf-scanned')).summary).toEqual([]);
+  });
+});
