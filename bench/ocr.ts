@@ -1,301 +1,323 @@
 /**
- * `npm run bench:ocr`: doisoat's OCR against the native tesseract CLI, on the same page images.
+ * `npm run bench:ocr`: seconds per page through the whole per-file chain, as `doisoat check` reads
+ * a file (processDocument with the process OCR service: decoding, photo preparation, table search,
+ * OCR, extraction, rules and the second reading when an error calls for it), for each kind of page:
  *
- * Renders pages of typed fixtures with pdftoppm (grayscale PNG, 300 and 200 dpi) into a temporary
- * folder and reads each page three ways in one run:
- *  - doisoat's OCR pool with 1 engine (pages one after another),
- *  - doisoat's OCR pool at full size (os.availableParallelism() engines, all pages at once),
- *  - `OMP_THREAD_LIMIT=1 tesseract page.png - -l vie` (Debian's tesseract-ocr and tesseract-ocr-vie),
- *  - and, for reference, the same CLI with doisoat's model (`--tessdata-dir`, the best_int data).
- * For each: seconds per page (wall, median over pages; the full pool: its wall time over the
- * pages), CPU seconds per page, and the character error rate against the typed twin's text layer
- * (`pdftotext -layout`, same page): Levenshtein distance / reference length, on NFC text with
- * whitespace runs made one space. Native and 1-engine pages are read alternately so that load from
- * other processes falls on both alike.
+ *  - plain: hoa-binh-2024 rendered clean at 300 dpi (pdftoppm, grayscale) as an image-only PDF,
+ *    all 5 pages: a clean report, so no error and no second reading (a page cut from a report
+ *    alone has missing figures, and the second reading would run on it);
+ *  - table: yen-lac-2024 page 3, the summary table alone at the top of the page, 300 dpi PNG;
+ *  - photo: fixtures/photos (the desk photo; --photos desk,exif6 for more);
+ *  - scan with an error: fixtures/scans/hh-total-mismatch.scan300.pdf, whose total-mismatch the
+ *    second reading reads again and confirms.
  *
- *   npm run bench:ocr -- [--dpi 300,200] [--docs quang-trung-2024,bac-son-2024,…] [--pages 3]
- *                        [--psm 6] [--tune] [--rounds 1]
+ * Each file is read by this tree ("now": the working tree, or --now <commit>) and by the code as it
+ * was before issue 17 ("today": --today, default da21533, checked out as a temporary git worktree),
+ * each in a long-lived child (bench/ocr-chain-runner.ts, the same script for both) whose OCR engines
+ * and image decoder were started and warmed before timing; and by the native CLI,
+ * `OMP_THREAD_LIMIT=1 tesseract page - -l vie --psm 4`, as many pages at a time as doisoat's pool
+ * has engines (one per core). The three read each file one after another, in an order that turns
+ * from round to round, so load from other processes falls on all alike. Figures are medians over
+ * the rounds; now/today is the median of each round's ratio. The second reading's share is the wall
+ * time during which an OCR call with `regions` (RecognizeRequest) ran, over the document's time.
  *
- * --tune also compares tesseract's page segmentation modes 3, 4 and 6 (1 engine).
+ *   npm run bench:ocr -- [--rounds 5] [--today da21533] [--now <commit>] [--photos desk,exif6]
+ *   npm run bench:ocr -- --engines …   the engine bench: pool vs CLI, character error rate
+ *                                       (bench/ocr-engines.ts)
+ *
+ * Needs poppler-utils, ImageMagick (`convert`), img2pdf, tesseract-ocr and tesseract-ocr-vie.
  */
-import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { spawn, spawnSync, type ChildProcessWithoutNullStreams } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, symlinkSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
-import { gunzipSync } from 'node:zlib';
-import { defaultLangPath, OcrPool, type RecognizedPage, type OcrPsm } from '../runtime/ocr/index.js';
-import { median } from './stats.js';
+import type { ChainTiming } from './ocr-chain-runner.js';
+import { median, numberArg } from './stats.js';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const reports = path.join(root, 'fixtures/reports');
 
-function arg(name: string): string | undefined {
+function stringArg(name: string, fallback: string): string {
   const i = process.argv.indexOf(`--${name}`);
-  return i >= 0 ? process.argv[i + 1] : undefined;
+  return i >= 0 ? (process.argv[i + 1] ?? fallback) : fallback;
 }
-const dpis = (arg('dpi') ?? '300,200').split(',').map(Number);
-const docs = (arg('docs') ?? 'quang-trung-2024,bac-son-2024,hoa-binh-2024,ngoc-lac-2024').split(',');
-const pagesPerDoc = Number(arg('pages') ?? 3);
-const psm = Number(arg('psm') ?? 0) as OcrPsm | 0;
-const tune = process.argv.includes('--tune');
-const rounds = Number(arg('rounds') ?? 1);
+
+const rounds = numberArg('rounds', 5);
+const todayRef = stringArg('today', 'da21533');
+const nowRef = process.argv.includes('--now') ? stringArg('now', 'HEAD') : null;
+const photoNames = stringArg('photos', 'desk').split(',');
 const cores = os.availableParallelism();
+/** The clean page's budget against today (issue 17). */
+const BUDGET = 1.1;
 
-interface PageImage {
-  doc: string;
-  page: number;
-  dpi: number;
-  file: string;
-  bytes: Uint8Array;
-  reference: string;
-}
-
-/** NFC, whitespace runs to one space, trimmed. */
-function normalizeText(text: string): string {
-  return text.normalize('NFC').replace(/\s+/gu, ' ').trim();
-}
-
-/** Levenshtein distance over UTF-16 code units of NFC text (Vietnamese letters are one unit each). */
-function levenshtein(a: string, b: string): number {
-  if (a === b) return 0;
-  if (a.length === 0) return b.length;
-  if (b.length === 0) return a.length;
-  let prev = new Uint32Array(b.length + 1);
-  let curr = new Uint32Array(b.length + 1);
-  for (let j = 0; j <= b.length; j++) prev[j] = j;
-  for (let i = 1; i <= a.length; i++) {
-    curr[0] = i;
-    const ca = a.charCodeAt(i - 1);
-    for (let j = 1; j <= b.length; j++) {
-      const cost = ca === b.charCodeAt(j - 1) ? 0 : 1;
-      const del = prev[j]! + 1;
-      const ins = curr[j - 1]! + 1;
-      const sub = prev[j - 1]! + cost;
-      curr[j] = del < ins ? (del < sub ? del : sub) : ins < sub ? ins : sub;
-    }
-    [prev, curr] = [curr, prev];
-  }
-  return prev[b.length]!;
-}
-
-interface Errors {
-  /** Edit distance to the reference. */
-  dist: number;
-  /** Reference length. */
-  len: number;
-}
-
-function errors(ocr: string, reference: string): Errors {
-  const ref = normalizeText(reference);
-  return { dist: levenshtein(normalizeText(ocr), ref), len: ref.length };
-}
-
-/** CER over a set of pages: all edits over all reference characters. */
-const cerOf = (xs: readonly Errors[]): number => xs.reduce((a, x) => a + x.dist, 0) / Math.max(1, xs.reduce((a, x) => a + x.len, 0));
-/** The median page's CER. */
-const medianCer = (xs: readonly Errors[]): number => median(xs.map((x) => x.dist / Math.max(1, x.len)));
-
-function run(cmd: string, args: string[]): string {
-  const r = spawnSync(cmd, args, { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+function run(cmd: string, args: string[], cwd = root): string {
+  const r = spawnSync(cmd, args, { cwd, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
   if (r.error) throw new Error(`${cmd}: ${r.error.message}`);
   if (r.status !== 0) throw new Error(`${cmd} ${args.join(' ')} failed: ${r.stderr}`);
   return r.stdout;
 }
 
-function pageCount(pdf: string): number {
-  const m = /^Pages:\s+(\d+)/m.exec(run('pdfinfo', [pdf]));
-  return m ? Number(m[1]) : 0;
+interface Case {
+  kind: string;
+  what: string;
+  file: string;
+  pages: number;
+  /** The page images for the native CLI. */
+  images: string[];
 }
 
-function renderPages(work: string): PageImage[] {
-  const images: PageImage[] = [];
-  for (const doc of docs) {
-    const pdf = path.join(reports, `${doc}.pdf`);
-    const last = Math.min(pageCount(pdf), pagesPerDoc);
-    for (const dpi of dpis) {
-      const prefix = path.join(work, `${doc}-${dpi}`);
-      run('pdftoppm', ['-r', String(dpi), '-gray', '-png', '-f', '1', '-l', String(last), pdf, prefix]);
-    }
-    const files = readdirSync(work).filter((f) => f.startsWith(`${doc}-`) && f.endsWith('.png'));
-    for (const f of files) {
-      const m = /-(\d+)-(\d+)\.png$/.exec(f)!;
-      const dpi = Number(m[1]);
-      const page = Number(m[2]);
-      const reference = run('pdftotext', ['-layout', '-f', String(page), '-l', String(page), pdf, '-']);
-      const file = path.join(work, f);
-      images.push({ doc, page, dpi, file, bytes: new Uint8Array(readFileSync(file)), reference });
-    }
+/** Page `page` of a typed fixture at 300 dpi as an 8-bit grayscale PNG (as a scanner gives it). */
+function render(pdf: string, page: number, out: string): string {
+  run('pdftoppm', ['-r', '300', '-gray', '-f', String(page), '-l', String(page), '-singlefile', pdf, out]);
+  run('convert', [`${out}.pgm`, `${out}.png`]);
+  rmSync(`${out}.pgm`);
+  return `${out}.png`;
+}
+
+function prepare(work: string): { cases: Case[]; warm: string[] } {
+  const reports = path.join(root, 'fixtures/reports');
+  const plainPages = [1, 2, 3, 4, 5].map((p) => render(path.join(reports, 'hoa-binh-2024.pdf'), p, path.join(work, `plain-${p}`)));
+  const plain = path.join(work, 'hoa-binh-2024.clean300.pdf');
+  run('img2pdf', ['--engine', 'internal', '--nodate', '--imgsize', '300dpi', ...plainPages, '-o', plain]);
+  const table = render(path.join(reports, 'yen-lac-2024.pdf'), 3, path.join(work, 'yen-lac-2024.p3'));
+  const scan = path.join(root, 'fixtures/scans/hh-total-mismatch.scan300.pdf');
+  const scanDir = path.join(work, 'scan');
+  mkdirSync(scanDir);
+  run('pdfimages', ['-all', scan, path.join(scanDir, 'p')]);
+  const scanImages = readdirSync(scanDir).sort().map((f) => path.join(scanDir, f));
+  // A one-page PDF for the warm-up, so that pdf.js is loaded before the first timed PDF.
+  const warmPdf = path.join(work, 'warm.pdf');
+  run('img2pdf', ['--engine', 'internal', '--nodate', '--imgsize', '300dpi', table, '-o', warmPdf]);
+  const photos: Record<string, string> = {
+    desk: 'hoa-binh-2024.summary-on-desk.jpg',
+    exif6: 'hoa-binh-2024.summary-photo.exif6.jpg',
+    exif3: 'hoa-binh-2024.summary-photo.exif3.jpg',
+    perspective: 'hoa-binh-2024.summary-on-desk-perspective.jpg',
+  };
+  const cases: Case[] = [
+    { kind: 'plain', what: 'hoa-binh-2024, clean 300 dpi image PDF, 5 pages, no error', file: plain, pages: 5, images: plainPages },
+    { kind: 'table', what: 'yen-lac-2024 p. 3, ruled summary table, 300 dpi PNG', file: table, pages: 1, images: [table] },
+  ];
+  for (const name of photoNames) {
+    const f = photos[name];
+    if (!f) throw new Error(`--photos: no photo '${name}' (${Object.keys(photos).join(', ')})`);
+    const file = path.join(root, 'fixtures/photos', f);
+    cases.push({ kind: `photo (${name})`, what: `fixtures/photos/${f}`, file, pages: 1, images: [file] });
   }
-  return images.sort((a, b) => a.dpi - b.dpi || a.doc.localeCompare(b.doc) || a.page - b.page);
+  cases.push({ kind: 'scan, error', what: 'hh-total-mismatch.scan300.pdf, 5 pages, total-mismatch', file: scan, pages: scanImages.length, images: scanImages });
+  const first = cases.find((c) => c.kind.startsWith('photo'))?.file;
+  return { cases, warm: [table, warmPdf, ...(first ? [first] : [])] };
 }
 
-function ocrText(page: RecognizedPage): string {
-  return page.lines.map((l) => l.text).join('\n');
+/** One tree's chain in a child process: one request at a time, one JSON line back. */
+class Runner {
+  readonly name: string;
+  readonly #child: ChildProcessWithoutNullStreams;
+  readonly #lines: AsyncIterator<string>;
+
+  constructor(name: string, tree: string) {
+    this.name = name;
+    this.#child = spawn(process.execPath, ['--import', 'tsx', path.join(root, 'bench/ocr-chain-runner.ts'), tree], { cwd: tree, stdio: 'pipe' });
+    this.#child.stderr.pipe(process.stderr);
+    this.#lines = createInterface({ input: this.#child.stdout })[Symbol.asyncIterator]();
+  }
+
+  async #ask(request: object): Promise<unknown> {
+    this.#child.stdin.write(`${JSON.stringify(request)}\n`);
+    const next = await this.#lines.next();
+    if (next.done) throw new Error(`${this.name}: the runner stopped`);
+    return JSON.parse(next.value) as unknown;
+  }
+
+  async warm(files: string[]): Promise<void> {
+    await this.#ask({ warm: files });
+  }
+
+  read(file: string): Promise<ChainTiming> {
+    return this.#ask({ file }) as Promise<ChainTiming>;
+  }
+
+  /** Ends the runner (its engines closed); killed if it has not exited within 30 s. */
+  close(): Promise<void> {
+    if (this.#child.exitCode !== null) return Promise.resolve();
+    return new Promise((resolve) => {
+      const timer = setTimeout(() => this.kill(), 30_000);
+      this.#child.once('exit', () => {
+        clearTimeout(timer);
+        resolve();
+      });
+      this.#child.stdin.end();
+    });
+  }
+
+  kill(): void {
+    if (this.#child.exitCode === null) this.#child.kill();
+  }
 }
 
-interface Sample extends Errors {
+interface NativeTiming {
   wall: number;
   cpu: number;
 }
 
-/**
- * Native CLI on one page: wall, CPU (the shell's `times` for its child) and text. With `tessdata`,
- * the CLI reads that folder's model instead of Debian's.
- */
-function native(image: PageImage, tessdata?: string): Sample {
-  const started = performance.now();
-  const dataArgs = tessdata ? `--tessdata-dir "${tessdata}"` : '';
-  const r = spawnSync('bash', ['-c', `tesseract ${dataArgs} "$1" - -l vie 2>/dev/null; s=$?; times >&2; exit $s`, 'bench', image.file], {
-    encoding: 'utf8',
-    env: { ...process.env, OMP_THREAD_LIMIT: '1' },
-    maxBuffer: 16 * 1024 * 1024,
+/** One CLI run: wall and CPU (the shell's `times` for its child). */
+function nativeOne(image: string): Promise<NativeTiming> {
+  return new Promise((resolve, reject) => {
+    const started = performance.now();
+    const c = spawn('bash', ['-c', 'tesseract "$1" - -l vie --psm 4 >/dev/null 2>&1; s=$?; times >&2; exit $s', 'bench', image], {
+      env: { ...process.env, OMP_THREAD_LIMIT: '1' },
+      stdio: ['ignore', 'ignore', 'pipe'],
+    });
+    let err = '';
+    c.stderr.on('data', (d: Buffer) => (err += d.toString()));
+    c.on('error', reject);
+    c.on('close', (code) => {
+      if (code !== 0) return reject(new Error(`tesseract failed on ${image}: ${err}`));
+      // `times`: the shell's own user/sys, then its children's: "0m1.573s 0m0.115s".
+      const times = err.trim().split('\n').at(-1) ?? '';
+      const cpu = [...times.matchAll(/(\d+)m([\d.]+)s/g)].reduce((s, m) => s + Number(m[1]) * 60 + Number(m[2]), 0);
+      resolve({ wall: (performance.now() - started) / 1000, cpu });
+    });
   });
-  const wall = (performance.now() - started) / 1000;
-  if (r.status !== 0) throw new Error(`tesseract failed on ${image.file}: ${r.stderr}`);
-  // `times`: the shell's own user/sys, then its children's: "0m1.573s 0m0.115s".
-  const times = r.stderr.trim().split('\n').at(-1) ?? '';
-  const cpu = [...times.matchAll(/(\d+)m([\d.]+)s/g)].reduce((s, m) => s + Number(m[1]) * 60 + Number(m[2]), 0);
-  return { wall, cpu, ...errors(r.stdout, image.reference) };
 }
 
-async function oneEngine(pool: OcrPool, image: PageImage, pagePsm?: OcrPsm): Promise<Sample> {
-  const cpu0 = process.cpuUsage();
+/** All of a file's pages, as many at a time as the pool has engines. */
+async function native(images: readonly string[]): Promise<NativeTiming> {
   const started = performance.now();
-  const page = await pool.recognize(image.bytes, pagePsm ? { psm: pagePsm } : {});
-  const wall = (performance.now() - started) / 1000;
-  const used = process.cpuUsage(cpu0);
-  return { wall, cpu: (used.user + used.system) / 1e6, ...errors(ocrText(page), image.reference) };
-}
-
-interface PoolRun {
-  perPage: number;
-  cpu: number;
-  errors: Errors[];
-}
-
-/** All pages at once through the full pool: wall per page is the batch's wall over its pages. */
-async function fullPool(pool: OcrPool, images: readonly PageImage[]): Promise<PoolRun> {
-  const cpu0 = process.cpuUsage();
-  const started = performance.now();
-  const pages = await Promise.all(images.map((i) => pool.recognize(i.bytes)));
-  const wall = (performance.now() - started) / 1000;
-  const used = process.cpuUsage(cpu0);
-  return {
-    perPage: wall / images.length,
-    cpu: (used.user + used.system) / 1e6 / images.length,
-    errors: pages.map((p, i) => errors(ocrText(p), images[i]!.reference)),
+  let cpu = 0;
+  let next = 0;
+  const lane = async (): Promise<void> => {
+    while (next < images.length) cpu += (await nativeOne(images[next++]!)).cpu;
   };
+  await Promise.all(Array.from({ length: Math.min(cores, images.length) }, lane));
+  return { wall: (performance.now() - started) / 1000, cpu };
 }
 
-const pct = (x: number): string => `${(x * 100).toFixed(2)}%`;
-const sec = (x: number): string => x.toFixed(2);
+interface Samples {
+  now: ChainTiming[];
+  today: ChainTiming[];
+  native: NativeTiming[];
+}
+
+const sec = (x: number): string => (Number.isFinite(x) ? x.toFixed(2) : '–');
+const pct = (x: number): string => `${(x * 100).toFixed(0)}%`;
+const loads = (): string => os.loadavg().map((l) => l.toFixed(2)).join(' ');
+
+function table(header: string[], rows: string[][]): string {
+  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
+  const line = (cells: string[]): string => `| ${cells.map((c, i) => c.padEnd(widths[i]!)).join(' | ')} |`;
+  return [line(header), `|${widths.map((w) => '-'.repeat(w + 2)).join('|')}|`, ...rows.map(line)].join('\n');
+}
+
+function worktree(ref: string, base: string): string {
+  const tree = path.join(base, ref.replace(/[^\w.-]/g, '_'));
+  run('git', ['worktree', 'add', '--detach', tree, ref]);
+  symlinkSync(path.join(root, 'node_modules'), path.join(tree, 'node_modules'));
+  return tree;
+}
 
 async function main(): Promise<void> {
   const work = mkdtempSync(path.join(os.tmpdir(), 'doisoat-bench-ocr-'));
+  const trees: string[] = [];
+  const runners: Runner[] = [];
   try {
-    const images = renderPages(work);
-    // The same model doisoat uses, for the native CLI too: Debian's tesseract-ocr-vie is the
-    // smaller, faster tessdata_fast network; this row separates model cost from WebAssembly cost.
-    const tessdata = path.join(work, 'tessdata');
-    mkdirSync(tessdata);
-    writeFileSync(path.join(tessdata, 'vie.traineddata'), gunzipSync(readFileSync(path.join(defaultLangPath(), 'vie.traineddata.gz'))));
-    const nativeVersion = run('tesseract', ['--version']).split('\n')[0] ?? 'tesseract';
-    console.log(`doisoat OCR bench: ${images.length} page images (${docs.length} typed fixtures, first ${pagesPerDoc} pages, ${dpis.join(' and ')} dpi), ${cores} cores, ${rounds} round(s)`);
-    console.log(`baseline: ${nativeVersion} (Debian), OMP_THREAD_LIMIT=1; load average at start: ${os.loadavg().map((l) => l.toFixed(2)).join(' ')}`);
+    const { cases, warm } = prepare(work);
+    const todayTree = worktree(todayRef, work);
+    trees.push(todayTree);
+    const nowTree = nowRef ? worktree(nowRef, work) : root;
+    if (nowRef) trees.push(nowTree);
+    const describe = (ref: string): string => run('git', ['log', '-1', '--format=%h %cs', ref]).trim();
+    const dirty = !nowRef && run('git', ['status', '--porcelain', '--untracked-files=no']).trim() !== '';
+    const tesseract = run('tesseract', ['--version']).split('\n')[0] ?? 'tesseract';
+    console.log(`doisoat OCR bench: the full per-file chain (processDocument + process OCR, as \`doisoat check\`), ${rounds} rounds, medians; ${cores} cores`);
+    console.log(`now: ${nowRef ? describe(nowRef) : `working tree at ${describe('HEAD')}${dirty ? ' with uncommitted changes' : ''}`}; today: ${describe(todayRef)}; native: ${tesseract}, OMP_THREAD_LIMIT=1, --psm 4, ${cores} pages at a time`);
+    console.log(`load average at start: ${loads()}`);
 
-    const poolOptions = psm ? { psm } : {};
-    const single = new OcrPool({ ...poolOptions, size: 1, recycleAfterPages: 1_000_000 });
-    const full = new OcrPool({ ...poolOptions, size: cores, recycleAfterPages: 1_000_000 });
-    // Engines are reused from page to page; start them and let the WebAssembly warm up on a page.
-    const first = images[0]!;
-    await single.recognize(first.bytes);
-    await Promise.all(Array.from({ length: cores }, () => full.recognize(first.bytes)));
+    const now = new Runner('now', nowTree);
+    const today = new Runner('today', todayTree);
+    runners.push(now, today);
+    await Promise.all([now.warm(warm), today.warm(warm)]);
+    console.log(`warmed up (engines started, each kind of file read once); load average: ${loads()}`);
+
+    const samples = new Map<Case, Samples>(cases.map((c) => [c, { now: [], today: [], native: [] }]));
+    for (let r = 0; r < rounds; r++) {
+      const started = performance.now();
+      for (const [k, c] of cases.entries()) {
+        const s = samples.get(c)!;
+        // The three in an order that turns with the round and the case.
+        const order = [0, 1, 2].map((i) => (i + r + k) % 3);
+        for (const o of order) {
+          if (o === 0) s.now.push(await now.read(c.file));
+          else if (o === 1) s.today.push(await today.read(c.file));
+          else s.native.push(await native(c.images));
+        }
+      }
+      console.log(`round ${r + 1}/${rounds}: ${((performance.now() - started) / 1000).toFixed(0)} s, load average ${loads()}`);
+    }
+    await Promise.all([now.close(), today.close()]);
 
     const rows: string[][] = [];
-    interface Summary {
-      one: number;
-      pool: number;
-      native: number;
-      cpu1: number;
-      cpuNative: number;
-      cer1: number;
-      cerPool: number;
-    }
-    const summary: Record<number, Summary> = {};
-    for (const dpi of dpis) {
-      const set = images.filter((i) => i.dpi === dpi);
-      const nat: Sample[] = [];
-      const natBest: Sample[] = [];
-      const one: Sample[] = [];
-      const poolRuns: PoolRun[] = [];
-      for (let r = 0; r < rounds; r++) {
-        for (const [k, image] of set.entries()) {
-          // Alternate which goes first, so that other processes' load falls on both alike.
-          if (k % 2 === 0) {
-            nat.push(native(image));
-            one.push(await oneEngine(single, image));
-            natBest.push(native(image, tessdata));
-          } else {
-            natBest.push(native(image, tessdata));
-            one.push(await oneEngine(single, image));
-            nat.push(native(image));
-          }
-        }
-        poolRuns.push(await fullPool(full, set));
-      }
-      const poolErrors = poolRuns.flatMap((x) => x.errors);
-      summary[dpi] = {
-        one: median(one.map((x) => x.wall)),
-        pool: median(poolRuns.map((x) => x.perPage)),
-        native: median(nat.map((x) => x.wall)),
-        cpu1: median(one.map((x) => x.cpu)),
-        cpuNative: median(nat.map((x) => x.cpu)),
-        cer1: cerOf(one),
-        cerPool: cerOf(poolErrors),
+    const notes: string[] = [];
+    let verdict = '';
+    for (const c of cases) {
+      const s = samples.get(c)!;
+      const per = (xs: readonly number[]): number => median(xs) / c.pages;
+      const ratio = median(s.now.map((x, i) => x.wall / s.today[i]!.wall));
+      const cpuRatio = median(s.now.map((x, i) => x.cpu / s.today[i]!.cpu));
+      const nowWall = per(s.now.map((x) => x.wall));
+      const nativeWall = per(s.native.map((x) => x.wall));
+      const second = median(s.now.map((x) => x.secondOcr / x.wall));
+      const tail = median(s.now.map((x) => x.tail / x.wall));
+      rows.push([
+        c.kind,
+        String(c.pages),
+        sec(nowWall),
+        sec(per(s.now.map((x) => x.cpu))),
+        sec(per(s.today.map((x) => x.wall))),
+        sec(per(s.today.map((x) => x.cpu))),
+        `${ratio.toFixed(2)}×`,
+        `${cpuRatio.toFixed(2)}×`,
+        sec(nativeWall),
+        sec(per(s.native.map((x) => x.cpu))),
+        `${(nowWall / nativeWall).toFixed(2)}×`,
+        String(median(s.now.map((x) => x.secondCalls))),
+        `${pct(second)} (${pct(tail)})`,
+      ]);
+      const flags = (xs: readonly ChainTiming[]): string => {
+        const x = xs[0]!;
+        return x.error ? `error ${x.error}` : x.flags.length ? x.flags.join(' ') : 'no flags';
       };
-      const s = summary[dpi]!;
-      rows.push([`${dpi}`, 'doisoat, 1 engine', sec(s.one), sec(s.cpu1), pct(s.cer1), pct(medianCer(one))]);
-      rows.push([`${dpi}`, `doisoat, pool of ${cores}`, sec(s.pool), sec(median(poolRuns.map((x) => x.cpu))), pct(s.cerPool), pct(medianCer(poolErrors))]);
-      rows.push([`${dpi}`, 'tesseract CLI (native)', sec(s.native), sec(s.cpuNative), pct(cerOf(nat)), pct(medianCer(nat))]);
-      rows.push([`${dpi}`, 'tesseract CLI, best_int model', sec(median(natBest.map((x) => x.wall))), sec(median(natBest.map((x) => x.cpu))), pct(cerOf(natBest)), pct(medianCer(natBest))]);
-    }
-
-    if (tune) {
-      for (const dpi of dpis) {
-        const set = images.filter((i) => i.dpi === dpi);
-        for (const mode of [3, 4, 6] as const) {
-          const samples: Sample[] = [];
-          for (const image of set) samples.push(await oneEngine(single, image, mode));
-          rows.push([`${dpi}`, `tune: 1 engine, PSM ${mode}`, sec(median(samples.map((x) => x.wall))), sec(median(samples.map((x) => x.cpu))), pct(cerOf(samples)), pct(medianCer(samples))]);
-        }
+      notes.push(`${c.kind}: ${c.what}; now: ${flags(s.now)}; today: ${flags(s.today)}`);
+      const restarts = [...s.now, ...s.today].reduce((a, x) => a + x.enginesStarted, 0);
+      if (restarts > 0) notes.push(`  (${restarts} engine start(s) inside timed readings of this file: recycling)`);
+      if (c.kind === 'plain') {
+        const each = s.now.map((x, i) => (x.wall / s.today[i]!.wall).toFixed(2)).join(' ');
+        verdict = `clean 300 dpi report page: now/today ${ratio.toFixed(2)}× wall (rounds: ${each}), ${cpuRatio.toFixed(2)}× CPU (budget ${BUDGET.toFixed(2)}×): ${ratio <= BUDGET ? 'PASS' : 'FAIL'}`;
       }
     }
-    await Promise.all([single.close(), full.close()]);
-
-    const header = ['dpi', 'reader', 's/page', 'CPU s/page', 'CER', 'CER, median page'];
-    const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
-    const line = (cells: string[]): string => `| ${cells.map((c, i) => c.padEnd(widths[i]!)).join(' | ')} |`;
     console.log('');
-    console.log(line(header));
-    console.log(`|${widths.map((w) => '-'.repeat(w + 2)).join('|')}|`);
-    for (const r of rows) console.log(line(r));
+    console.log(
+      table(
+        ['page', 'pages', 'now s/page', 'now CPU s/page', 'today s/page', 'today CPU s/page', 'now/today', 'CPU now/today', 'native s/page', 'native CPU s/page', 'now/native', '2nd reading calls', '2nd reading share (tail)'],
+        rows,
+      ),
+    );
     console.log('');
-    console.log(`load average at end: ${os.loadavg().map((l) => l.toFixed(2)).join(' ')}`);
-    const s300 = summary[300];
-    if (s300) {
-      const verdict = (ok: boolean): string => (ok ? 'met' : 'NOT met');
-      const ratio = s300.one / s300.native;
-      const cpuRatio = s300.cpu1 / s300.cpuNative;
-      const speedup = s300.one / s300.pool;
-      console.log(`targets at 300 dpi:`);
-      console.log(`  1 engine ≤ 1.6× native time per page: ${ratio.toFixed(2)}× wall (${cpuRatio.toFixed(2)}× CPU) — ${verdict(ratio <= 1.6)}`);
-      console.log(`  full pool ≥ 1.8× faster than 1 engine (${cores} cores): ${speedup.toFixed(2)}× — ${verdict(speedup >= 1.8)}`);
-      console.log(`  CER ≤ 1.5%: 1 engine ${pct(s300.cer1)}, pool ${pct(s300.cerPool)} (all edits over all characters) — ${verdict(s300.cer1 <= 0.015 && s300.cerPool <= 0.015)}`);
-    }
+    console.log('s/page: the file\'s wall time over its pages (a multi-page file is read by all engines at once); CPU: the runner process\'s threads and its decoder child, over the pages.');
+    console.log('2nd reading share: wall time with an OCR call carrying regions running, over the file\'s time; (tail): from the end of the first reading to the end of the chain (page images again, second reading, rules).');
+    for (const n of notes) console.log(n);
+    console.log('');
+    console.log(verdict);
+    console.log(`load average at end: ${loads()}`);
   } finally {
+    for (const r of runners) r.kill();
+    for (const t of trees) {
+      if (existsSync(t)) spawnSync('git', ['worktree', 'remove', '--force', t], { cwd: root });
+    }
     rmSync(work, { recursive: true, force: true });
   }
 }
 
-await main();
+if (process.argv.includes('--engines')) await import('./ocr-engines.js');
+else await main();

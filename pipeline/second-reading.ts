@@ -93,19 +93,23 @@ function linesToReread(doc: DocumentModel, contested: readonly Flag[], isOcr: (s
 
 async function rereadPages(bytes: Uint8Array, doc: DocumentModel, wanted: Map<number, Set<number>>, ocr: OcrService): Promise<Map<number, { page: Page; regions: Region[]; again: Line[][] }>> {
   const images = await pageImages(bytes, doc.format, [...wanted.keys()]);
+  // The pages are read again at once: the pool has an engine per core.
+  const read = await Promise.all(
+    [...wanted].map(async ([number, indexes]) => {
+      const page = doc.pages.find((p) => p.number === number)!;
+      const image = images.get(number);
+      if (!image) return null;
+      const regions = regionsOf(page, [...indexes].sort((a, b) => a - b));
+      const ocrPage = await ocr.recognize(image, { regions: regions.map((r) => r.box) });
+      const again = regions.map((_, i) => {
+        const mine: OcrLine[] = ocrPage.lines.filter((l) => l.region === i);
+        return [...linesFromOcr(number, { ...ocrPage, lines: mine })];
+      });
+      return [number, { page, regions, again }] as const;
+    }),
+  );
   const out = new Map<number, { page: Page; regions: Region[]; again: Line[][] }>();
-  for (const [number, indexes] of wanted) {
-    const page = doc.pages.find((p) => p.number === number)!;
-    const image = images.get(number);
-    if (!image) continue;
-    const regions = regionsOf(page, [...indexes].sort((a, b) => a - b));
-    const read = await ocr.recognize(image, { regions: regions.map((r) => r.box) });
-    const again = regions.map((_, i) => {
-      const mine: OcrLine[] = read.lines.filter((l) => l.region === i);
-      return [...linesFromOcr(number, { ...read, lines: mine })];
-    });
-    out.set(number, { page, regions, again });
-  }
+  for (const r of read) if (r) out.set(r[0], r[1]);
   return out;
 }
 
