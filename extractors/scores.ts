@@ -231,6 +231,16 @@ export function readScores(blocks: readonly Block[], context: NumberContext): Sc
       } else if (ocr && !summaryLine && state.region === 'body' && ordinal !== null && restatesGroup(block, groupHead[0].length, groups.find((g) => g.ordinal === ordinal), context)) {
         // "Nhóm II tự chấm đạt 31,25/35 điểm.": a group already open states its score; it names
         // no new group, so the groups' order must not renumber it (handled below as a restatement).
+      } else if (ocr && !summaryLine && state.region === 'body' && ordinal !== null && group !== null && (group as MutableGroup).ordinal === ordinal && (group as MutableGroup).score !== null && restatesGroup(block, groupHead[0].length, { ...(group as MutableGroup), score: null }, context)) {
+        // "Nhóm tiêu chí II tự chấm đạt 33 điểm." closing the open group II, which already has
+        // a score: said again, not a new group (nor the summary's start).
+        const open = group as MutableGroup;
+        const phrase = firstMatch(SCORE_PHRASE, f, groupHead[0].length);
+        const token = phrase ? firstScoreToken(block, phrase.end, context, true) : null;
+        if (token) {
+          open.restated.push(figureFrom(block, token));
+          continue;
+        }
       } else if (ocr && !summaryLine) {
         // A body heading read by OCR: numerals lose strokes (III → II, I → L), so the order of
         // the groups and the heading's own "2." decide; the reading is reported.

@@ -171,3 +171,22 @@ describe('lines that are not group headings', () => {
     expect(groupsOf(ex).map((g) => g[0])).toEqual(['I']);
   });
 });
+
+describe('an OCR’d line closing the open group with its score again', () => {
+  it('is a restatement of that group, not a new group after it', () => {
+    const ex = extractReport(
+      docOf(
+        [
+          ocr('1. Nhóm tiêu chí I - Kinh tế (thang điểm 30) - tự chấm đạt 26,5 điểm'),
+          ocr('. Nhóm tiêu chí I tự chấm đạt 26,5 điểm.'),
+          ocr('2. Nhóm tiêu chí II - Quản lý (thang điểm 35) - tự chấm đạt 33 điểm'),
+          ocr('Nhóm tiêu chí II tự chấm đạt 32 điểm.'),
+          ocr('3. Nhóm tiêu chí III - Thanh tra - tự chấm đạt 9,5 điểm'),
+        ],
+        'pdf-scanned',
+      ),
+    );
+    expect(ex.groups.map((g) => [g.id, v(g.score), g.restated.map(v)])).toEqual([['I', 26.5, [26.5]], ['II', 33, [32]], ['III', 9.5, []]]);
+    expect(ex.summary).toEqual([]);
+  });
+});
