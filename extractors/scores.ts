@@ -228,19 +228,10 @@ export function readScores(blocks: readonly Block[], context: NumberContext): Sc
         }
         ordinal = chosen;
         id = intToRoman(chosen);
-      } else if (ocr && !summaryLine && state.region === 'body' && ordinal !== null && restatesGroup(block, groupHead[0].length, groups.find((g) => g.ordinal === ordinal), context)) {
-        // "Nhóm II tự chấm đạt 31,25/35 điểm.": a group already open states its score; it names
-        // no new group, so the groups' order must not renumber it (handled below as a restatement).
-      } else if (ocr && !summaryLine && state.region === 'body' && ordinal !== null && group !== null && (group as MutableGroup).ordinal === ordinal && (group as MutableGroup).score !== null && restatesGroup(block, groupHead[0].length, { ...(group as MutableGroup), score: null }, context)) {
-        // "Nhóm tiêu chí II tự chấm đạt 33 điểm." closing the open group II, which already has
-        // a score: said again, not a new group (nor the summary's start).
-        const open = group as MutableGroup;
-        const phrase = firstMatch(SCORE_PHRASE, f, groupHead[0].length);
-        const token = phrase ? firstScoreToken(block, phrase.end, context, true) : null;
-        if (token) {
-          open.restated.push(figureFrom(block, token));
-          continue;
-        }
+      } else if (ocr && !summaryLine && state.region === 'body' && restatesOpenGroup(block, groupHead[0].length, ordinal, groups, group, context)) {
+        // "Nhóm II tự chấm đạt 31,25/35 điểm.": a group already there states its score, or the
+        // open group states it again; it names no new group, so the groups' order must not
+        // renumber it (handled below: its score, or a restatement).
       } else if (ocr && !summaryLine) {
         // A body heading read by OCR: numerals lose strokes (III → II, I → L), so the order of
         // the groups and the heading's own "2." decide; the reading is reported.
@@ -254,11 +245,14 @@ export function readScores(blocks: readonly Block[], context: NumberContext): Sc
       if (ordinal !== null) {
         const seen = groups.find((g) => g.id === id);
         // "Nhóm II tự chấm đạt 31,25/35 điểm.": a body line stating a named group's score.
-        if (seen && state.region === 'body' && seen.score === null) {
+        // "Nhóm tiêu chí II tự chấm đạt 33 điểm." closing the open group II, already scored: said again.
+        const again = seen !== undefined && seen === group && seen.score !== null && ocr;
+        if (seen && state.region === 'body' && (seen.score === null || again)) {
           const phrase = firstMatch(SCORE_PHRASE, f, groupHead[0].length);
           const token = phrase ? firstScoreToken(block, phrase.end, context, true) : null;
           if (token) {
-            seen.score = figureFrom(block, token);
+            if (seen.score === null) seen.score = figureFrom(block, token);
+            else seen.restated.push(figureFrom(block, token));
             continue;
           }
         }
@@ -404,8 +398,13 @@ const OCR_LEADING_SPECKS = /^[\s.,:;'"`‘’“”_~]+(?=\d)/u;
  * stand between the group's name and the score phrase (a heading has its title there), and the
  * phrase is followed by a score in điểm.
  */
-function restatesGroup(block: Block, headEnd: number, seen: MutableGroup | undefined, context: NumberContext): boolean {
-  if (!seen || seen.score !== null) return false;
+/**
+ * An OCR'd body line naming group `ordinal` that only states its score ("Nhóm II tự chấm đạt
+ * 31,25/35 điểm."): for a group already there without a score, or for the open group.
+ */
+function restatesOpenGroup(block: Block, headEnd: number, ordinal: number | null, groups: readonly MutableGroup[], open: MutableGroup | null, context: NumberContext): boolean {
+  const named = ordinal === null ? undefined : groups.find((g) => g.ordinal === ordinal);
+  if (!named || (named.score !== null && named !== open)) return false;
   const phrase = firstMatch(SCORE_PHRASE, block.folded, headEnd);
   if (!phrase) return false;
   const between: readonly string[] = block.folded.slice(headEnd, phrase.index).match(/\p{L}+/gu) ?? [];

@@ -172,7 +172,7 @@ function missedPart(flag: Flag, extraction: Extraction, lines: readonly ReadLine
   if (!group || !group.score || sum === null) return null;
   const missing = add(group.score.exact, negate(sum));
   if (missing.units <= 0) return null;
-  const used = new Set(figuresOf(extraction).map((f) => `${f.at.page}/${f.at.line}`));
+  const used = new Set([...rolesOf(extraction).values()].map((f) => key(f.at)));
   const start = group.at;
   const next = extraction.groups[extraction.groups.indexOf(group) + 1]?.at ?? extraction.summaryAt;
   const before = (a: Span, b: Span): boolean => a.page < b.page || (a.page === b.page && a.line < b.line);
@@ -181,7 +181,7 @@ function missedPart(flag: Flag, extraction: Extraction, lines: readonly ReadLine
       l.confidence !== undefined &&
       !before(l.at, start) &&
       (next === null || before(l.at, next)) &&
-      !used.has(`${l.at.page}/${l.at.line}`) &&
+      !used.has(key(l.at)) &&
       holdsPoints(l.at.text, missing),
   );
   if (!found) return null;
@@ -192,21 +192,4 @@ function missedPart(flag: Flag, extraction: Extraction, lines: readonly ReadLine
 function holdsPoints(text: string, value: Decimal): boolean {
   const folded = fold(text);
   return findNumbers(text).some((t) => equals(t.exact, value) && /^\s*d\S{1,3}m\b/.test(folded.slice(t.end, t.end + 10)));
-}
-
-function figuresOf(ex: Extraction): Figure[] {
-  const out: Figure[] = [];
-  const push = (f: Figure | null): void => {
-    if (f) out.push(f);
-  };
-  push(ex.total);
-  ex.totalRestated.forEach(push);
-  for (const g of ex.groups) {
-    push(g.score);
-    g.restated.forEach(push);
-    for (const s of g.subgroups) push(s.score);
-    g.items.forEach(push);
-  }
-  for (const s of ex.summary) push(s.score);
-  return out;
 }

@@ -18,6 +18,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { run } from './scans/tools.js';
+import { withOrientation } from './scans/exif.js';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const SCANS = join(ROOT, 'fixtures/scans');
@@ -36,25 +37,6 @@ const PHOTOS: readonly Photo[] = [
   { name: 'hoa-binh-2024.summary-photo.exif6.jpg', from: 'hoa-binh-2024.summary-photo.jpg', why: 'stored on its side, EXIF Orientation 6, 72 dpi header', orientation: 6, storedTurn: -90 },
   { name: 'hoa-binh-2024.summary-photo.exif3.jpg', from: 'hoa-binh-2024.summary-photo.jpg', why: 'stored upside down, EXIF Orientation 3, 72 dpi header', orientation: 3, storedTurn: 180 },
 ];
-
-/** An APP1 Exif segment whose first directory holds only Orientation (tag 274, SHORT). */
-function exifSegment(orientation: number): Buffer {
-  const tiff = Buffer.alloc(8 + 2 + 12 + 4);
-  tiff.write('MM', 0, 'latin1');
-  tiff.writeUInt16BE(42, 2);
-  tiff.writeUInt32BE(8, 4);
-  tiff.writeUInt16BE(1, 8);
-  tiff.writeUInt16BE(274, 10);
-  tiff.writeUInt16BE(3, 12);
-  tiff.writeUInt32BE(1, 14);
-  tiff.writeUInt16BE(orientation, 18);
-  tiff.writeUInt32BE(0, 22);
-  const body = Buffer.concat([Buffer.from('Exif\0\0', 'latin1'), tiff]);
-  const head = Buffer.alloc(4);
-  head.writeUInt16BE(0xffe1, 0);
-  head.writeUInt16BE(body.length + 2, 2);
-  return Buffer.concat([head, body]);
-}
 
 /** Page 4 of the typed Hòa Bình report (its summary) at 300 dpi, the page both desk photos are of. */
 async function summaryPage(dir: string): Promise<string> {
@@ -118,10 +100,7 @@ async function main(): Promise<void> {
       const turned = join(dir, p.name);
       // JFIF at 72 dpi, as phones and messaging apps write it; no other metadata.
       await run('convert', [join(SCANS, p.from), '-rotate', String(p.storedTurn), '-strip', '-units', 'PixelsPerInch', '-density', '72', '-quality', '85', turned]);
-      const jpeg = await readFile(turned);
-      // The Exif segment right after SOI and JFIF's APP0.
-      const app0End = jpeg[2] === 0xff && jpeg[3] === 0xe0 ? 4 + jpeg.readUInt16BE(4) : 2;
-      await writeFile(join(OUT, p.name), Buffer.concat([jpeg.subarray(0, app0End), exifSegment(p.orientation), jpeg.subarray(app0End)]));
+      await writeFile(join(OUT, p.name), withOrientation(await readFile(turned), p.orientation));
       const expected = await readFile(join(SCANS, `${p.from}.expected.json`), 'utf8');
       await writeFile(join(OUT, `${p.name}.expected.json`), expected);
       console.log(`${p.name}: ${p.why}`);

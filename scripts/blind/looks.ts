@@ -12,6 +12,7 @@ import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { prng, seedOf } from '../scans/seed.js';
 import { imageSize, imagesToPdf, renderPage, run } from '../scans/tools.js';
+import { withOrientation } from '../scans/exif.js';
 
 export interface Stamp {
   readonly color: 'red' | 'blue';
@@ -238,25 +239,6 @@ function perspective(look: PhotoLook, w: number, h: number): string {
   return (['tl', 'tr', 'bl', 'br'] as const).map((k) => `${c[k][0]},${c[k][1]} ${d[k][0]},${d[k][1]}`).join('  ');
 }
 
-/** An APP1 Exif segment whose first directory holds only Orientation (as scripts/make-photos.ts writes it). */
-function exifSegment(orientation: number): Buffer {
-  const tiff = Buffer.alloc(26);
-  tiff.write('MM', 0, 'latin1');
-  tiff.writeUInt16BE(42, 2);
-  tiff.writeUInt32BE(8, 4);
-  tiff.writeUInt16BE(1, 8);
-  tiff.writeUInt16BE(274, 10);
-  tiff.writeUInt16BE(3, 12);
-  tiff.writeUInt32BE(1, 14);
-  tiff.writeUInt16BE(orientation, 18);
-  tiff.writeUInt32BE(0, 22);
-  const body = Buffer.concat([Buffer.from('Exif\0\0', 'latin1'), tiff]);
-  const head = Buffer.alloc(4);
-  head.writeUInt16BE(0xffe1, 0);
-  head.writeUInt16BE(body.length + 2, 2);
-  return Buffer.concat([head, body]);
-}
-
 /** The turn (degrees clockwise) that stores upright pixels so that `orientation` shows them upright. */
 const STORED_TURN: Record<3 | 6 | 8, number> = { 3: 180, 6: -90, 8: 90 };
 
@@ -294,8 +276,7 @@ export async function makePhoto(pdf: string, page: number, look: PhotoLook, work
   await run('convert', [upright, ...(turn ? ['-rotate', String(turn)] : []), '-strip', '-sampling-factor', '2x2', '-quality', String(look.quality), '-units', 'PixelsPerInch', '-density', '72', jpeg]);
   const data = await readFile(jpeg);
   if (!look.orientation) return writeFile(out, data);
-  const app0End = data[2] === 0xff && data[3] === 0xe0 ? 4 + data.readUInt16BE(4) : 2;
-  await writeFile(out, Buffer.concat([data.subarray(0, app0End), exifSegment(look.orientation), data.subarray(app0End)]));
+  await writeFile(out, withOrientation(data, look.orientation));
 }
 
 export const photoExtension = (look: PhotoLook): string => (look.format === 'heic' ? 'heic' : 'jpg');
