@@ -27,6 +27,8 @@ export default defineConfig({
       'test/ocr-image-integrity.test.ts',
       // a photo of a page on a desk, prepared for OCR
       'test/ocr-photo.test.ts',
+      // specks and salt and pepper wiped before OCR
+      'test/ocr-despeckle.test.ts',
       // blind sets: texts, variants and manifests drawn from a label
       'test/blind-sets.test.ts',
       // npm run fuzz's seeded mutations

@@ -46,11 +46,20 @@ function startsCapitalGroupHeading(text: string): boolean {
   return head === head.toUpperCase();
 }
 
+/**
+ * "ai Nhóm tiêu chí I: 21 điểm.": a capitalised "Nhóm tiêu chí" and its numeral after a short
+ * stray token (OCR's reading of a "1."), which no wrapped sentence starts with.
+ */
+function startsNumberedGroup(text: string): boolean {
+  const m = /^[^\s\d]{1,3}\s+(nhom)\s+tieu\s+chi\s+[ivxl]+\b/u.exec(fold(text));
+  return m !== null && text[m.index + m[0].indexOf('nhom')] === 'N';
+}
+
 /** Whether `next` continues the paragraph that `prev` began (wrapped text, not a new paragraph). */
 function continues(prev: Line, next: Line): boolean {
   if (prev.kind === 'table-row' || next.kind === 'table-row') return false;
   if (next.kind === 'heading' || next.kind === 'list-item') return false;
-  if (startsCapitalGroupHeading(next.text)) return false;
+  if (startsCapitalGroupHeading(next.text) || startsNumberedGroup(next.text)) return false;
   if (TERMINAL.test(prev.text)) {
     // "Tổng điểm tự chấm:" then "21,3 điểm" on the next line.
     return prev.text.endsWith(':') && STARTS_SCORE.test(next.text);

@@ -367,6 +367,22 @@ export function readScores(blocks: readonly Block[], context: NumberContext): Sc
     const token = firstScoreToken(block, phrase.end, context, true);
     if (!token) continue;
     const figure = figureFrom(block, token);
+    // "Tự chấm mục 1.4 đạt 3 điểm.": the line names its sub-group, whose heading OCR may have lost.
+    const namedSub = NAMES_SUBGROUP.exec(f.slice(0, token.start));
+    if (namedSub && Number(namedSub[1]) === current.ordinal) {
+      const id = `${Number(namedSub[1])}.${Number(namedSub[2])}`;
+      const existing = current.subgroups.find((x) => x.id === id);
+      if (!existing) {
+        sub = { id, score: figure, at };
+        current.subgroups.push(sub);
+        continue;
+      }
+      if (existing.score === null) {
+        existing.score = figure;
+        sub = existing;
+        continue;
+      }
+    }
     const saysGroupTotal = /tong\s+(?:so\s+)?diem/.test(f.slice(0, phrase.end + 1)) && !/nhom\s+tieu\s+chi\s+ve/.test(f);
     const openSub = sub as MutableSub | null;
     if (openSub && openSub.score === null && !saysGroupTotal) openSub.score = figure;
@@ -389,27 +405,32 @@ export function readScores(blocks: readonly Block[], context: NumberContext): Sc
   };
 }
 
+/** "mục 1.4", "tiểu mục 2.1", "tiểu nhóm 4.2" in a score line; OCR may read the dot as a colon, a comma or a space. */
+const NAMES_SUBGROUP = /\b(?:tieu\s+muc|tieu\s+nhom|muc)\s+(\d{1,2})(?:\s?[.:,]\s?|\s)(\d{1,2})\b/;
+
 /** Stray dots, commas and quotes OCR reads from specks before a line's first word. */
 const OCR_LEADING_SPECKS = /^[\s.,:;'"`‘’“”_~]+(?=\d)/u;
 
 /**
- * Whether a body line naming a group already listed, with no score yet, is that group stating its
- * score ("Nhóm tiêu chí II được xã tự chấm 31 điểm") rather than a new heading: at most a few words
- * stand between the group's name and the score phrase (a heading has its title there), and the
- * phrase is followed by a score in điểm.
- */
-/**
  * An OCR'd body line naming group `ordinal` that only states its score ("Nhóm II tự chấm đạt
- * 31,25/35 điểm."): for a group already there without a score, or for the open group.
+ * 31,25/35 điểm."): for a group already there without a score, or for the open group. At most a
+ * few words stand between the group's name and the score phrase (a heading has its title there).
+ * A line in capitals naming the open group, already scored, is the next group's heading whose
+ * numeral lost a stroke ("NHÓM TIÊU CHÍ II - TỰ CHẤM 9 ĐIỂM" for III), not a restatement.
  */
 function restatesOpenGroup(block: Block, headEnd: number, ordinal: number | null, groups: readonly MutableGroup[], open: MutableGroup | null, context: NumberContext): boolean {
   const named = ordinal === null ? undefined : groups.find((g) => g.ordinal === ordinal);
   if (!named || (named.score !== null && named !== open)) return false;
   const phrase = firstMatch(SCORE_PHRASE, block.folded, headEnd);
   if (!phrase) return false;
+  if (named.score !== null && isCapitals(block.text.slice(0, phrase.end))) return false;
   const between: readonly string[] = block.folded.slice(headEnd, phrase.index).match(/\p{L}+/gu) ?? [];
   if (between.length > 3 || between.includes('thang')) return false;
   return firstScoreToken(block, phrase.end, context, true) !== null;
+}
+
+function isCapitals(text: string): boolean {
+  return text === text.toUpperCase() && text !== text.toLowerCase();
 }
 
 /**

@@ -1,6 +1,6 @@
 /** OCR text repairs: digit look-alikes inside numbers only; key phrases restored tolerantly. */
 import { describe, expect, it } from 'vitest';
-import { repairDigits, repairOcrLine, repairPhrases } from '../extractors/text/ocr-repair.js';
+import { repairDigits, repairOcrLine, repairPhrases, repairPointsUnit, repairPunctuation } from '../extractors/text/ocr-repair.js';
 
 describe('repairDigits', () => {
   it.each([
@@ -46,4 +46,36 @@ describe('repairPhrases', () => {
 
 it('repairOcrLine does both', () => {
   expect(repairOcrLine('Nh6m tiêu chi VI: Điểm thưởng, phạt. Tông điêm tự chấm: O4 điểm.')).toBe('Nhóm tiêu chí VI: Điểm thưởng, phạt. Tổng điểm tự chấm: 04 điểm.');
+});
+
+describe('repairPunctuation', () => {
+  it.each([
+    [': .„.. UBND XÃ CẨM THẠCH.', 'UBND XÃ CẨM THẠCH.'],
+    ['.Số điểm của nhóm IV: 14 điểm.', 'Số điểm của nhóm IV: 14 điểm.'],
+    ['“Kết quả: tự chấm 4 điểm.', 'Kết quả: tự chấm 4 điểm.'],
+    ['NHÓM TIÊU CHÍ,II. THANH TRA', 'NHÓM TIÊU CHÍ II. THANH TRA'],
+    ['-„ NHÓM TIÊU CHÍ III', '- NHÓM TIÊU CHÍ III'],
+    ['. -0,5 điểm', '-0,5 điểm'],
+    ["'- Đề nghị thưởng 2 điểm.", '- Đề nghị thưởng 2 điểm.'],
+  ])('%s → %s', (input, expected) => {
+    expect(repairPunctuation(input)).toBe(expected);
+  });
+
+  it.each([['- Tỷ lệ hộ nghèo 0,98%'], ['(TỐI ĐA 10 ĐIỂM)'], ['|. Phát triển kinh tế'], ['24,5 điểm; 0,5 điểm'], ['Hà Nội, ngày 10 tháng 12']])('leaves %s alone', (input) => {
+    expect(repairPunctuation(input)).toBe(input);
+  });
+});
+
+describe('repairPointsUnit', () => {
+  it.each([
+    ['Tổng điểm tự chấm: 82,5 điển.', 'Tổng điểm tự chấm: 82,5 điểm.'],
+    ['Kết quả: tự chấm 9 diém', 'Kết quả: tự chấm 9 điểm'],
+    ['tự trừ 0,5 điếm; còn lại', 'tự trừ 0,5 điểm; còn lại'],
+  ])('%s → %s', (input, expected) => {
+    expect(repairPointsUnit(input)).toBe(expected);
+  });
+
+  it.each([['Tổng điểm tự chấm: 82,5 điểm.'], ['NHÓM TIÊU CHÍ II - TỰ CHẤM 9 ĐIỂM'], ['lắp 12 đèn điện chiếu sáng'], ['đạt 3 sao.'], ['có 5 dãy nhà.']])('leaves %s alone', (input) => {
+    expect(repairPointsUnit(input)).toBe(input);
+  });
 });

@@ -5,7 +5,7 @@
  * document's OCR summary.
  */
 import type { Line, Page } from '../document.js';
-import { repairOcrLine } from '../text/ocr-repair.js';
+import { repairOcrCell, repairOcrLine } from '../text/ocr-repair.js';
 import { pageOf, toLine, type RawLine } from './lines.js';
 import { OCR_ENGINE, OCR_LANGUAGE, type OcrLine, type OcrPage, type OcrSummary } from './ocr-service.js';
 
@@ -16,7 +16,7 @@ export function linesFromOcr(number: number, ocr: OcrPage): readonly Line[] {
 
 export function pageFromOcr(number: number, ocr: OcrPage): Page {
   const raws: RawLine[] = ocr.lines.map((l) =>
-    l.cells ? { text: '', cells: l.cells.map(repairOcrLine), confidence: l.confidence } : { text: repairOcrLine(l.text), confidence: l.confidence },
+    l.cells ? { text: '', cells: l.cells.map(repairOcrCell), confidence: l.confidence } : { text: repairOcrLine(l.text), confidence: l.confidence },
   );
   const page = pageOf(number, raws);
   const boxed = withBoxes(page.lines, ocr.lines, raws);

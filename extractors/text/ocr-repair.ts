@@ -2,6 +2,10 @@
  * Repairs of OCR text, applied to OCR'd lines only (never to a text layer):
  * - digit confusions (O→0, o→0, l/I/|→1, S→5, B→8) inside numbers only: "2l,3" → "21,3",
  *   "O4 điểm" → "04 điểm"; a word like "ISO" or a roman numeral "II" is left alone;
+ * - specks read as punctuation before a line's first word (": .„.. UBND XÃ", ".Số điểm của nhóm
+ *   IV") dropped, a bullet or a sign among them kept; a comma between two letters ("CHÍ,II") is a
+ *   space, as typed text never glues one there;
+ * - "điểm" after a number at the end of a sentence, one letter misread ("82,5 điển.", "9 diém");
  * - the report's key phrases matched tolerantly (Damerau–Levenshtein on accent-folded words)
  *   and restored: "Nh6m tiêu chi" → "Nhóm tiêu chí", "Tông điêm tư châm" → "Tổng điểm tự chấm".
  *   Only multi-word phrases: single words are too easily another real word (điện / điểm).
@@ -97,6 +101,45 @@ function matchInitial(first: string, phrase: string): string {
   return (upper ? phrase.charAt(0).toUpperCase() : phrase.charAt(0).toLowerCase()) + phrase.slice(1);
 }
 
+/**
+ * What comes before a line's first letter, digit or bracket. The strokes of a roman numeral (|, !,
+ * [, ]) are never taken for specks: "|. Phát triển …" is the row of group I.
+ */
+const LEADING = /^[^\p{L}\p{N}(|!\[\]]+/u;
+const BULLET_OR_SIGN = /[-–+•]/;
+const COMMA_IN_WORDS = /(?<=\p{L}),(?=\p{L})/gu;
+
+export function repairPunctuation(text: string): string {
+  const out = text.replace(COMMA_IN_WORDS, ' ');
+  const lead = LEADING.exec(out);
+  if (!lead) return out;
+  const rest = out.slice(lead[0].length);
+  const mark = BULLET_OR_SIGN.exec(lead[0]);
+  if (!mark) return rest;
+  // A sign stays glued to its number ("-0,5 điểm"), a bullet is followed by a space.
+  const glued = mark.index === lead[0].length - 1 && /^\d/.test(rest);
+  return glued ? `${mark[0]}${rest}` : `${mark[0]} ${rest}`;
+}
+
+/** A number, then a word of four letters ending the sentence or the line. */
+const UNIT_AFTER_NUMBER = /(?<=\d\s?)([\p{L}]{4})(?=\s*[.;,)]?\s*$|\s*[.;)]\s)/gu;
+
+export function repairPointsUnit(text: string): string {
+  return text.replace(UNIT_AFTER_NUMBER, (word) => {
+    const folded = fold(word.toLowerCase());
+    if (!folded.startsWith('d')) return word;
+    if (word.toLowerCase() === 'điểm' || distance.DamerauLevenshteinDistance(folded, 'diem') > 1) return word;
+    if (word === word.toUpperCase()) return 'ĐIỂM';
+    return word[0] === word[0]!.toUpperCase() ? 'Điểm' : 'điểm';
+  });
+}
+
+/** A line of text read by OCR. */
 export function repairOcrLine(text: string): string {
+  return repairPointsUnit(repairOcrCell(repairPunctuation(text)));
+}
+
+/** A table cell read by OCR: a lone dash or a stroke there means something. */
+export function repairOcrCell(text: string): string {
   return repairPhrases(repairDigits(text));
 }

@@ -16,6 +16,7 @@ import { decodeInChild } from './decoder.js';
 import { checkIntact } from './image-integrity.js';
 import { MAX_IMAGE_PIXELS } from '../../core/limits.js';
 import { readImageInfo } from './image-info.js';
+import { despeckle } from './despeckle.js';
 import { preparePhoto } from './photo.js';
 import { parsePgm } from './pgm.js';
 import type { GrayImage } from './tables.js';
@@ -75,9 +76,11 @@ export async function loadPicture(image: Uint8Array, page = 1, options: { forRea
   return gray ? pictureOf(prepared(gray, options)) : null;
 }
 
-/** As OCR reads it (and crops show it): a photo of a page on a desk cropped, evened out and enlarged (photo.ts). */
+/** As OCR reads it (and crops show it): a photo of a page on a desk cropped, evened out and enlarged (photo.ts), and any page's specks wiped (despeckle.ts). */
 function prepared(gray: GrayImage, options: { forReading?: boolean }): GrayImage {
-  return options.forReading ? preparePhoto(gray, MAX_IMAGE_PIXELS) : gray;
+  if (!options.forReading) return gray;
+  const page = preparePhoto(gray, MAX_IMAGE_PIXELS);
+  return despeckle(page).image;
 }
 
 /** Grayscale pixels on a canvas, to be drawn turned or scaled. */

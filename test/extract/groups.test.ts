@@ -72,6 +72,16 @@ describe('a group’s score stated apart from its heading', () => {
       [ocr('Nhóm tiêu chí IV. Cải cách'), ocr('Nhóm tiêu chí IV được xã tự chấm 13,5 điểm.'), ocr('Nhóm tiêu chí V. Hỗ trợ'), ocr('5.1. Sản xuất: xã tự chấm 4,75 điểm.'), ocr('Nhóm tiêu chí V, xã tự chấm tổng cộng 9,25 điểm.')],
       [['IV', 13.5, [], []], ['V', 9.25, [['5.1', 4.75]], []]],
     ],
+    [
+      'a score line naming its sub-group keeps it when OCR lost the heading ("Tự chấm mục 1.4 đạt 3 điểm.")',
+      [ocr('1. Nhóm tiêu chí I - Phát triển kinh tế - xã hội (thang điểm 30)'), ocr('Tiểu mục 1.3 - Môi trường (thang điểm 6)'), ocr('Tự chấm mục 1.3 đạt 4 điểm.'), ocr('Tiếu mưc l4 - Quốc phòng, an ninh (thang điểm 4)'), ocr('Tự chấm mục 1:4 đạt 3 điểm.'), ocr('Nhóm tiêu chí I tự chấm đạt 7 điểm.')],
+      [['I', 7, [['1.3', 4], ['1.4', 3]], []]],
+    ],
+    [
+      'a heading in capitals whose numeral lost a stroke is the next group, not the open one restated',
+      [ocr('NHÓM TIÊU CHÍ II - TỰ CHẤM 29,5 ĐIỂM'), ocr('2.1. Quản lý nhà nước. Tự chấm 21,5 điểm'), ocr('2.2. Nhiệm vụ cấp trên giao. Tự chấm 8 điểm'), ocr('Cộng nhóm tiêu chí II: 29,5 điểm.'), ocr('NHÓM TIÊU CHÍ II - TỰ CHẤM 9 ĐIỂM'), ocr('(Thanh tra, tiếp công dân)')],
+      [['II', 29.5, [['2.1', 21.5], ['2.2', 8]], []], ['III', 9, [], []]],
+    ],
   ])('%s', (_name, lines, expected) => {
     expect(groupsOf(extractReport(docOf(lines, 'pdf')))).toEqual(expected);
   });

@@ -26,6 +26,24 @@ describe('summary and grand total', () => {
     expect(ex.classification).toMatchObject({ text: 'Hoàn thành tốt nhiệm vụ năm 2024', level: 'good' });
   });
 
+  it('an OCR\'d summary list whose first "1." came out as a stray word, after a heading in capitals', () => {
+    const ocr = (text: string): LineSpec => ({ text, confidence: 0.9 });
+    const ex = extractReport(
+      docOf(
+        [
+          ...body.map((l) => ocr(l as string)),
+          ocr('II. TỔNG HỢP KẾT QUẢ VÀ XẾP LOẠI'),
+          ocr('ai Nhóm tiêu chí I: 21,3 điểm.'),
+          ocr('2. Nhóm tiêu chí II: 33 điểm.'),
+          ocr('Tổng điểm tự chấm: 54,3 điểm.'),
+        ],
+        'pdf',
+      ),
+    );
+    expect(ex.summary.map((s) => [s.id, v(s.score)])).toEqual([['I', 21.3], ['II', 33]]);
+    expect(v(ex.total)).toBe(54.3);
+  });
+
   it('reads a summary written as a table with a score column and a total row', () => {
     const ex = extractReport(
       docOf([
