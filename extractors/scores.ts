@@ -58,6 +58,8 @@ interface MutableGroup {
   bonus: boolean;
   /** Further statements of the group's score in the body, after `score`. */
   restated: Figure[];
+  /** `score` came from a line that names no group ("Kết quả: tự chấm 9 điểm."), with no sub-group open. */
+  scoreFromBareLine?: boolean;
 }
 
 interface TableColumns {
@@ -343,6 +345,13 @@ export function readScores(blocks: readonly Block[], context: NumberContext): Sc
           sub = again;
           continue;
         }
+        // OCR lost the first sub-group's heading ("1.1. Kinh tế"): the score taken for the group
+        // before "1.2" opened was that sub-group's, and the group's own comes later.
+        if (ocr && current.scoreFromBareLine && current.subgroups.length === 0 && Number(subHead[2]) === 2 && current.score) {
+          current.subgroups.push({ id: `${subHead[1]}.1`, score: current.score, at: current.score.at });
+          current.score = null;
+          current.scoreFromBareLine = false;
+        }
         sub = { id, ...(title ? { title } : {}), score: null, at };
         current.subgroups.push(sub);
         if (token) sub.score = figureFrom(block, token);
@@ -386,7 +395,10 @@ export function readScores(blocks: readonly Block[], context: NumberContext): Sc
     const saysGroupTotal = /tong\s+(?:so\s+)?diem/.test(f.slice(0, phrase.end + 1)) && !/nhom\s+tieu\s+chi\s+ve/.test(f);
     const openSub = sub as MutableSub | null;
     if (openSub && openSub.score === null && !saysGroupTotal) openSub.score = figure;
-    else if (current.score === null) current.score = figure;
+    else if (current.score === null) {
+      current.score = figure;
+      current.scoreFromBareLine = !openSub && !saysGroupTotal && !/\bnhom\b/.test(f.slice(0, token.start));
+    }
     // "Tổng số điểm tự chấm của nhóm đạt 22,3 điểm" once the group has its score: the group's
     // score again. Without "nhóm" the line may be the grand total or a bonus sum ("Tổng điểm
     // thưởng"), so it stays a note.
@@ -407,6 +419,9 @@ export function readScores(blocks: readonly Block[], context: NumberContext): Sc
 
 /** "mục 1.4", "tiểu mục 2.1", "tiểu nhóm 4.2" in a score line; OCR may read the dot as a colon, a comma or a space. */
 const NAMES_SUBGROUP = /\b(?:tieu\s+muc|tieu\s+nhom|muc)\s+(\d{1,2})(?:\s?[.:,]\s?|\s)(\d{1,2})\b/;
+
+/** Specks around an OCR'd table row's numbering: low quotes, dots, commas, colons, underscores. */
+const OCR_NUMBERING_SPECKS = /^[\s„.,:;_~]+|[\s„,:;_~]+$/gu;
 
 /** Stray dots, commas and quotes OCR reads from specks before a line's first word. */
 const OCR_LEADING_SPECKS = /^[\s.,:;'"`‘’“”_~]+(?=\d)/u;
@@ -539,7 +554,9 @@ function readTableRow(
     return { ...token, start: token.start + offset, end: token.end + offset };
   };
 
-  const first = folded[0]?.trim() ?? '';
+  // OCR'd numbering cells carry specks read as marks ("„ 1", "..H"); quotes may be strokes, so stay.
+  const numbering = (c: string): string => (order ? c.replace(OCR_NUMBERING_SPECKS, '') : c).trim();
+  const first = numbering(folded[0] ?? '');
   if (folded.some((c) => TOTAL_ROW.test(c))) return { kind: 'total', id: '', token: scoreToken() };
 
   // OCR'd rows: an I's stroke may come as l, j, 1, |, !, [ or ] ("Nhóm tiêu chí IJI", "IIL", "]V").
@@ -558,7 +575,7 @@ function readTableRow(
   const subId = /^(\d{1,2})\.(\d{1,2})\.?$/.exec(first);
   if (subId) return { kind: 'subgroup', id: `${subId[1]}.${subId[2]}`, ...(titleCell ? { title: titleCell } : {}), token: scoreToken() };
   if (order) {
-    const reading = ocrRowNumbering(cells[0] ?? '', order, titleCell !== undefined && cells.some((c, i) => i > 0 && parseNumber(c, context) !== null));
+    const reading = ocrRowNumbering(numbering(cells[0] ?? ''), order, titleCell !== undefined && cells.some((c, i) => i > 0 && parseNumber(c, context) !== null));
     if (reading) return { ...reading, ...(titleCell ? { title: reading.kind === 'group' ? (cleanTitle(titleCell) ?? titleCell) : titleCell } : {}), token: scoreToken() };
   }
   // An arabic TT column numbering the groups: 1 → I.

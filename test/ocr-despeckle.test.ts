@@ -46,6 +46,7 @@ const CASES: ReadonlyArray<{ name: string; mark: Mark; kept: boolean }> = [
   { name: 'a speck between lines, far from the text', mark: { x: 800, y: 300, w: 9, h: 9 }, kept: false },
   { name: 'a speck in the margin', mark: { x: 100, y: 420, w: 12, h: 11 }, kept: false },
   { name: 'a pepper grain in the margin', mark: { x: 2000, y: 100, w: 2, h: 2 }, kept: false },
+  { name: 'a speck left of a line, far from its first word', mark: { x: 200, y: 216, w: 10, h: 10 }, kept: false },
   { name: 'a blot too large for a speck (a stamp’s part, a drawn box)', mark: { x: 1800, y: 400, w: 30, h: 30 }, kept: true },
 ];
 

@@ -16,13 +16,12 @@ const REFERENCE_LETTER = 29;
  * text at 300 dpi, more on a page photographed close).
  */
 const MAX_SIDE = 0.55;
-const CLEAR = 0.5;
-/**
- * Salt and pepper: a blot of at most this many pixels. It shelters nothing (it comes in crowds),
- * but is wiped only as far from the letters as a speck is: a faint comma or colon on a blurred
- * photo comes out of the threshold as a few pixels too.
- */
+const CLEAR = 0.38;
+/** A colon's or a semicolon's two marks, one above the other within this many letter heights, shelter each other. */
+const STACKED = 1;
+/** Salt and pepper: a blot of at most this many pixels, sheltering nothing (it comes in crowds), wiped this far (letter heights) from any ink. */
 const TINY = 6;
+const TINY_CLEAR = 0.1;
 /** A blot at least this many times longer than high (a hyphen, a dash, an underscore) is a mark. */
 const LONG = 1.6;
 
@@ -117,6 +116,8 @@ export function despeckle(g: GrayImage): DespeckleResult {
   const letter = heights.length >= 50 ? heights[heights.length >> 1]! : REFERENCE_LETTER * unit;
   const maxSide = Math.max(3, Math.round(MAX_SIDE * letter));
   const clear = Math.max(3, Math.round(CLEAR * letter));
+  const tinyClear = Math.max(2, Math.round(TINY_CLEAR * letter));
+  const stacked = Math.round(STACKED * letter);
   // What a blot is: salt and pepper (tiny), a small round one (a speck, or a dot, a comma, a
   // diacritic), or a letter. Salt and pepper comes in crowds: none of it shelters another blot.
   const TINY_BLOT = 1;
@@ -134,8 +135,8 @@ export function despeckle(g: GrayImage): DespeckleResult {
   }
   if (blots.length === 0) return { image: g, wiped: 0 };
 
-  /** Whether a run of a blot other than `self` (salt and pepper aside) lies in the box. */
-  const shelteredIn = (self: number, x0: number, y0: number, x1: number, y1: number): boolean => {
+  /** Whether a run of a blot other than `self` (salt and pepper aside; only round ones if `round`) lies in the box. */
+  const shelteredIn = (self: number, x0: number, y0: number, x1: number, y1: number, round = false): boolean => {
     for (let y = Math.max(0, y0); y <= Math.min(h - 1, y1); y++) {
       let lo = rowStart[y]!;
       let hi = rowStart[y + 1]!;
@@ -147,7 +148,7 @@ export function despeckle(g: GrayImage): DespeckleResult {
       }
       for (let i = lo; i < rowStart[y + 1]! && xs0[i]! <= x1; i++) {
         const r = root[i]!;
-        if (r !== self && kind[r] !== TINY_BLOT) return true;
+        if (r !== self && kind[r] !== TINY_BLOT && (!round || kind[r] === ROUND_BLOT)) return true;
       }
     }
     return false;
@@ -161,7 +162,9 @@ export function despeckle(g: GrayImage): DespeckleResult {
     const y0 = by0[r]!;
     const x1 = bx1[r]!;
     const y1 = by1[r]!;
-    if (shelteredIn(r, x0 - clear, y0 - clear, x1 + clear, y1 + clear)) continue;
+    const d = kind[r] === TINY_BLOT ? tinyClear : clear;
+    if (shelteredIn(r, x0 - d, y0 - d, x1 + d, y1 + d)) continue;
+    if (kind[r] === ROUND_BLOT && shelteredIn(r, x0 - 2, y0 - stacked, x1 + 2, y1 + stacked, true)) continue;
     if (!out) {
       out = Uint8Array.from(data);
       paper = paperLevel(data, threshold);

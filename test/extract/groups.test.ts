@@ -78,6 +78,11 @@ describe('a group’s score stated apart from its heading', () => {
       [['I', 7, [['1.3', 4], ['1.4', 3]], []]],
     ],
     [
+      'the first sub-group\'s heading lost: the bare score before "1.2" is 1.1\'s, the group\'s comes at its end',
+      [ocr('NHÓM TIÊU CHÍ I. PHÁT TRIỂN KINH TẾ - XÃ HỘI (TỐI ĐA 25 ĐIỂM)'), ocr('sE „ Kinh tế (tối đa 10 điểm)'), ocr('Kết quả: tự chấm 9 điểm.'), ocr('1.2. Văn hóa - xã hội (tối đa 8 điểm)'), ocr('Kết quả: tự chấm 8 điểm.'), ocr('Số điểm của nhóm I: 17 điểm.')],
+      [['I', 17, [['1.1', 9], ['1.2', 8]], []]],
+    ],
+    [
       'a heading in capitals whose numeral lost a stroke is the next group, not the open one restated',
       [ocr('NHÓM TIÊU CHÍ II - TỰ CHẤM 29,5 ĐIỂM'), ocr('2.1. Quản lý nhà nước. Tự chấm 21,5 điểm'), ocr('2.2. Nhiệm vụ cấp trên giao. Tự chấm 8 điểm'), ocr('Cộng nhóm tiêu chí II: 29,5 điểm.'), ocr('NHÓM TIÊU CHÍ II - TỰ CHẤM 9 ĐIỂM'), ocr('(Thanh tra, tiếp công dân)')],
       [['II', 29.5, [['2.1', 21.5], ['2.2', 8]], []], ['III', 9, [], []]],
