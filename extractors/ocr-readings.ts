@@ -64,6 +64,22 @@ export function ocrHeadingWithoutNumeral(folded: string, text: string): RegExpEx
   return m;
 }
 
+const OCR_HEAD_LOST_NHOM = new RegExp(`^[\\W_]*(?:(\\d{1,2})\\s*[.),:;]?\\s*)?\\S{1,4}\\s+tieu\\s+chi\\s+([ivxlh1|!]{1,4})(?![\\p{L}\\d])\\s*[:;.\\-–—)]?\\s*(?=\\p{L})`, 'u');
+
+/**
+ * A body heading in capitals whose "NHÓM" OCR turned into a short token ("HH TIÊU CHÍ II. QUẢN LÝ
+ * …"): the token, "TIÊU CHÍ", its numeral, then the title, all in capitals. Same groups as
+ * ocrGroupHead.
+ */
+export function ocrHeadingLostNhom(folded: string, text: string): RegExpExecArray | null {
+  const m = OCR_HEAD_LOST_NHOM.exec(folded);
+  if (!m) return null;
+  const head = text.slice(0, m[0].length + 12);
+  if (head !== head.toUpperCase()) return null;
+  m[2] = ocrNumeral(m[2]!);
+  return m;
+}
+
 /** A summary list line ("- Nhóm tiêu chí II: 33 điểm;") rather than a body heading. */
 export function isSummaryLine(block: Block, headEnd: number, seen: boolean): boolean {
   const rest = block.folded.slice(headEnd).replace(/[\d.,:;()%\s]|diem/g, '');

@@ -10,7 +10,7 @@ import type { Block } from './blocks.js';
 import { confidenceAt, spanAt } from './blocks.js';
 import type { Span } from '../core/report-audit.js';
 import { fold } from './fold.js';
-import { chooseOrdinal, documentDecimalMark, isOcrBlock, ocrMaxColumn, ocrNumeralStrokes, isSummaryLine, OCR_NUMERAL_AFTER_NHOM, ocrGroupHead, ocrHeadingWithoutNumeral, ocrNumeral, ocrRowNumbering, ocrStrokeNumbering, asStrokes, withinMaximum, type TableOrder } from './ocr-readings.js';
+import { chooseOrdinal, documentDecimalMark, isOcrBlock, ocrMaxColumn, ocrNumeralStrokes, isSummaryLine, OCR_NUMERAL_AFTER_NHOM, ocrGroupHead, ocrHeadingLostNhom, ocrHeadingWithoutNumeral, ocrNumeral, ocrRowNumbering, ocrStrokeNumbering, asStrokes, withinMaximum, type TableOrder } from './ocr-readings.js';
 import type { Figure, GroupScore, ReadingNote, SubgroupScore, SummaryEntry } from './extraction.js';
 import { findNumbers, parseNumber, type NumberContext, type NumberToken } from './numbers.js';
 import {
@@ -214,7 +214,7 @@ export function readScores(blocks: readonly Block[], context: NumberContext): Sc
 
     const f = block.folded;
     const ocr = isOcrBlock(block);
-    const groupHead = ocr ? (ocrGroupHead(f) ?? (state.region !== 'summary' ? ocrHeadingWithoutNumeral(f, block.text) : null)) : GROUP_HEAD.exec(f);
+    const groupHead = ocr ? (ocrGroupHead(f) ?? (state.region !== 'summary' ? (ocrHeadingWithoutNumeral(f, block.text) ?? ocrHeadingLostNhom(f, block.text)) : null)) : GROUP_HEAD.exec(f);
     if (groupHead) {
       let id = groupHead[2]!.toUpperCase();
       let ordinal = romanToInt(id);
@@ -318,7 +318,8 @@ export function readScores(blocks: readonly Block[], context: NumberContext): Sc
     if (closing) {
       // OCR may misread the numeral: the open group, if it has no score yet, is the one closing.
       const named = ocr && current.score === null ? current : groups.find((g) => g.id === closing[1]!.toUpperCase());
-      const token = named ? firstScoreToken(block, closing[0].length, context, true) : null;
+      // OCR may lose the "điểm" after it ("Số điểm của nhóm VI: 1,5. cA"): the number right after the phrase.
+      const token = named ? (firstScoreToken(block, closing[0].length, context, true) ?? (ocr ? numberRightAfter(block, closing[0].length, context) : null)) : null;
       if (named && token) {
         const figure = figureFrom(block, token);
         if (named.score === null) named.score = figure;
@@ -470,7 +471,9 @@ function declareSubgroupFromTable(groups: MutableGroup[], id: string, title: str
  * name) nor a bullet dash.
  */
 function declaredSign(block: Block, start: number): 1 | -1 {
-  const before = block.folded.slice(Math.max(0, start - 24), start);
+  // In a table row only the number's own cell says (a title cell "Điểm thưởng, điểm trừ" does not).
+  const cellStart = block.cells ? block.text.lastIndexOf('|', start - 1) + 1 : 0;
+  const before = block.folded.slice(Math.max(cellStart, start - 24), start);
   const dash = /(?:^|[\s:(=|])[-−–]\s?$/.exec(block.text.slice(0, start));
   if (dash && block.text.slice(0, start).trim().length > 1) return -1;
   if (/\b(?:tru|phat)\b[^\d]{0,8}$/.test(before) && !/(?:thuong|cong)\s*(?:,|va|\/)\s*(?:diem\s+)?(?:tru|phat)/.test(before)) return -1;
@@ -516,6 +519,13 @@ function firstScoreToken(block: Block, from: number, context: NumberContext, nee
     if (needsUnit) continue;
   }
   return null;
+}
+
+/** The plain number that follows `from` with only a colon, dash or spaces between. */
+function numberRightAfter(block: Block, from: number, context: NumberContext): NumberToken | null {
+  const token = findNumbers(block.text, context).find((t) => t.start >= from);
+  if (!token || token.kind !== 'number' || token.unit !== null) return null;
+  return /^[\s:=\-–]*$/.test(block.text.slice(from, token.start)) ? token : null;
 }
 
 interface TableRowReading {

@@ -3,8 +3,8 @@
  * - digit confusions (O→0, o→0, l/I/|→1, S→5, B→8) inside numbers only: "2l,3" → "21,3",
  *   "O4 điểm" → "04 điểm"; a word like "ISO" or a roman numeral "II" is left alone;
  * - specks read as punctuation before a line's first word (": .„.. UBND XÃ", ".Số điểm của nhóm
- *   IV") dropped, a bullet or a sign among them kept; a comma between two letters ("CHÍ,II") is a
- *   space, as typed text never glues one there;
+ *   IV") dropped, a bullet or a sign among them kept; a comma between two letters ("CHÍ,II") or a
+ *   full stop between two small ones ("của.nhóm") is a space, as typed text never glues one there;
  * - "điểm" after a number at the end of a sentence, one letter misread ("82,5 điển.", "9 diém");
  * - the report's key phrases matched tolerantly (Damerau–Levenshtein on accent-folded words)
  *   and restored: "Nh6m tiêu chi" → "Nhóm tiêu chí", "Tông điêm tư châm" → "Tổng điểm tự chấm".
@@ -107,7 +107,7 @@ function matchInitial(first: string, phrase: string): string {
  */
 const LEADING = /^[^\p{L}\p{N}(|!\[\]]+/u;
 const BULLET_OR_SIGN = /[-–+•]/;
-const COMMA_IN_WORDS = /(?<=\p{L}),(?=\p{L})/gu;
+const COMMA_IN_WORDS = /(?<=\p{L}),(?=\p{L})|(?<=\p{Ll})\.(?=\p{Ll})/gu;
 
 export function repairPunctuation(text: string): string {
   const out = text.replace(COMMA_IN_WORDS, ' ');

@@ -83,6 +83,16 @@ describe('a group’s score stated apart from its heading', () => {
       [['I', 17, [['1.1', 9], ['1.2', 8]], []]],
     ],
     [
+      'a heading in capitals whose "NHÓM" came out as a short token ("HH TIÊU CHÍ II. QUẢN LÝ …")',
+      [ocr('NHÓM TIÊU CHÍ I. PHÁT TRIỂN KINH TẾ (TỐI ĐA 25 ĐIỂM)'), ocr('Số điểm của nhóm I: 24 điểm.'), ocr('HH TIÊU CHÍ II. QUẢN LÝ NHÀ NƯỚC TRÊN ĐỊA BÀN (TỐI ĐA 35'), ocr('2.1. Quản lý nhà nước các lĩnh vực (tối đa 25 điểm)'), ocr('Kết quả: tự chấm 25 điểm.'), ocr('Số điểm của nhóm II: 25 điểm.')],
+      [['I', 24, [], []], ['II', 25, [['2.1', 25]], []]],
+    ],
+    [
+      'a closing line that lost its "điểm" ("Số điểm của nhóm VI: 1,5. cA")',
+      [ocr('NHÓM TIÊU CHÍ V. HỖ TRỢ DOANH NGHIỆP'), ocr('Số điểm của nhóm V: 9 điểm.'), ocr('NHÓM TIÊU CHÍ VI. ĐIỂM THƯỞNG'), ocr('Số điểm của nhóm VI: 1,5. cA')],
+      [['V', 9, [], []], ['VI', 1.5, [], []]],
+    ],
+    [
       'a heading in capitals whose numeral lost a stroke is the next group, not the open one restated',
       [ocr('NHÓM TIÊU CHÍ II - TỰ CHẤM 29,5 ĐIỂM'), ocr('2.1. Quản lý nhà nước. Tự chấm 21,5 điểm'), ocr('2.2. Nhiệm vụ cấp trên giao. Tự chấm 8 điểm'), ocr('Cộng nhóm tiêu chí II: 29,5 điểm.'), ocr('NHÓM TIÊU CHÍ II - TỰ CHẤM 9 ĐIỂM'), ocr('(Thanh tra, tiếp công dân)')],
       [['II', 29.5, [['2.1', 21.5], ['2.2', 8]], []], ['III', 9, [], []]],

@@ -32,6 +32,11 @@ describe('OCR’d table rows read cell by cell', () => {
     if (rows.length > 1) expect(ex.notes.length).toBeGreaterThan(0);
   });
 
+  it('a title cell "Điểm thưởng, điểm trừ" split in two gives the score no sign', () => {
+    const ex = read(row('I', 'Kinh tế', '30', '28,5'), row('II', 'Quản lý', '35', '33,5'), row('III', '.Điểm thưởng,', 'ciếm trừ.', '', '0,5'));
+    expect(ex.summary.map((s) => [s.id, v(s.score)])).toEqual([['I', 28.5], ['II', 33.5], ['III', 0.5]]);
+  });
+
   it.each<[string, LineSpec[], Array<[string, number | null]>, Array<[string, number | null]>]>([
     ['two digits whose first is not the open group stay unread', [row('I', 'Kinh tế', '30', '28,5'), row('21', 'Chức năng', '25', '24')], [['I', 28.5]], []],
     ['"10" is not sub-group 1.0', [row('I', 'Kinh tế', '30', '28,5'), row('10', 'Văn hóa', '10', '9,5')], [['I', 28.5]], []],
