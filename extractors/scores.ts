@@ -330,7 +330,8 @@ export function readScores(blocks: readonly Block[], context: NumberContext): Sc
     }
 
     // OCR may read specks before a numbering (". 2.2. Kết quả …"): they are no part of it.
-    const subHead = SUBGROUP_HEAD.exec(ocr ? f.replace(OCR_LEADING_SPECKS, '') : f);
+    // and may read its dot as a colon ("1:3. Lĩnh vực kinh tế").
+    const subHead = SUBGROUP_HEAD.exec(ocr ? f.replace(OCR_LEADING_SPECKS, '').replace(OCR_COLON_NUMBERING, '$1.$2') : f);
     if (subHead && isHeadingLike(block)) {
       const major = Number(subHead[1]);
       if (major === current.ordinal || major === ordinalFromHeading(current)) {
@@ -423,6 +424,9 @@ const NAMES_SUBGROUP = /\b(?:tieu\s+muc|tieu\s+nhom|muc)\s+(\d{1,2})(?:\s?[.:,]\
 
 /** Specks around an OCR'd table row's numbering: low quotes, dots, commas, colons, underscores. */
 const OCR_NUMBERING_SPECKS = /^[\s„.,:;_~]+|[\s„,:;_~]+$/gu;
+
+/** "1:3." at a line's start: a sub-group's numbering whose dot OCR read as a colon. */
+const OCR_COLON_NUMBERING = /^(\s*\d{1,2}):(\d{1,2})(?=[.\s])/;
 
 /** Stray dots, commas and quotes OCR reads from specks before a line's first word. */
 const OCR_LEADING_SPECKS = /^[\s.,:;'"`‘’“”_~]+(?=\d)/u;

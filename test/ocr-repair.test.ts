@@ -1,6 +1,6 @@
 /** OCR text repairs: digit look-alikes inside numbers only; key phrases restored tolerantly. */
 import { describe, expect, it } from 'vitest';
-import { repairDigits, repairOcrLine, repairPhrases, repairPointsUnit, repairPunctuation } from '../extractors/text/ocr-repair.js';
+import { repairDigits, repairOcrLine, repairPhrases, repairPointsUnit, repairPunctuation, repairSlashedDecimal } from '../extractors/text/ocr-repair.js';
 
 describe('repairDigits', () => {
   it.each([
@@ -78,5 +78,18 @@ describe('repairPointsUnit', () => {
 
   it.each([['Tổng điểm tự chấm: 82,5 điểm.'], ['NHÓM TIÊU CHÍ II - TỰ CHẤM 9 ĐIỂM'], ['lắp 12 đèn điện chiếu sáng'], ['đạt 3 sao.'], ['có 5 dãy nhà.']])('leaves %s alone', (input) => {
     expect(repairPointsUnit(input)).toBe(input);
+  });
+});
+
+describe('repairSlashedDecimal', () => {
+  it.each([
+    ['chống tham nhũng: tự chấm 7/5/10 điểm', 'chống tham nhũng: tự chấm 7,5/10 điểm'],
+    ['điểm đạt 22/5/25đ', 'điểm đạt 22,5/25đ'],
+  ])('%s → %s', (input, expected) => {
+    expect(repairSlashedDecimal(input)).toBe(expected);
+  });
+
+  it.each([['ngày 7/5/2024 điểm danh'], ['tự chấm 7,5/10 điểm'], ['9/9/9 thôn'], ['đạt 12/5/10 điểm']])('leaves %s alone', (input) => {
+    expect(repairSlashedDecimal(input)).toBe(input);
   });
 });

@@ -5,6 +5,7 @@
  * - specks read as punctuation before a line's first word (": .„.. UBND XÃ", ".Số điểm của nhóm
  *   IV") dropped, a bullet or a sign among them kept; a comma between two letters ("CHÍ,II") or a
  *   full stop between two small ones ("của.nhóm") is a space, as typed text never glues one there;
+ * - "7/5/10 điểm" for "7,5/10 điểm" (a score over its maximum, the comma read as a slash);
  * - "điểm" after a number at the end of a sentence, one letter misread ("82,5 điển.", "9 diém");
  * - the report's key phrases matched tolerantly (Damerau–Levenshtein on accent-folded words)
  *   and restored: "Nh6m tiêu chi" → "Nhóm tiêu chí", "Tông điêm tư châm" → "Tổng điểm tự chấm".
@@ -121,6 +122,13 @@ export function repairPunctuation(text: string): string {
   return glued ? `${mark[0]}${rest}` : `${mark[0]} ${rest}`;
 }
 
+/** "7/5/10 điểm": a score's decimal comma read as a slash, before its maximum. */
+const SLASHED_DECIMAL = /(?<![\d/])(\d{1,2})\/(\d{1,2})\/(\d{1,3})(?=\s*(?:điểm|đ)(?!\p{L}))/gu;
+
+export function repairSlashedDecimal(text: string): string {
+  return text.replace(SLASHED_DECIMAL, (whole, a: string, b: string, max: string) => (Number(`${a}.${b}`) <= Number(max) ? `${a},${b}/${max}` : whole));
+}
+
 /** A number, then a word of four letters ending the sentence or the line. */
 const UNIT_AFTER_NUMBER = /(?<=\d\s?)([\p{L}]{4})(?=\s*[.;,)]?\s*$|\s*[.;)]\s)/gu;
 
@@ -136,7 +144,7 @@ export function repairPointsUnit(text: string): string {
 
 /** A line of text read by OCR. */
 export function repairOcrLine(text: string): string {
-  return repairPointsUnit(repairOcrCell(repairPunctuation(text)));
+  return repairPointsUnit(repairSlashedDecimal(repairOcrCell(repairPunctuation(text))));
 }
 
 /** A table cell read by OCR: a lone dash or a stroke there means something. */

@@ -88,6 +88,11 @@ describe('a group’s score stated apart from its heading', () => {
       [['I', 24, [], []], ['II', 25, [['2.1', 25]], []]],
     ],
     [
+      'a sub-group numbering whose dot came out as a colon ("1:2. Lĩnh vực xã hội")',
+      [ocr('Nhóm I. Thực hiện các chỉ tiêu kinh tế - xã hội: tự chấm 12/25 điểm'), ocr('1.1. Lĩnh vực kinh tế: điểm đạt 6,5/10 điểm'), ocr('1:2. Lĩnh vực xã hội: điểm đạt 5,5/8 điểm')],
+      [['I', 12, [['1.1', 6.5], ['1.2', 5.5]], []]],
+    ],
+    [
       'a closing line that lost its "điểm" ("Số điểm của nhóm VI: 1,5. cA")',
       [ocr('NHÓM TIÊU CHÍ V. HỖ TRỢ DOANH NGHIỆP'), ocr('Số điểm của nhóm V: 9 điểm.'), ocr('NHÓM TIÊU CHÍ VI. ĐIỂM THƯỞNG'), ocr('Số điểm của nhóm VI: 1,5. cA')],
       [['V', 9, [], []], ['VI', 1.5, [], []]],
