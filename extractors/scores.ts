@@ -310,6 +310,20 @@ export function readScores(blocks: readonly Block[], context: NumberContext): Sc
       continue;
     }
 
+    // A photo of one page that opens inside a group: its closing line ("Số điểm của nhóm II: 34 điểm.") names it.
+    if (state.region === 'front' && !group && onePage && isOcrBlock(block)) {
+      const opening = GROUP_TOTAL.exec(f.replace(OCR_NUMERAL_AFTER_NHOM, (_m, prefix: string, numeral: string) => prefix + ocrNumeral(numeral)));
+      const id = opening?.[1]?.toUpperCase();
+      const token = opening && id && romanToInt(id) !== null ? firstScoreToken(block, opening[0].length, context, true) : null;
+      if (id && token) {
+        group = newGroup(id, undefined, at);
+        groups.push(group);
+        group.score = figureFrom(block, token);
+        state.region = 'body';
+        continue;
+      }
+    }
+
     if (state.region !== 'body' || !group) continue;
     const current: MutableGroup = group;
 

@@ -88,6 +88,11 @@ describe('a group’s score stated apart from its heading', () => {
       [['I', 24, [], []], ['II', 25, [['2.1', 25]], []]],
     ],
     [
+      'a photo of one page opening inside a group: its closing line names the group',
+      [ocr('Kết quả: tự chấm 9 điểm.'), ocr('Số điểm của nhóm II: 34 điểm.'), ocr('NHÓM TIÊU CHÍ III. THANH TRA (TỐI ĐA 10 ĐIỂM)'), ocr('3.1. Tiếp công dân (tối đa 6 điểm)'), ocr('Kết quả: tự chấm 6 điểm.'), ocr('Số điểm của nhóm III: 6 điểm.')],
+      [['II', 34, [], []], ['III', 6, [['3.1', 6]], []]],
+    ],
+    [
       'a sub-group numbering whose dot came out as a colon ("1:2. Lĩnh vực xã hội")',
       [ocr('Nhóm I. Thực hiện các chỉ tiêu kinh tế - xã hội: tự chấm 12/25 điểm'), ocr('1.1. Lĩnh vực kinh tế: điểm đạt 6,5/10 điểm'), ocr('1:2. Lĩnh vực xã hội: điểm đạt 5,5/8 điểm')],
       [['I', 12, [['1.1', 6.5], ['1.2', 5.5]], []]],
