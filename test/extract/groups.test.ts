@@ -88,6 +88,11 @@ describe('a group’s score stated apart from its heading', () => {
       [['I', 24, [], []], ['II', 25, [['2.1', 25]], []]],
     ],
     [
+      'a capitals heading whose numeral came out as another sign, before a dash ("NHÓM TIÊU CHÍ ƒV - TỰ CHẤM 13 ĐIỂM")',
+      [ocr('NHÓM TIÊU CHÍ III - TỰ CHẤM 9 ĐIỂM'), ocr('NHÓM TIÊU CHÍ ƒV - TỰ CHẤM 13 ĐIỂM'), ocr('(Cải cách hành chính)'), ocr('NHÓM TIÊU CHÍ V - TỰ CHẤM 8 ĐIỂM')],
+      [['III', 9, [], []], ['IV', 13, [], []], ['V', 8, [], []]],
+    ],
+    [
       'a photo of one page opening inside a group: its closing line names the group',
       [ocr('Kết quả: tự chấm 9 điểm.'), ocr('Số điểm của nhóm II: 34 điểm.'), ocr('NHÓM TIÊU CHÍ III. THANH TRA (TỐI ĐA 10 ĐIỂM)'), ocr('3.1. Tiếp công dân (tối đa 6 điểm)'), ocr('Kết quả: tự chấm 6 điểm.'), ocr('Số điểm của nhóm III: 6 điểm.')],
       [['II', 34, [], []], ['III', 6, [['3.1', 6]], []]],
