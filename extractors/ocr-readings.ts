@@ -5,7 +5,7 @@
 import distance from 'natural/lib/natural/distance/levenshtein_distance.js';
 import { compare, toNumber } from '../core/decimal.js';
 import type { Block } from './blocks.js';
-import type { NumberContext, NumberToken } from './numbers.js';
+import { findNumbers, type NumberContext, type NumberToken } from './numbers.js';
 import { intToRoman, romanToInt } from './roman.js';
 
 /** Whether some line of the block was read by OCR. */
@@ -105,14 +105,22 @@ export function chooseOrdinal(read: number | null, arabic: number | null, expect
  * ("9.5"). Read it so, and say so; anything else stays as read.
  */
 export function withinMaximum(score: NumberToken, max: NumberToken, context: NumberContext): NumberToken {
-  if (compare(score.exact, max.exact) <= 0 || score.decimals > 0 || score.raw.length < 2) return score;
+  if (compare(score.exact, max.exact) <= 0 || score.raw.length < 2) return score;
   const exact = { units: score.exact.units, scale: score.exact.scale + 1 };
-  if (compare(exact, max.exact) > 0) return score;
+  if (score.decimals > 0 || compare(exact, max.exact) > 0) return withoutStrayDigit(score, max, context);
   const mark = scoreMark(context);
   const raw = `${score.raw.slice(0, -1)}${mark}${score.raw.slice(-1)}`;
   return { ...score, exact, value: toNumber(exact), raw, decimals: 1, ambiguity: `Đọc “${score.raw}” là ${raw} (bản scan mất dấu thập phân; điểm không vượt quá tối đa ${max.raw}).` };
 }
 
+/** A score over its maximum whose first digit is a speck read as one ("414" of 15 → 14, "826,5" of 30 → 26,5), when the rest fits. */
+function withoutStrayDigit(score: NumberToken, max: NumberToken, context: NumberContext): NumberToken {
+  if (!/^\d\d/.test(score.raw)) return score;
+  const raw = score.raw.slice(1);
+  const rest = findNumbers(raw, context)[0];
+  if (!rest || rest.kind !== 'number' || rest.start !== 0 || rest.end !== raw.length || compare(rest.exact, max.exact) > 0) return score;
+  return { ...score, exact: rest.exact, value: rest.value, decimals: rest.decimals, raw: score.raw.slice(1), ambiguity: `Đọc “${score.raw}” là ${score.raw.slice(1)} (bản scan thêm một chữ số ở đầu; điểm không vượt quá tối đa ${max.raw}).` };
+}
 
 /** Where an OCR'd table row stands: the group whose rows these are, and the group that comes next. */
 export interface TableOrder {

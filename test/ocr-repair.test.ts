@@ -55,6 +55,7 @@ describe('repairPunctuation', () => {
     ['“Kết quả: tự chấm 4 điểm.', 'Kết quả: tự chấm 4 điểm.'],
     ['NHÓM TIÊU CHÍ,II. THANH TRA', 'NHÓM TIÊU CHÍ II. THANH TRA'],
     ['Số điểm của.nhóm II: 34 điểm.', 'Số điểm của nhóm II: 34 điểm.'],
+    ['Số điểm -của nhóm II: 34 điểm.', 'Số điểm của nhóm II: 34 điểm.'],
     ['-„ NHÓM TIÊU CHÍ III', '- NHÓM TIÊU CHÍ III'],
     ['. -0,5 điểm', '-0,5 điểm'],
     ["'- Đề nghị thưởng 2 điểm.", '- Đề nghị thưởng 2 điểm.'],
@@ -62,7 +63,7 @@ describe('repairPunctuation', () => {
     expect(repairPunctuation(input)).toBe(expected);
   });
 
-  it.each([['- Tỷ lệ hộ nghèo 0,98%'], ['(TỐI ĐA 10 ĐIỂM)'], ['|. Phát triển kinh tế'], ['24,5 điểm; 0,5 điểm'], ['Hà Nội, ngày 10 tháng 12'], ['TP.HCM, 2.046 hộ']])('leaves %s alone', (input) => {
+  it.each([['- Tỷ lệ hộ nghèo 0,98%'], ['(TỐI ĐA 10 ĐIỂM)'], ['|. Phát triển kinh tế'], ['24,5 điểm; 0,5 điểm'], ['Hà Nội, ngày 10 tháng 12'], ['TP.HCM, 2.046 hộ'], ['Độc lập - Tự do - Hạnh phúc'], ['tự trừ -0,5 điểm']])('leaves %s alone', (input) => {
     expect(repairPunctuation(input)).toBe(input);
   });
 });

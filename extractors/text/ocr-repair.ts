@@ -110,8 +110,11 @@ const LEADING = /^[^\p{L}\p{N}(|!\[\]]+/u;
 const BULLET_OR_SIGN = /[-–+•]/;
 const COMMA_IN_WORDS = /(?<=\p{L}),(?=\p{L})|(?<=\p{Ll})\.(?=\p{Ll})/gu;
 
+/** "Số điểm -của nhóm II": a speck read as a dash glued to a small word, after a word. */
+const DASH_BEFORE_WORD = /(?<=\p{L} )[-–](?=\p{Ll})/gu;
+
 export function repairPunctuation(text: string): string {
-  const out = text.replace(COMMA_IN_WORDS, ' ');
+  const out = text.replace(COMMA_IN_WORDS, ' ').replace(DASH_BEFORE_WORD, '');
   const lead = LEADING.exec(out);
   if (!lead) return out;
   const rest = out.slice(lead[0].length);

@@ -21,6 +21,7 @@ describe('OCR’d table rows read cell by cell', () => {
 
   it.each<[string, LineSpec[], Array<[string, number | null]>, Array<[string, number | null]>]>([
     ['a score over its maximum lost its decimal mark', [row('I', 'Kinh tế', '30', '28,5'), row('1.2', 'Văn hóa', '10', '95')], [['I', 28.5]], [['1.2', 9.5]]],
+    ['a score over its maximum with a speck read as a first digit', [row('I', 'Kinh tế', '30', '826,5'), row('II', 'Quản lý', '15', '414')], [['I', 26.5], ['II', 14]], []],
     ['a sub-group number that lost its dot, under its group', [row('I', 'Kinh tế', '30', '28,5'), row('12', 'Văn hóa', '10', '9,5')], [['I', 28.5]], [['1.2', 9.5]]],
     ['a group numeral read as letters is the next group', [row('I', 'Kinh tế', '30', '28,5'), row('u', 'Quản lý', '35', '33,5'), row('21', 'Chức năng', '25', '24')], [['I', 28.5], ['II', 33.5]], [['2.1', 24]]],
     ['numerals among specks ("„ 1", "..H") are the groups in order', [row('„ 1', 'Kinh tế', '30', '28,5'), row('..H', 'Quản lý', '35', '33,5')], [['I', 28.5], ['II', 33.5]], []],
