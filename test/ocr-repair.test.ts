@@ -1,6 +1,6 @@
 /** OCR text repairs: digit look-alikes inside numbers only; key phrases restored tolerantly. */
 import { describe, expect, it } from 'vitest';
-import { repairDigits, repairOcrLine, repairPhrases, repairPointsUnit, repairPunctuation, repairSlashedDecimal } from '../extractors/text/ocr-repair.js';
+import { repairDigits, repairOcrCell, repairOcrLine, repairPhrases, repairPointsUnit, repairPunctuation, repairSlashedDecimal } from '../extractors/text/ocr-repair.js';
 
 describe('repairDigits', () => {
   it.each([
@@ -92,5 +92,19 @@ describe('repairSlashedDecimal', () => {
 
   it.each([['ngày 7/5/2024 điểm danh'], ['tự chấm 7,5/10 điểm'], ['9/9/9 thôn'], ['đạt 12/5/10 điểm']])('leaves %s alone', (input) => {
     expect(repairSlashedDecimal(input)).toBe(input);
+  });
+});
+
+describe('repairOcrCell', () => {
+  it.each([
+    ['....24', '24'],
+    ['93.', '93'],
+    ['„ 1,5', '1,5'],
+  ])('%s → %s', (input, expected) => {
+    expect(repairOcrCell(input)).toBe(expected);
+  });
+
+  it.each([['-'], ['—'], ['-0,5'], ['1,5'], ['Tổng cộng'], ['I.'], ['2.1.']])('leaves %s alone', (input) => {
+    expect(repairOcrCell(input)).toBe(input);
   });
 });

@@ -150,7 +150,12 @@ export function repairOcrLine(text: string): string {
   return repairPointsUnit(repairSlashedDecimal(repairOcrCell(repairPunctuation(text))));
 }
 
+/** Specks read as marks around a cell's number ("....24", "93."); a sign stays. */
+const CELL_NUMBER_SPECKS = /^[\s.,:;'"`„“”]+(?=\d[\d.,]*[\s.,:;'"`„“”]*$)|(?<=\d)[.,:;'"`„“”]+\s*$/gu;
+
 /** A table cell read by OCR: a lone dash or a stroke there means something. */
 export function repairOcrCell(text: string): string {
-  return repairPhrases(repairDigits(text));
+  // A numbering ("2.1.", "3.") keeps its dot.
+  const cleaned = /^\s*\d(?:\.\d{1,2})?\.\s*$/.test(text) ? text : text.replace(CELL_NUMBER_SPECKS, '');
+  return repairPhrases(repairDigits(cleaned));
 }
