@@ -31,7 +31,7 @@ export function ocrNumeral(text: string): string {
 
 /** What OCR leaves before "NHÓM": specks, the "2." (its number in group 1), or a stray token for it. */
 const OCR_HEAD_PREFIX = String.raw`^[\W_]*(?:(\d{1,2})\s*[.),:;]?\s*|\S{1,3}\s+)?`;
-const OCR_GROUP_HEAD = new RegExp(`${OCR_HEAD_PREFIX}nhom\\s+(?:tieu\\s+chi\\s+)?(?:thu\\s+)?([ivxlh1|!]{1,4})(?![\\p{L}\\d])\\s*[:;.\\-–—)]?\\s*`, 'u');
+const OCR_GROUP_HEAD = new RegExp(`${OCR_HEAD_PREFIX}nhom\\s+(?:tieu\\s+chi[.,:;]?\\s+)?(?:thu\\s+)?([ivxlh1|!]{1,4})(?![\\p{L}\\d])\\s*[:;.\\-–—)]?\\s*`, 'u');
 const OCR_HEAD_WITHOUT_NUMERAL = new RegExp(`${OCR_HEAD_PREFIX}(nhom\\s+tieu\\s+chi)\\s+(\\S{1,3})(?:\\s+[-–—:.])?\\s+(?=\\p{L})`, 'u');
 
 /**

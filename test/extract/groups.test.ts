@@ -93,6 +93,11 @@ describe('a group’s score stated apart from its heading', () => {
       [['III', 9, [], []], ['IV', 13, [], []], ['V', 8, [], []]],
     ],
     [
+      'a speck after "CHÍ" ("NHÓM TIÊU CHÍ. II. TIẾP CÔNG DÂN" for III)',
+      [ocr('NHÓM TIÊU CHÍ II. QUẢN LÝ NHÀ NƯỚC'), ocr('Số điểm của nhóm II: 34 điểm.'), ocr('NHÓM TIÊU CHÍ. II. TIẾP CÔNG DÂN, PHÒNG CHỐNG'), ocr('Kết quả: tự chấm 6 điểm.'), ocr('Số điểm của nhóm II: 6 điểm.')],
+      [['II', 34, [], []], ['III', 6, [], []]],
+    ],
+    [
       'a photo of one page opening inside a group: its closing line names the group',
       [ocr('Kết quả: tự chấm 9 điểm.'), ocr('Số điểm của nhóm II: 34 điểm.'), ocr('NHÓM TIÊU CHÍ III. THANH TRA (TỐI ĐA 10 ĐIỂM)'), ocr('3.1. Tiếp công dân (tối đa 6 điểm)'), ocr('Kết quả: tự chấm 6 điểm.'), ocr('Số điểm của nhóm III: 6 điểm.')],
       [['II', 34, [], []], ['III', 6, [['3.1', 6]], []]],
