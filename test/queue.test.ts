@@ -129,7 +129,7 @@ describe('queued processing', () => {
   });
 
   it('a scan goes on to the scans queue; a worker killed with SIGKILL mid-job: another finishes it, stored once', async () => {
-    const { env, store: open } = await world({ DOISOAT_LOCK_MS: '2000' });
+    const { env, store: open } = await world({ DOISOAT_LOCK_MS: '4000' });
     const scan = path.join(FIXTURES, 'scans/quang-trung-2024.scan300.pdf');
     const expected = JSON.parse(readFileSync(`${scan}.expected.json`, 'utf8')) as { declared: { total: { value: number } } };
     const a = await worker(env, ['-c', '1']);
@@ -149,11 +149,14 @@ describe('queued processing', () => {
       expect(audit.format).toBe('pdf-scanned');
       expect(audit.declared.total?.value).toBe(expected.declared.total.value);
       const runs = await store.runs(sha);
-      expect(runs.map((r) => [r.queue, r.outcome])).toEqual([
+      expect(runs.slice(0, 3).map((r) => [r.queue, r.outcome])).toEqual([
         ['typed', 'deferred'],
         ['scans', null], // A, killed
         ['scans', 'stored'], // B
       ]);
+      // On a loaded machine B's short lock may lapse mid-OCR and the job run again: its result is
+      // then kept, never stored a second time.
+      expect(runs.slice(3).map((r) => [r.queue, r.outcome])).toEqual(runs.slice(3).map(() => ['scans', 'kept']));
       expect(runs[1]!.worker).not.toBe(runs[2]!.worker);
       const rows = await store.db.selectFrom('audits').select('sha256').where('sha256', '=', sha).execute();
       expect(rows).toHaveLength(1);
