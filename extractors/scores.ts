@@ -312,7 +312,7 @@ export function readScores(blocks: readonly Block[], context: NumberContext): Sc
 
     // A photo of one page that opens inside a group: its closing line ("Số điểm của nhóm II: 34 điểm.") names it.
     if (state.region === 'front' && !group && onePage && isOcrBlock(block)) {
-      const opening = GROUP_TOTAL.exec(f.replace(OCR_NUMERAL_AFTER_NHOM, (_m, prefix: string, numeral: string) => prefix + ocrNumeral(numeral)));
+      const opening = groupTotalLine(f, true);
       const id = opening?.[1]?.toUpperCase();
       const token = opening && id && romanToInt(id) !== null ? firstScoreToken(block, opening[0].length, context, true) : null;
       if (id && token) {
@@ -328,7 +328,7 @@ export function readScores(blocks: readonly Block[], context: NumberContext): Sc
     const current: MutableGroup = group;
 
     // "Cộng nhóm tiêu chí I: 21,5 điểm." closes the group it names.
-    const closing = GROUP_TOTAL.exec(ocr ? f.replace(OCR_NUMERAL_AFTER_NHOM, (_m, prefix: string, numeral: string) => prefix + ocrNumeral(numeral)) : f);
+    const closing = groupTotalLine(f, ocr);
     if (closing) {
       // OCR may misread the numeral: the open group, if it has no score yet, is the one closing.
       const named = ocr && current.score === null ? current : groups.find((g) => g.id === closing[1]!.toUpperCase());
@@ -431,6 +431,11 @@ export function readScores(blocks: readonly Block[], context: NumberContext): Sc
     totalRestated,
     notes,
   };
+}
+
+/** "Cộng nhóm tiêu chí I: 21,5 điểm.": a line closing the group it names; OCR'd numerals read by their strokes. */
+function groupTotalLine(folded: string, ocr: boolean): RegExpExecArray | null {
+  return GROUP_TOTAL.exec(ocr ? folded.replace(OCR_NUMERAL_AFTER_NHOM, (_m, prefix: string, numeral: string) => prefix + ocrNumeral(numeral)) : folded);
 }
 
 /** "mục 1.4", "tiểu mục 2.1", "tiểu nhóm 4.2" in a score line; OCR may read the dot as a colon, a comma or a space. */
