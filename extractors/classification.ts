@@ -6,6 +6,7 @@ import type { Block } from './blocks.js';
 import { spanAt } from './blocks.js';
 import type { ClassificationLevel } from '../core/report-audit.js';
 import type { Classification } from './extraction.js';
+import { isOcrBlock, ocrClassifications } from './ocr-readings.js';
 import { CLASSIFICATION } from './patterns.js';
 
 const CLAIM = /xep\s+loai|danh\s+gia|de\s+nghi|tu\s+xep/;
@@ -19,7 +20,8 @@ export function readClassification(blocks: readonly Block[], summaryIndex: numbe
   blocks.forEach((block, index) => {
     // The last phrase of the block: "Tự xếp loại mức độ hoàn thành nhiệm vụ năm 2024: Hoàn thành
     // tốt nhiệm vụ" names the subject first and the class last.
-    const all = [...block.folded.matchAll(new RegExp(CLASSIFICATION.source, 'g'))];
+    const typed = [...block.folded.matchAll(new RegExp(CLASSIFICATION.source, 'g'))];
+    const all = typed.length === 0 && isOcrBlock(block) ? ocrClassifications(block.folded) : typed;
     const match = all[all.length - 1] as RegExpExecArray | undefined;
     if (!match) return;
     candidates.push({ block, index, match, claim: CLAIM.test(block.folded.slice(0, match.index)), inSummary: summaryIndex >= 0 && index >= summaryIndex });

@@ -31,7 +31,7 @@ export function ocrNumeral(text: string): string {
 
 /** What OCR leaves before "NHÓM": specks, the "2." (its number in group 1), or a stray token for it. */
 const OCR_HEAD_PREFIX = String.raw`^[\W_]*(?:(\d{1,2})\s*[.),:;]?\s*|\S{1,3}\s+)?`;
-const OCR_GROUP_HEAD = new RegExp(`${OCR_HEAD_PREFIX}nhom\\s+(?:tieu\\s+chi[.,:;]?\\s+)?(?:thu\\s+)?([ivxlh1|!]{1,4})(?![\\p{L}\\d])\\s*[:;.\\-–—)]?\\s*`, 'u');
+const OCR_GROUP_HEAD = new RegExp(`${OCR_HEAD_PREFIX}nhom\\s+(?:tieu\\s+chi[.,:;]?\\s+)?(?:thu\\s+)?([ivxlh1|!]{1,5})(?![\\p{L}\\d])\\s*[:;.\\-–—)]?\\s*`, 'u');
 const OCR_HEAD_WITHOUT_NUMERAL = new RegExp(`${OCR_HEAD_PREFIX}(nhom\\s+tieu\\s+chi)\\s+(\\S{1,3})(?:\\s+[-–—:.])?\\s+(?=\\p{L})`, 'u');
 
 /**
@@ -113,6 +113,14 @@ export function withinMaximum(score: NumberToken, max: NumberToken, context: Num
   return { ...score, exact, value: toNumber(exact), raw, decimals: 1, ambiguity: `Đọc “${score.raw}” là ${raw} (bản scan mất dấu thập phân; điểm không vượt quá tối đa ${max.raw}).` };
 }
 
+/** An OCR'd score cell "05": no score is written with a leading zero, so its decimal mark was lost (0,5); said. */
+export function withoutLeadingZero(score: NumberToken, context: NumberContext): NumberToken {
+  if (score.kind !== 'number' || !/^0\d$/.test(score.raw)) return score;
+  const raw = `0${scoreMark(context)}${score.raw.slice(1)}`;
+  const exact = { units: score.exact.units, scale: score.exact.scale + 1 };
+  return { ...score, exact, value: toNumber(exact), raw, decimals: 1, ambiguity: `Đọc “${score.raw}” là ${raw} (bản scan mất dấu thập phân; điểm không viết số 0 ở đầu).` };
+}
+
 /** A score over its maximum whose first digit is a speck read as one ("414" of 15 → 14, "826,5" of 30 → 26,5), when the rest fits. */
 function withoutStrayDigit(score: NumberToken, max: NumberToken, context: NumberContext): NumberToken {
   if (!/^\d\d/.test(score.raw)) return score;
@@ -120,6 +128,41 @@ function withoutStrayDigit(score: NumberToken, max: NumberToken, context: Number
   const rest = findNumbers(raw, context)[0];
   if (!rest || rest.kind !== 'number' || rest.start !== 0 || rest.end !== raw.length || compare(rest.exact, max.exact) > 0) return score;
   return { ...score, exact: rest.exact, value: rest.value, decimals: rest.decimals, raw: score.raw.slice(1), ambiguity: `Đọc “${score.raw}” là ${score.raw.slice(1)} (bản scan thêm một chữ số ở đầu; điểm không vượt quá tối đa ${max.raw}).` };
+}
+
+/** Stray dots, commas and quotes OCR reads from specks before a line's first digit. */
+const OCR_LEADING_SPECKS = /^[\s.,:;'"`‘’“”_~]+(?=\d)/u;
+
+/** "1:3.", "1,3." or "1 1." at a line's start: a sub-group's numbering whose first dot OCR read as a colon, a comma or a space. */
+const OCR_COLON_NUMBERING = /^(\s*\d{1,2})(?:[:,]|\s(?=\d{1,2}\.\s))(\d{1,2})(?=[.\s])/;
+
+/** "11 Lĩnh vực kinh tế", "11.Kinh tế": two digits that may be a sub-group's numbering without its dot. */
+const OCR_LOST_DOT_NUMBERING = /^(\s*)(\d)(\d)(?:\.\s*|\s+)/;
+
+/**
+ * An OCR'd body line (folded) with its sub-group numbering read as typed: specks before it dropped,
+ * a dot read as a colon, comma or space restored, and two digits without a dot ("11 Lĩnh vực")
+ * read as x.y when they are the open group's ordinal and the next sub-group's number, before a
+ * capital (prose lines that wrap onto a number go on in lower case).
+ */
+export function ocrSubgroupLine(folded: string, text: string, ordinal: number, nextMinor: number): string {
+  const line = folded.replace(OCR_LEADING_SPECKS, '').replace(OCR_COLON_NUMBERING, '$1.$2');
+  const lost = OCR_LOST_DOT_NUMBERING.exec(line);
+  if (!lost || Number(lost[2]) !== ordinal || Number(lost[3]) !== nextMinor) return line;
+  const first = text.charAt(folded.length - line.length + lost[0].length);
+  if (first === '' || first === first.toLowerCase() || first !== first.toUpperCase()) return line;
+  return `${lost[1]}${lost[2]}.${lost[3]}. ${line.slice(lost[0].length)}`;
+}
+
+/** "Hoàn thành xuất sắc rihiệm vụ": a classification whose "nhiệm" OCR misread (folded). */
+const OCR_CLASSIFICATION = /(khong\s+)?hoan\s+thanh\s+(?:(xuat\s+sac|tot)\s+)?(\p{L}{3,7})\s+vu\b/gu;
+
+/**
+ * The classification phrases of an OCR'd line whose "nhiệm" came out as another word at most two
+ * letters away ("rihiem", "nhiẹm"); groups as CLASSIFICATION's.
+ */
+export function ocrClassifications(folded: string): RegExpExecArray[] {
+  return [...folded.matchAll(OCR_CLASSIFICATION)].filter((m) => distance.DamerauLevenshteinDistance(m[3]!, 'nhiem') <= 2);
 }
 
 /** Where an OCR'd table row stands: the group whose rows these are, and the group that comes next. */

@@ -10,7 +10,7 @@ import type { Block } from './blocks.js';
 import { confidenceAt, spanAt } from './blocks.js';
 import type { Span } from '../core/report-audit.js';
 import { fold } from './fold.js';
-import { chooseOrdinal, documentDecimalMark, isOcrBlock, ocrMaxColumn, ocrNumeralStrokes, isSummaryLine, OCR_NUMERAL_AFTER_NHOM, ocrGroupHead, ocrHeadingLostNhom, ocrHeadingWithoutNumeral, ocrNumeral, ocrRowNumbering, ocrStrokeNumbering, asStrokes, withinMaximum, type TableOrder } from './ocr-readings.js';
+import { chooseOrdinal, documentDecimalMark, isOcrBlock, ocrMaxColumn, ocrNumeralStrokes, isSummaryLine, OCR_NUMERAL_AFTER_NHOM, ocrGroupHead, ocrHeadingLostNhom, ocrHeadingWithoutNumeral, ocrNumeral, ocrRowNumbering, ocrStrokeNumbering, ocrSubgroupLine, asStrokes, withinMaximum, withoutLeadingZero, type TableOrder } from './ocr-readings.js';
 import type { Figure, GroupScore, ReadingNote, SubgroupScore, SummaryEntry } from './extraction.js';
 import { findNumbers, parseNumber, type NumberContext, type NumberToken } from './numbers.js';
 import {
@@ -45,6 +45,8 @@ interface MutableSub {
   title?: string;
   score: Figure | null;
   at: Span;
+  /** Its number was read by OCR, so the order of the sub-groups may correct it. */
+  ocr?: true;
 }
 
 interface MutableGroup {
@@ -183,7 +185,9 @@ export function readScores(blocks: readonly Block[], context: NumberContext): Sc
       if (pendingLabel && row?.kind === 'group' && row.id === pendingLabel.id) pendingLabel = null;
       else flushLabel();
       if (!row) continue;
-      const figure = row.token ? figureFrom(block, row.token, row.label) : null;
+      // OCR reads a speck before a score as a minus ("-9"): only a bonus or penalty row's score has a sign.
+      const unsigned = isOcrBlock(block) && row.title !== undefined && !BONUS_TITLE.test(fold(row.title));
+      const figure = row.token ? figureFrom(block, row.token, row.label, unsigned ? 1 : undefined) : null;
       if (row.kind === 'total') {
         if (figure && (state.region !== 'front' || groups.length > 0)) setTotal(figure);
         continue;
@@ -244,6 +248,8 @@ export function readScores(blocks: readonly Block[], context: NumberContext): Sc
         ordinal = chosen;
         id = intToRoman(chosen);
       }
+      // A photo of a page that opens on the summary list whose heading is on the page before.
+      if (ordinal !== null && state.region === 'front' && onePage && listsScoreOnly(f, groupHead[0].length)) enterSummary(at);
       if (ordinal !== null) {
         const seen = groups.find((g) => g.id === id);
         // "Nhóm II tự chấm đạt 31,25/35 điểm.": a body line stating a named group's score.
@@ -343,9 +349,8 @@ export function readScores(blocks: readonly Block[], context: NumberContext): Sc
       }
     }
 
-    // OCR may read specks before a numbering (". 2.2. Kết quả …"): they are no part of it.
-    // and may read its dot as a colon ("1:3. Lĩnh vực kinh tế").
-    const subHead = SUBGROUP_HEAD.exec(ocr ? f.replace(OCR_LEADING_SPECKS, '').replace(OCR_COLON_NUMBERING, '$1.$2') : f);
+    // OCR may read specks before a numbering, and its dots as other marks or none (ocrSubgroupLine).
+    const subHead = SUBGROUP_HEAD.exec(ocr ? ocrSubgroupLine(f, block.text, current.ordinal, nextMinor(current)) : f);
     if (subHead && isHeadingLike(block)) {
       const major = Number(subHead[1]);
       if (major === current.ordinal || major === ordinalFromHeading(current)) {
@@ -368,7 +373,7 @@ export function readScores(blocks: readonly Block[], context: NumberContext): Sc
           current.score = null;
           current.scoreFromBareLine = false;
         }
-        sub = { id, ...(title ? { title } : {}), score: null, at };
+        sub = { id, ...(title ? { title } : {}), score: null, at, ...(ocr ? { ocr: true as const } : {}) };
         current.subgroups.push(sub);
         if (token) sub.score = figureFrom(block, token);
         continue;
@@ -423,6 +428,7 @@ export function readScores(blocks: readonly Block[], context: NumberContext): Sc
   }
 
   flushLabel();
+  for (const g of groups) renumberByOrder(g.subgroups);
   return {
     groups: groups.map(freezeGroup),
     summary,
@@ -441,14 +447,9 @@ function groupTotalLine(folded: string, ocr: boolean): RegExpExecArray | null {
 /** "mục 1.4", "tiểu mục 2.1", "tiểu nhóm 4.2" in a score line; OCR may read the dot as a colon, a comma or a space. */
 const NAMES_SUBGROUP = /\b(?:tieu\s+muc|tieu\s+nhom|muc)\s+(\d{1,2})(?:\s?[.:,]\s?|\s)(\d{1,2})\b/;
 
-/** Specks around an OCR'd table row's numbering: low quotes, dots, commas, colons, underscores. */
-const OCR_NUMBERING_SPECKS = /^[\s„.,:;_~]+|[\s„,:;_~]+$/gu;
+/** Specks around an OCR'd table row's numbering: low quotes, dots, commas, colons, underscores, dashes, stars. */
+const OCR_NUMBERING_SPECKS = /^[\s„.,:;_~*\-–—]+|[\s„,:;_~*\-–—]+$/gu;
 
-/** "1:3." at a line's start: a sub-group's numbering whose dot OCR read as a colon. */
-const OCR_COLON_NUMBERING = /^(\s*\d{1,2}):(\d{1,2})(?=[.\s])/;
-
-/** Stray dots, commas and quotes OCR reads from specks before a line's first word. */
-const OCR_LEADING_SPECKS = /^[\s.,:;'"`‘’“”_~]+(?=\d)/u;
 
 /**
  * An OCR'd body line naming group `ordinal` that only states its score ("Nhóm II tự chấm đạt
@@ -517,9 +518,43 @@ function newGroup(id: string, title: string | undefined, at: Span): MutableGroup
   };
 }
 
+/**
+ * An OCR'd sub-group number that another sub-group also has and that breaks the order ("1:3." read
+ * for 1.1 before 1.2, 1.3 and 1.4): sub-groups are numbered in order, so it takes the free number
+ * between its neighbours.
+ */
+function renumberByOrder(subs: MutableSub[]): void {
+  const minorOf = (s: MutableSub): number => Number(s.id.split('.')[1]);
+  subs.forEach((s, i) => {
+    if (!s.ocr || !subs.some((o) => o !== s && o.id === s.id)) return;
+    const prev = i > 0 ? minorOf(subs[i - 1]!) : 0;
+    const next = i + 1 < subs.length ? minorOf(subs[i + 1]!) : Number.POSITIVE_INFINITY;
+    const minor = minorOf(s);
+    if (minor > prev && minor < next) return;
+    const wanted = `${s.id.split('.')[0]}.${prev + 1}`;
+    if (prev + 1 < next && !subs.some((o) => o.id === wanted)) s.id = wanted;
+  });
+}
+
 function freezeGroup(g: MutableGroup): GroupScore {
   const subgroups: SubgroupScore[] = g.subgroups.map((s) => ({ id: s.id, ...(s.title ? { title: s.title } : {}), score: s.score, at: s.at }));
   return { id: g.id, ...(g.title ? { title: g.title } : {}), score: g.score, subgroups, items: g.items, at: g.at, bonus: g.bonus, restated: g.restated };
+}
+
+/**
+ * "Nhóm tiêu chí V: 8,5 điểm;", "Nhóm I (Phát triển kinh tế - xã hội): 20,5 điểm;": after the
+ * group's name only its score, or a title in brackets and the score — a summary list's line, not a
+ * heading (a heading has a title, a score phrase, or nothing).
+ */
+function listsScoreOnly(folded: string, headEnd: number): boolean {
+  const rest = folded.slice(headEnd).replace(/^\s*\([^)]*\)/, '');
+  return /\d/.test(rest) && /diem/.test(rest) && rest.replace(/[\d.,:;()%\s]|diem/g, '').length < 3;
+}
+
+/** The number the group's next sub-group should have: one after the last read. */
+function nextMinor(g: MutableGroup): number {
+  const last = g.subgroups[g.subgroups.length - 1];
+  return last ? Number(last.id.split('.')[1]) + 1 : 1;
 }
 
 /** The number the heading's own numbering gives ("2. Nhóm tiêu chí II" → 2), for sub-group ids. */
@@ -579,6 +614,7 @@ function readTableRow(
     const offset = cellOffset(block.text, cells, index);
     let token = findNumbers(cells[index]!, context)[0];
     if (!token) return null;
+    if (order) token = withoutLeadingZero(token, context);
     // OCR: no score exceeds its maximum, the row's cell in the header's maximum column.
     if (order && whole && columns.max !== null && columns.max !== index) {
       const max = findNumbers(cells[columns.max] ?? '', context)[0];
@@ -608,8 +644,10 @@ function readTableRow(
   const subId = /^(\d{1,2})\.(\d{1,2})\.?$/.exec(first);
   if (subId) return { kind: 'subgroup', id: `${subId[1]}.${subId[2]}`, ...(titleCell ? { title: titleCell } : {}), token: scoreToken() };
   if (order) {
-    const reading = ocrRowNumbering(numbering(cells[0] ?? ''), order, titleCell !== undefined && cells.some((c, i) => i > 0 && parseNumber(c, context) !== null));
-    if (reading) return { ...reading, ...(titleCell ? { title: reading.kind === 'group' ? (cleanTitle(titleCell) ?? titleCell) : titleCell } : {}), token: scoreToken() };
+    // A score cell may carry letters OCR made of specks ("VU? 10"): the row is scored if its score cell gives a number.
+    const token = scoreToken();
+    const reading = ocrRowNumbering(numbering(cells[0] ?? '').replace(/\s+/g, ''), order, titleCell !== undefined && token !== null);
+    if (reading) return { ...reading, ...(titleCell ? { title: reading.kind === 'group' ? (cleanTitle(titleCell) ?? titleCell) : titleCell } : {}), token };
   }
   // An arabic TT column numbering the groups: 1 → I.
   const arabic = /^(\d{1,2})\.?$/.exec(first);

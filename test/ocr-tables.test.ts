@@ -49,6 +49,14 @@ describe('findTables', () => {
       [4, 4, 4, 3],
     ],
     [
+      'a speck touching a middle rule\'s end (it lengthens that rule) does not cut the table in two',
+      (img) => {
+        grid(img, xs, ys);
+        fill(img, 1101, 318, 1112, 323);
+      },
+      [4, 4, 4, 4],
+    ],
+    [
       'text in the cells changes nothing',
       (img) => {
         grid(img, xs, ys);

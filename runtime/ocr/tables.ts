@@ -165,10 +165,12 @@ export function findTables(img: GrayImage, ink = INK): TableGrid[] {
       if (Math.abs(next.from - members[0]!.from) > tol * 3 || Math.abs(next.to - members[0]!.to) > tol * 3) break;
       const gap = next.at - prev.at;
       if (gap < 6) continue;
-      // Both ends joined by a vertical rule.
+      // Both ends joined by a vertical rule. A speck touching a rule's end lengthens it, so the
+      // ends of the table's first rule are tried as well as this pair's.
       const inset = 4;
-      const left = verticalCover(img, Math.round((prev.from + next.from) / 2), prev.at + inset, next.at - inset, ink);
-      const right = verticalCover(img, Math.round((prev.to + next.to) / 2), prev.at + inset, next.at - inset, ink);
+      const cover = (xs: readonly number[]): number => Math.max(...xs.map((x) => verticalCover(img, x, prev.at + inset, next.at - inset, ink)));
+      const left = cover([Math.round((prev.from + next.from) / 2), members[0]!.from]);
+      const right = cover([Math.round((prev.to + next.to) / 2), members[0]!.to]);
       if (left < 0.9 || right < 0.9) break;
       members.push(next);
     }

@@ -108,6 +108,31 @@ describe('a group’s score stated apart from its heading', () => {
       [['I', 12, [['1.1', 6.5], ['1.2', 5.5]], []]],
     ],
     [
+      'a sub-group numbering whose first dot came out as a space ("1 1. Lĩnh vực kinh tế")',
+      [ocr('Nhóm I. Thực hiện các chỉ tiêu kinh tế - xã hội: tự chấm 12/25 điểm'), ocr('1 1. Lĩnh vực kinh tế: điểm đạt 6,5/10 điểm'), ocr('1.2. Lĩnh vực xã hội: điểm đạt 5,5/8 điểm')],
+      [['I', 12, [['1.1', 6.5], ['1.2', 5.5]], []]],
+    ],
+    [
+      'a sub-group numbering that lost both dots ("11 Lĩnh vực kinh tế") when it is the next in order',
+      [ocr('Nhóm I. Kinh tế - xã hội: tự chấm 12,5/25 điểm'), ocr('11 Lĩnh vực kinh tế: điểm đạt 6,5/10 điểm'), ocr('12 tiểu khu đạt chuẩn: điểm đạt 9 điểm'), ocr('1.2. Lĩnh vực xã hội: điểm đạt 6/8 điểm'), ocr('15 Thôn đạt chuẩn nông thôn mới: điểm đạt 2 điểm')],
+      [['I', 12.5, [['1.1', 6.5], ['1.2', 6]], []]],
+    ],
+    [
+      'a group numeral with a stroke read as a digit ("Nhóm I1III." for III)',
+      [ocr('Nhóm II. Quản lý nhà nước: tự chấm 27,5/35 điểm'), ocr('Nhóm I1III. Thanh tra, tiếp công dân: tự chấm 7,5/10 điểm')],
+      [['II', 27.5, [], []], ['III', 7.5, [], []]],
+    ],
+    [
+      'a sub-group number read as a later one that comes again in order ("1:3." for 1.1): the order gives it',
+      [ocr('Nhóm I. Kinh tế - xã hội: tự chấm 18/25 điểm'), ocr('1:3. Lĩnh vực kinh tế: điểm đạt 6,5/10 điểm'), ocr('1.2. Lĩnh vực xã hội: điểm đạt 6/8 điểm'), ocr('1.3. Lĩnh vực môi trường: điểm đạt 3/4 điểm'), ocr('1.4. Quốc phòng: điểm đạt 2,5/3 điểm')],
+      [['I', 18, [['1.1', 6.5], ['1.2', 6], ['1.3', 3], ['1.4', 2.5]], []]],
+    ],
+    [
+      'a repeated sub-group number read after its own: the next in order ("2.1." for 2.2)',
+      [ocr('Nhóm II. Quản lý nhà nước: tự chấm 30/35 điểm'), ocr('2.1. Quản lý các lĩnh vực: điểm đạt 22/25 điểm'), ocr('2.1. Nhiệm vụ cấp trên giao: điểm đạt 8/10 điểm')],
+      [['II', 30, [['2.1', 22], ['2.2', 8]], []]],
+    ],
+    [
       'a closing line that lost its "điểm" ("Số điểm của nhóm VI: 1,5. cA")',
       [ocr('NHÓM TIÊU CHÍ V. HỖ TRỢ DOANH NGHIỆP'), ocr('Số điểm của nhóm V: 9 điểm.'), ocr('NHÓM TIÊU CHÍ VI. ĐIỂM THƯỞNG'), ocr('Số điểm của nhóm VI: 1,5. cA')],
       [['V', 9, [], []], ['VI', 1.5, [], []]],

@@ -70,6 +70,29 @@ describe('summary numbering on OCR’d pages', () => {
       expect(ex.summary.map((s) => [s.id, v(s.score)])).toEqual(summary);
     });
 
+    it('a speckled summary table: numberings with marks around them, letters in a score cell, a speck read as a minus, the total without its comma', () => {
+      const ex = extractReport(
+        docOf(
+          [...['I. Kinh tế', 'II. Quản lý', 'III. Thanh tra', 'IV. Cải cách', 'V. Hỗ trợ doanh nghiệp', 'VI. Điểm thưởng'].map((t) => ocr(`Nhóm tiêu chí ${t}`)), ocr('II. TỔNG HỢP ĐIỂM VÀ TỰ XẾP LOẠI'), row('TT', 'Nhóm tiêu chí :', 'Tối đa', 'Tự chấm'), row('| *', 'Phát triển kinh tế - xã hội. .', '25', '24'), row('II', 'Quản lý nhà nước trên địa bàn', '35', "34 ' |;"), row('H', 'Thanh tra, tiếp công dân, phòng chống tham nhũng su', 'ti 10', 'VU? 10'), row('IV', 'Cải cách hành chính : :', '-... 15', '14'), row("'V", 'Hỗtrợdoanhnghiệp .. ” ”', '10', '-9'), row('- M', 'Điểm thưởng', '', '1,5'), row('', 'TỔNG CỘNG : mm', '.100-', '925')],
+          'pdf',
+        ),
+      );
+      expect(ex.summary.map((e) => [e.id, v(e.score)])).toEqual([['I', 24], ['II', 34], ['III', 10], ['IV', 14], ['V', 9], ['VI', 1.5]]);
+      expect(v(ex.total)).toBe(92.5);
+    });
+
+    it('numberings with dashes and dots round them ("II -", "-. VI:", "; vn."), a score "05" that lost its comma, an OCR’d classification', () => {
+      const ex = extractReport(
+        docOf(
+          [...['I. Kinh tế', 'II. Quản lý', 'III. Thanh tra', 'IV. Cải cách', 'V. Hỗ trợ doanh nghiệp', 'VI. Điểm thưởng, điểm trừ'].map((t) => ocr(`Nhóm tiêu chí ${t}`)), ocr('C. TỔNG HỢP ĐIỂM TỰ CHẤM VÀ ĐỀ NGHỊ XẾP LOẠI'), row('TT', 'TH CC KT P Nhóm tiêu chí', 'Thang điểm', 'Điểm tự chấm'), row('', 'Phát triển kinh tế - xã hội', '30', '26,5'), row('II -', 'Quản lý nhà nước trên địa bàn', '35', '33'), row('II', 'Thanh tra, tiếp công dân, phòng. - chống tham nhũng...', '10', '9,5'), row('IV', 'Cải cách hành chính, chuyển đối số', '15', '14,5'), row('; vn.', 'Hỗ trợ dơanh nghiệp, môitrường kinh... doanh :', '..aA: : 10', '9.'), row('-. VI:', 'Điểm thưởng, điểm trừ niT', '-', '05'), row(': ..', 'Tổng cộng -', '100', '93'), ocr('Đề nghị xếp loại: Hoàn thành xuất sắc rihiệm vụ năm 2024')],
+          'pdf',
+        ),
+      );
+      expect(ex.summary.map((e) => [e.id, v(e.score)])).toEqual([['I', 26.5], ['II', 33], ['III', 9.5], ['IV', 14.5], ['V', 9], ['VI', 0.5]]);
+      expect(v(ex.total)).toBe(93);
+      expect(ex.classification?.level).toBe('excellent');
+    });
+
     it('a summary numbering read as a quote mark (II) is the next group in order', () => {
       const ex = extractReport(
         docOf(
@@ -141,5 +164,23 @@ describe('a photo of the summary page alone', () => {
     const typed = page.map((l) => (typeof l === 'string' ? l : l.cells ? { cells: l.cells } : l.text!));
     expect(extractReport(docOf(typed)).summary).toEqual([]);
     expect(extractReport(docOf([ocr('Trang bìa'), '---page---', ...page], 'pdf-scanned')).summary).toEqual([]);
+  });
+});
+
+describe('a page that opens on the summary list, its heading on the page before', () => {
+  it.each<[string, LineSpec[], Array<[string, number]>, number]>([
+    ['groups named with their titles in brackets', [ocr('3'), ocr('Kết quả tự chấm của phường theo từng nhóm:'), ocr('Nhóm I (Phát triển kinh tế - xã hội): 20,5 điểm;'), ocr('Nhóm II (Quản lý nhà nước): 30,5 điểm;'), ocr('Tổng điểm tự chấm: 51 điểm.')], [['I', 20.5], ['II', 30.5]], 51],
+    ['groups named with their scores alone', [ocr('Nhóm tiêu chí V: 8,5.điểm;.'), ocr('Nhóm tiêu chí VI: 3 điểm.'), ocr('2. Tổng điểm tự chấm năm 2024: 11,5 điểm.')], [['V', 8.5], ['VI', 3]], 11.5],
+  ])('%s: a summary, not headings', (_name, lines, summary, total) => {
+    const ex = extractReport(docOf(lines, 'image'));
+    expect(ex.groups).toEqual([]);
+    expect(ex.summary.map((s) => [s.id, v(s.score)])).toEqual(summary);
+    expect(v(ex.total)).toBe(total);
+  });
+
+  it('a heading with its title and score phrase still opens the body', () => {
+    const ex = extractReport(docOf([ocr('Nhóm I (Phát triển kinh tế): tự chấm 20,5 điểm'), ocr('1.1. Kinh tế: tự chấm 8 điểm')], 'image'));
+    expect(ex.groups.map((g) => g.id)).toEqual(['I']);
+    expect(ex.summary).toEqual([]);
   });
 });
