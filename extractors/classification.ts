@@ -16,15 +16,16 @@ const CLAIM = /xep\s+loai|danh\s+gia|de\s+nghi|tu\s+xep/;
  * classification phrase there, then the last claim anywhere.
  */
 export function readClassification(blocks: readonly Block[], summaryIndex: number): Classification | null {
-  const candidates: Array<{ block: Block; index: number; match: RegExpExecArray; claim: boolean; inSummary: boolean }> = [];
+  const candidates: Array<{ block: Block; index: number; match: RegExpExecArray; misread: boolean; claim: boolean; inSummary: boolean }> = [];
   blocks.forEach((block, index) => {
     // The last phrase of the block: "Tự xếp loại mức độ hoàn thành nhiệm vụ năm 2024: Hoàn thành
     // tốt nhiệm vụ" names the subject first and the class last.
     const typed = [...block.folded.matchAll(new RegExp(CLASSIFICATION.source, 'g'))];
-    const all = typed.length === 0 && isOcrBlock(block) ? ocrClassifications(block.folded) : typed;
+    const misread = typed.length === 0 && isOcrBlock(block);
+    const all = misread ? ocrClassifications(block.folded) : typed;
     const match = all[all.length - 1] as RegExpExecArray | undefined;
     if (!match) return;
-    candidates.push({ block, index, match, claim: CLAIM.test(block.folded.slice(0, match.index)), inSummary: summaryIndex >= 0 && index >= summaryIndex });
+    candidates.push({ block, index, match, misread, claim: CLAIM.test(block.folded.slice(0, match.index)), inSummary: summaryIndex >= 0 && index >= summaryIndex });
   });
   const pick =
     candidates.find((c) => c.inSummary && c.claim) ??
@@ -36,7 +37,9 @@ export function readClassification(blocks: readonly Block[], summaryIndex: numbe
   const start = match.index;
   const tail = block.text.slice(start);
   const end = tail.search(/[.;!?](?:\s|$)|$/);
-  const text = tail.slice(0, end < 0 ? undefined : end).replace(/[\s.,;:]+$/, '').trim();
+  const read = tail.slice(0, end < 0 ? undefined : end).replace(/[\s.,;:]+$/, '').trim();
+  // The word OCR misread is the report's "nhiệm": shown as the report wrote it.
+  const text = pick.misread ? read.replace(/\p{L}+(?=\s+vụ)/u, 'nhiệm') : read;
   return { text, level: levelOf(match), at: spanAt(block, start) };
 }
 

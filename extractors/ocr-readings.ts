@@ -17,7 +17,7 @@ export function isOcrBlock(block: Block): boolean {
 export const OCR_NUMERAL_AFTER_NHOM = /(nhom\s+(?:tieu\s+chi\s+)?(?:thu\s+)?)([ivxlh1|!]{1,4})(?![\p{L}\d])/gu;
 
 /** Characters OCR gives for an I's stroke, in headings and table rows alike. */
-const I_STROKE = /[lj1|!\[\]]/g;
+const I_STROKE = /[ljf1|!\[\]]/g;
 
 /** Folded text with every stroke read as an i ("iji", "]v", "iil" → "iii", "iv", "iii"). */
 export function asStrokes(text: string): string {
@@ -30,8 +30,8 @@ export function ocrNumeral(text: string): string {
 }
 
 /** What OCR leaves before "NHÓM": specks, the "2." (its number in group 1), or a stray token for it. */
-const OCR_HEAD_PREFIX = String.raw`^[\W_]*(?:(\d{1,2})\s*[.),:;]?\s*|\S{1,3}\s+)?`;
-const OCR_GROUP_HEAD = new RegExp(`${OCR_HEAD_PREFIX}nhom\\s+(?:tieu\\s+chi[.,:;]?\\s+)?(?:thu\\s+)?([ivxlh1|!]{1,5})(?![\\p{L}\\d])\\s*[:;.\\-–—)]?\\s*`, 'u');
+const OCR_HEAD_PREFIX = String.raw`^[\W_]*(?:(\d{1,2})\s*[.),:;]?\s*|\S{1,3}\s+)?[\W_]*`;
+const OCR_GROUP_HEAD = new RegExp(`${OCR_HEAD_PREFIX}nhom\\s+(?:tieu\\s+chi[.,:;]?(?:\\s+|(?=[|!])))?(?:thu\\s+)?([ivxlhf1|!]{1,5})(?![\\p{L}\\d])\\s*[:;.\\-–—)]?\\s*`, 'u');
 const OCR_HEAD_WITHOUT_NUMERAL = new RegExp(`${OCR_HEAD_PREFIX}(nhom\\s+tieu\\s+chi)\\s+(\\S{1,3})(?:\\s+[-–—:.])?\\s+(?=\\p{L})`, 'u');
 
 /**
@@ -64,18 +64,23 @@ export function ocrHeadingWithoutNumeral(folded: string, text: string): RegExpEx
   return m;
 }
 
-const OCR_HEAD_LOST_NHOM = new RegExp(`^[\\W_]*(?:(\\d{1,2})\\s*[.),:;]?\\s*)?\\S{1,4}\\s+tieu\\s+chi\\s+([ivxlh1|!]{1,4})(?![\\p{L}\\d])\\s*[:;.\\-–—)]?\\s*(?=\\p{L})`, 'u');
+const OCR_HEAD_LOST_NHOM = new RegExp(`^[\\W_]*(?:(\\d{1,2})\\s*[.),:;]?\\s*)?(?:\\S{1,5}\\s+){1,2}tieu\\s+chi\\s+([ivxlh1|!]{1,4})(?![\\p{L}\\d])\\s*[:;.\\-–—)]?\\s*(?=\\p{L})`, 'u');
 
 /**
- * A body heading in capitals whose "NHÓM" OCR turned into a short token ("HH TIÊU CHÍ II. QUẢN LÝ
- * …"): the token, "TIÊU CHÍ", its numeral, then the title, all in capitals. Same groups as
- * ocrGroupHead.
+ * A body heading whose "NHÓM" OCR turned into one or two short tokens ("HH TIÊU CHÍ II. QUẢN LÝ
+ * …", "4. bi HH tiêu chí IV - Cải cách"): the tokens, "TIÊU CHÍ", its numeral, then the title —
+ * all in capitals, numbered with the numeral's own number, or the next group's numeral before a
+ * title. Same groups as ocrGroupHead.
  */
-export function ocrHeadingLostNhom(folded: string, text: string): RegExpExecArray | null {
+export function ocrHeadingLostNhom(folded: string, text: string, expected: number | null = null): RegExpExecArray | null {
   const m = OCR_HEAD_LOST_NHOM.exec(folded);
   if (!m) return null;
   const head = text.slice(0, m[0].length + 12);
-  if (head !== head.toUpperCase()) return null;
+  const ordinal = romanToInt(asStrokes(m[2]!).toUpperCase());
+  const numbered = m[1] !== undefined && ordinal === Number(m[1]);
+  // Or the numeral is the next group's, set off from a title in capitals ("Ê triag tiêu chí IV - Cải cách").
+  const next = ordinal !== null && ordinal === expected && /[:.\-–—]\s*$/.test(m[0]) && /^\p{Lu}/u.test(text.slice(m[0].length));
+  if (head !== head.toUpperCase() && !numbered && !next) return null;
   m[2] = ocrNumeral(m[2]!);
   return m;
 }
@@ -136,6 +141,9 @@ const OCR_LEADING_SPECKS = /^[\s.,:;'"`‘’“”_~]+(?=\d)/u;
 /** "1:3.", "1,3." or "1 1." at a line's start: a sub-group's numbering whose first dot OCR read as a colon, a comma or a space. */
 const OCR_COLON_NUMBERING = /^(\s*\d{1,2})(?:[:,]|\s(?=\d{1,2}\.\s))(\d{1,2})(?=[.\s])/;
 
+/** "1.4: Quốc phòng": a numbering's last dot read as a colon or a semicolon. */
+const OCR_COLON_AFTER_NUMBERING = /^(\s*\d{1,2}\.\d{1,2})[:;](?=\s)/;
+
 /** "11 Lĩnh vực kinh tế", "11.Kinh tế": two digits that may be a sub-group's numbering without its dot. */
 const OCR_LOST_DOT_NUMBERING = /^(\s*)(\d)(\d)(?:\.\s*|\s+)/;
 
@@ -146,7 +154,7 @@ const OCR_LOST_DOT_NUMBERING = /^(\s*)(\d)(\d)(?:\.\s*|\s+)/;
  * capital (prose lines that wrap onto a number go on in lower case).
  */
 export function ocrSubgroupLine(folded: string, text: string, ordinal: number, nextMinor: number): string {
-  const line = folded.replace(OCR_LEADING_SPECKS, '').replace(OCR_COLON_NUMBERING, '$1.$2');
+  const line = folded.replace(OCR_LEADING_SPECKS, '').replace(OCR_COLON_NUMBERING, '$1.$2').replace(OCR_COLON_AFTER_NUMBERING, '$1.');
   const lost = OCR_LOST_DOT_NUMBERING.exec(line);
   if (!lost || Number(lost[2]) !== ordinal || Number(lost[3]) !== nextMinor) return line;
   const first = text.charAt(folded.length - line.length + lost[0].length);

@@ -89,6 +89,9 @@ export function readScores(blocks: readonly Block[], context: NumberContext): Sc
   let sub: MutableSub | null = null;
   let columns: TableColumns | null = null;
   let textColumns: Array<'score' | 'max'> | null = null;
+  let openingGuess: { note: number; heading: string; at: Span } | null = null;
+  /** On a photo of one page, a score stated before any group opened ("Phường tự chấm: 22 điểm."). */
+  let frontScore: Figure | null = null;
 
   const enterSummary = (at: Span): void => {
     state.region = 'summary';
@@ -218,7 +221,7 @@ export function readScores(blocks: readonly Block[], context: NumberContext): Sc
 
     const f = block.folded;
     const ocr = isOcrBlock(block);
-    const groupHead = ocr ? (ocrGroupHead(f) ?? (state.region !== 'summary' ? (ocrHeadingWithoutNumeral(f, block.text) ?? ocrHeadingLostNhom(f, block.text)) : null)) : GROUP_HEAD.exec(f);
+    const groupHead = ocr ? (ocrGroupHead(f) ?? (state.region !== 'summary' ? (ocrHeadingWithoutNumeral(f, block.text) ?? ocrHeadingLostNhom(f, block.text, (groups[groups.length - 1]?.ordinal ?? 0) + 1)) : null)) : GROUP_HEAD.exec(f);
     if (groupHead) {
       let id = groupHead[2]!.toUpperCase();
       let ordinal = romanToInt(id);
@@ -243,6 +246,9 @@ export function readScores(blocks: readonly Block[], context: NumberContext): Sc
         // the groups and the heading's own "2." decide; the reading is reported.
         const chosen = chooseOrdinal(ordinal, groupHead[1] ? Number(groupHead[1]) : null, (groups[groups.length - 1]?.ordinal ?? 0) + 1, (n) => groups.some((g) => g.ordinal === n));
         if (chosen !== ordinal) {
+          // A photo of one page opening on a heading whose numeral is unreadable: no group came
+          // before to give the order, so the next heading may still decide (see the end).
+          if (onePage && groups.length === 0 && ordinal === null) openingGuess = { note: notes.length, heading: block.text.slice(0, 40), at };
           notes.push({ message: `Đọc tiêu đề “${block.text.slice(0, 40)}…” là Nhóm tiêu chí ${intToRoman(chosen)} (bản scan; theo thứ tự các nhóm).`, at });
         }
         ordinal = chosen;
@@ -327,6 +333,23 @@ export function readScores(blocks: readonly Block[], context: NumberContext): Sc
         group.score = figureFrom(block, token);
         state.region = 'body';
         continue;
+      }
+      // …or a sub-group's heading ("2.2. Thực hiện nhiệm vụ …") or a line naming it ("Tự chấm mục
+      // 2.1 đạt 24 điểm."): its group opens, and the body reads the line. A bare score before a
+      // ".2" heading was the ".1" sub-group's (see "OCR lost the first sub-group's heading").
+      const major = subgroupOpeningPage(f, block.text);
+      if (major !== null) {
+        group = newGroup(intToRoman(major.group), undefined, at);
+        groups.push(group);
+        if (major.sub === 2 && frontScore) {
+          group.score = frontScore;
+          group.scoreFromBareLine = true;
+        }
+        state.region = 'body';
+      } else {
+        const phrase = firstMatch(SCORE_PHRASE, f, 0);
+        const token = phrase && !/\bnhom\b|tong/.test(f) ? firstScoreToken(block, phrase.end, context, true) : null;
+        if (token) frontScore = figureFrom(block, token);
       }
     }
 
@@ -429,6 +452,13 @@ export function readScores(blocks: readonly Block[], context: NumberContext): Sc
 
   flushLabel();
   for (const g of groups) renumberByOrder(g.subgroups);
+  // The opening heading read by order as I is the group before the next one read ("Nhóm I1II." then "Nhóm IV.").
+  const [first, second] = groups;
+  if (openingGuess && first && second && first.subgroups.length === 0 && second.ordinal > first.ordinal + 1 && !groups.some((g) => g.ordinal === second.ordinal - 1)) {
+    first.ordinal = second.ordinal - 1;
+    first.id = intToRoman(first.ordinal);
+    notes[openingGuess.note] = { message: `Đọc tiêu đề “${openingGuess.heading}…” là Nhóm tiêu chí ${first.id} (bản scan; nhóm đứng trước nhóm ${second.id}).`, at: openingGuess.at };
+  }
   return {
     groups: groups.map(freezeGroup),
     summary,
@@ -549,6 +579,22 @@ function freezeGroup(g: MutableGroup): GroupScore {
 function listsScoreOnly(folded: string, headEnd: number): boolean {
   const rest = folded.slice(headEnd).replace(/^\s*\([^)]*\)/, '');
   return /\d/.test(rest) && /diem/.test(rest) && rest.replace(/[\d.,:;()%\s]|diem/g, '').length < 3;
+}
+
+/**
+ * A line of an OCR'd page that opens on a sub-group: its heading ("2.2. Thực hiện …", a capital
+ * after the number) or a score line naming it ("Tự chấm mục 2.1 đạt 24 điểm."); null otherwise.
+ */
+function subgroupOpeningPage(folded: string, text: string): { group: number; sub: number } | null {
+  const line = ocrSubgroupLine(folded, text, 0, 0);
+  const head = SUBGROUP_HEAD.exec(line);
+  const titleAt = head ? folded.length - line.length + line.indexOf(head[3]!) : -1;
+  const title = titleAt >= 0 ? text.charAt(titleAt) : '';
+  const named = head ? null : NAMES_SUBGROUP.exec(folded);
+  const found = head && title !== title.toLowerCase() ? head : named && SCORE_PHRASE.test(folded) ? named : null;
+  if (!found) return null;
+  const [group, sub] = [Number(found[1]), Number(found[2])];
+  return group >= 1 && group <= 9 && sub >= 1 && sub <= 9 ? { group, sub } : null;
 }
 
 /** The number the group's next sub-group should have: one after the last read. */

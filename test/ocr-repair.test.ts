@@ -59,11 +59,12 @@ describe('repairPunctuation', () => {
     ['-„ NHÓM TIÊU CHÍ III', '- NHÓM TIÊU CHÍ III'],
     ['. -0,5 điểm', '-0,5 điểm'],
     ["'- Đề nghị thưởng 2 điểm.", '- Đề nghị thưởng 2 điểm.'],
+    ['tự chấm: 8,5-điểm', 'tự chấm: 8,5 điểm'],
   ])('%s → %s', (input, expected) => {
     expect(repairPunctuation(input)).toBe(expected);
   });
 
-  it.each([['- Tỷ lệ hộ nghèo 0,98%'], ['(TỐI ĐA 10 ĐIỂM)'], ['|. Phát triển kinh tế'], ['24,5 điểm; 0,5 điểm'], ['Hà Nội, ngày 10 tháng 12'], ['TP.HCM, 2.046 hộ'], ['Độc lập - Tự do - Hạnh phúc'], ['tự trừ -0,5 điểm']])('leaves %s alone', (input) => {
+  it.each([['- Tỷ lệ hộ nghèo 0,98%'], ['(TỐI ĐA 10 ĐIỂM)'], ['|. Phát triển kinh tế'], ['24,5 điểm; 0,5 điểm'], ['Hà Nội, ngày 10 tháng 12'], ['TP.HCM, 2.046 hộ'], ['Độc lập - Tự do - Hạnh phúc'], ['tự trừ -0,5 điểm'], ['COVID-19, 2-3 lần'], ['Nghị định 15-NĐ']])('leaves %s alone', (input) => {
     expect(repairPunctuation(input)).toBe(input);
   });
 });

@@ -113,8 +113,11 @@ const COMMA_IN_WORDS = /(?<=\p{L}),(?=\p{L})|(?<=\p{Ll})\.(?=\p{Ll})/gu;
 /** "Số điểm -của nhóm II": a speck read as a dash glued to a small word, after a word. */
 const DASH_BEFORE_WORD = /(?<=\p{L} )[-–](?=\p{Ll})/gu;
 
+/** "tự chấm: 8,5-điểm": a speck read as a dash between a number and the small word after it. */
+const DASH_AFTER_NUMBER = /(?<=\d)[-–](?=\p{Ll})/gu;
+
 export function repairPunctuation(text: string): string {
-  const out = text.replace(COMMA_IN_WORDS, ' ').replace(DASH_BEFORE_WORD, '');
+  const out = text.replace(COMMA_IN_WORDS, ' ').replace(DASH_BEFORE_WORD, '').replace(DASH_AFTER_NUMBER, ' ');
   const lead = LEADING.exec(out);
   if (!lead) return out;
   const rest = out.slice(lead[0].length);

@@ -123,6 +123,36 @@ describe('a group’s score stated apart from its heading', () => {
       [['II', 27.5, [], []], ['III', 7.5, [], []]],
     ],
     [
+      'a numbered heading whose "Nhóm" came out as two short tokens ("4. bi HH tiêu chí IV - Cải cách")',
+      [ocr('3. Nhóm tiêu chí III - Thanh tra (thang điểm 10)'), ocr('Nhóm tiêu chí III tự chấm đạt 9,5 điểm.'), ocr('4. bi HH tiêu chí IV - Cải cách hành chính, chuyển đổi số (thang điểm'), ocr('Tiểu mục 4.1 - Thủ tục hành chính (thang điểm 8)'), ocr('Tự chấm mục 4.1 đạt 7,5 điểm.'), ocr('Nhóm tiêu chí IV tự chấm đạt 7,5 điểm.'), ocr('Về nội dung tiêu chí II của huyện, xã thực hiện tốt.')],
+      [['III', 9.5, [], []], ['IV', 7.5, [['4.1', 7.5]], []]],
+    ],
+    [
+      'a numbering whose last dot came out as a colon ("1.4: Quốc phòng")',
+      [ocr('NHÓM TIÊU CHÍ I: TỰ CHẤM 5 ĐIỂM.'), ocr('1.3. Môi trường. Tự chấm 3 điểm'), ocr('1.4: Quốc phòng - an nh Tự chấm 2 điểm')],
+      [['I', 5, [['1.3', 3], ['1.4', 2]], []]],
+    ],
+    [
+      'a page opening on a heading whose numeral is unreadable ("Nhóm I1II."): the group before the next heading',
+      [ocr('Nhóm I1II. Thanh tra, tiếp công dân, giải quyết khiếu nại, tố cáo,'), ocr('phòng chống tham nhũng: tự chấm 7,5/10 điểm'), ocr('Nhóm IV. Cải cách hành chính: tự chấm 11/15 điểm')],
+      [['III', 7.5, [], []], ['IV', 11, [], []]],
+    ],
+    [
+      'a photo of one page opening inside sub-group 2.1: its bare score, then "2.2." opens group II',
+      [ocr('2'), ocr('Cấp 211 giấy chứng nhận quyền sử dụng đất; hoàn thành giải phóng'), ocr('Phường tự chấm: 22 điểm.'), ocr('2.2. Thực hiện nhiệm vụ do thị xã giao'), ocr('Phường tự chấm: 8,5 điểm.'), ocr('3. Nhóm tiêu chí III - Thanh tra (điểm chuẩn 10; phường tự chấm 8,5 điểm)'), ocr('3.1. Tiếp công dân'), ocr('Phường tự chấm: 4,5 điểm.')],
+      [['II', null, [['2.1', 22], ['2.2', 8.5]], []], ['III', 8.5, [['3.1', 4.5]], []]],
+    ],
+    [
+      'a photo of one page opening on a line naming its sub-group ("Tự chấm mục 2.1 đạt 24 điểm.")',
+      [ocr('dựng không phép; đăng ký khai sinh 384 trường hợp.'), ocr('Tự chấm mục 2.1 đạt 24 điểm.'), ocr('Tiểu mục 2.2 - Thực hiện nhiệm vụ cấp trên giao (thang điểm 10)'), ocr('Tự chấm mục 2.2 đạt 9 điểm.'), ocr('Nhóm tiêu chí II tự chấm đạt 33 điểm.'), ocr('Ê triag tiêu chí III - Thanh tra (thang điểm 10)'), ocr('Tiểu mục 3.1 - Tiếp công dân (thang điểm 6)'), ocr('Tự chấm mục 3.1 đạt 6 điểm.'), ocr('Nhóm tiêu chí III tự chấm đạt 9,5 điểm.'), ocr('Về tiêu chí V - Hỗ trợ doanh nghiệp, xã chưa đạt.')],
+      [['II', 33, [['2.1', 24], ['2.2', 9]], []], ['III', 9.5, [['3.1', 6]], []]],
+    ],
+    [
+      'a page of a longer scan does not open a group on a sub-group line',
+      [ocr('Phường tự chấm: 22 điểm.'), ocr('2.2. Thực hiện nhiệm vụ do thị xã giao'), '---page---', ocr('Nhóm tiêu chí III. Thanh tra: tự chấm 9 điểm')],
+      [['III', 9, [], []]],
+    ],
+    [
       'a sub-group number read as a later one that comes again in order ("1:3." for 1.1): the order gives it',
       [ocr('Nhóm I. Kinh tế - xã hội: tự chấm 18/25 điểm'), ocr('1:3. Lĩnh vực kinh tế: điểm đạt 6,5/10 điểm'), ocr('1.2. Lĩnh vực xã hội: điểm đạt 6/8 điểm'), ocr('1.3. Lĩnh vực môi trường: điểm đạt 3/4 điểm'), ocr('1.4. Quốc phòng: điểm đạt 2,5/3 điểm')],
       [['I', 18, [['1.1', 6.5], ['1.2', 6], ['1.3', 3], ['1.4', 2.5]], []]],

@@ -25,6 +25,12 @@ describe('summary numbering on OCR’d pages', () => {
     });
   });
 
+  it('summary lines whose numeral came as "fII" or glued to "chí" ("chí!V:13điểm"), or behind specks ("S. „Nhóm")', () => {
+    const heads = ['I - KINH TẾ', 'II - QUẢN LÝ', 'III - THANH TRA', 'IV - CẢI CÁCH', 'V - HỖ TRỢ'].map((t, k) => ocr(`NHÓM TIÊU CHÍ ${t} - TỰ CHẤM ${[21, 29.5, 9, 13, 8][k]!.toString().replace('.', ',')} ĐIỂM`));
+    const ex = extractReport(docOf([...heads, ocr('II TỔNG HỢP KẾT QUẢ VÀ XẾP LOẠI . :'), ocr('1, Nhóm tiêu chí I: 21 điểm in &'), ocr('2 Nhóm tiêu chí II: 29,5 điểm'), ocr('3 Nhóm tiêu chí fII: 9 điểm'), ocr('Nhóm tiêu chí!V:13điểm . - : : .'), ocr('S. „Nhóm tiêu chí V: 8 điểm | :')], 'pdf'));
+    expect(ex.summary.map((e) => [e.id, v(e.score)])).toEqual([['I', 21], ['II', 29.5], ['III', 9], ['IV', 13], ['V', 8]]);
+  });
+
   describe('a numbering cell that lost strokes or was read as letters', () => {
     it.each<[string, LineSpec[], Array<[string, number | null]>, number]>([
       ['"li" in a numbering cell is II when II comes next', [row('I', 'Kinh tế', '25', '21,5'), row('li', 'Quản lý', '35', '31'), row('II', 'Thanh tra', '10', '9')], [['I', 21.5], ['II', 31], ['III', 9]], 2],
@@ -91,6 +97,7 @@ describe('summary numbering on OCR’d pages', () => {
       expect(ex.summary.map((e) => [e.id, v(e.score)])).toEqual([['I', 26.5], ['II', 33], ['III', 9.5], ['IV', 14.5], ['V', 9], ['VI', 0.5]]);
       expect(v(ex.total)).toBe(93);
       expect(ex.classification?.level).toBe('excellent');
+      expect(ex.classification?.text).toBe('Hoàn thành xuất sắc nhiệm vụ năm 2024');
     });
 
     it('a summary numbering read as a quote mark (II) is the next group in order', () => {
