@@ -42,6 +42,8 @@ export interface GroupScore {
    * The closing summary's listing of the group is not one of them: it is `Extraction.summary`.
    */
   readonly restated: readonly Figure[];
+  /** The file opens inside this group (a photo of a later page): its heading is on a page the file does not hold. */
+  readonly continued?: boolean;
 }
 
 export interface SummaryEntry {
@@ -94,6 +96,11 @@ export interface Extraction {
   readonly summaryAt: Span | null;
   readonly indicators: readonly Indicator[];
   readonly notes: readonly ReadingNote[];
+  /**
+   * The file is one OCR'd page from inside a report (a photo of a later page, or of a first page
+   * without the summary): what stands on the pages not sent is not missing from the report.
+   */
+  readonly partial?: boolean;
   /** The format reader's warnings (DocumentModel.warnings), for the reader-warning rule. */
   readonly readerWarnings: readonly string[];
 }

@@ -36,6 +36,7 @@ export function extractReport(doc: DocumentModel): Extraction {
     summaryAt: scores.summaryAt,
     indicators: indicators.indicators,
     notes: [...scores.notes, ...indicators.notes],
+    ...(scores.partial ? { partial: true } : {}),
     readerWarnings: doc.warnings ?? [],
   };
 }

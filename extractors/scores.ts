@@ -5,7 +5,7 @@
  *   the first group named a second time).
  * Each figure carries its exact decimal and the span of the line where its number stands.
  */
-import { negate, type Decimal } from '../core/decimal.js';
+import { add, compare, negate, type Decimal } from '../core/decimal.js';
 import type { Block } from './blocks.js';
 import { confidenceAt, spanAt } from './blocks.js';
 import type { Span } from '../core/report-audit.js';
@@ -38,6 +38,8 @@ export interface ScoresResult {
   /** Further statements of the grand total, after `total`, in document order. */
   totalRestated: Figure[];
   notes: ReadingNote[];
+  /** See Extraction.partial. */
+  partial: boolean;
 }
 
 interface MutableSub {
@@ -62,6 +64,10 @@ interface MutableGroup {
   restated: Figure[];
   /** `score` came from a line that names no group ("Kết quả: tự chấm 9 điểm."), with no sub-group open. */
   scoreFromBareLine?: boolean;
+  /** OCR: `score` came from such a line after the open sub-group had its score. */
+  scoreAfterScoredSub?: boolean;
+  /** Opened by a line inside it, its heading on another page. */
+  continued?: boolean;
 }
 
 interface TableColumns {
@@ -328,7 +334,7 @@ export function readScores(blocks: readonly Block[], context: NumberContext): Sc
       const id = opening?.[1]?.toUpperCase();
       const token = opening && id && romanToInt(id) !== null ? firstScoreToken(block, opening[0].length, context, true) : null;
       if (id && token) {
-        group = newGroup(id, undefined, at);
+        group = { ...newGroup(id, undefined, at), continued: true };
         groups.push(group);
         group.score = figureFrom(block, token);
         state.region = 'body';
@@ -339,7 +345,7 @@ export function readScores(blocks: readonly Block[], context: NumberContext): Sc
       // ".2" heading was the ".1" sub-group's (see "OCR lost the first sub-group's heading").
       const major = subgroupOpeningPage(f, block.text);
       if (major !== null) {
-        group = newGroup(intToRoman(major.group), undefined, at);
+        group = { ...newGroup(intToRoman(major.group), undefined, at), continued: true };
         groups.push(group);
         if (major.sub === 2 && frontScore) {
           group.score = frontScore;
@@ -365,6 +371,16 @@ export function readScores(blocks: readonly Block[], context: NumberContext): Sc
       const token = named ? (firstScoreToken(block, closing[0].length, context, true) ?? (ocr ? numberRightAfter(block, closing[0].length, context) : null)) : null;
       if (named && token) {
         const figure = figureFrom(block, token);
+        // The bare score taken for the group after a scored sub-group was the next sub-group's,
+        // whose heading OCR lost ("in Nhiệm vụ cấp trên giao …" for "2.2. Nhiệm vụ …"), when
+        // with the sub-groups it makes the group's closing score.
+        if (named === current && current.scoreAfterScoredSub && current.score && addsUpTo(current, figure)) {
+          const id = `${current.ordinal}.${nextMinor(current)}`;
+          notes.push({ message: `Đọc điểm ${current.score.raw} là của tiểu mục ${id} (bản scan mất tiêu đề tiểu mục; nhóm ${current.id} khai điểm ở dòng sau).`, at: current.score.at });
+          current.subgroups.push({ id, score: current.score, at: current.score.at, ocr: true });
+          current.score = null;
+          current.scoreAfterScoredSub = false;
+        }
         if (named.score === null) named.score = figure;
         else named.restated.push(figure);
         sub = null;
@@ -441,7 +457,9 @@ export function readScores(blocks: readonly Block[], context: NumberContext): Sc
     if (openSub && openSub.score === null && !saysGroupTotal) openSub.score = figure;
     else if (current.score === null) {
       current.score = figure;
-      current.scoreFromBareLine = !openSub && !saysGroupTotal && !/\bnhom\b/.test(f.slice(0, token.start));
+      const bare = !saysGroupTotal && !/\bnhom\b/.test(f.slice(0, token.start));
+      current.scoreFromBareLine = !openSub && bare;
+      current.scoreAfterScoredSub = ocr && openSub !== null && bare;
     }
     // "Tổng số điểm tự chấm của nhóm đạt 22,3 điểm" once the group has its score: the group's
     // score again. Without "nhóm" the line may be the grand total or a bonus sum ("Tổng điểm
@@ -459,6 +477,10 @@ export function readScores(blocks: readonly Block[], context: NumberContext): Sc
     first.id = intToRoman(first.ordinal);
     notes[openingGuess.note] = { message: `Đọc tiêu đề “${openingGuess.heading}…” là Nhóm tiêu chí ${first.id} (bản scan; nhóm đứng trước nhóm ${second.id}).`, at: openingGuess.at };
   }
+  // One OCR'd page that opens inside the report, or ends before its summary.
+  const head = groups[0];
+  const opensInside = head ? head.continued === true || head.ordinal > 1 : summaryAt !== null || summary.length > 0;
+  const partial = onePage && blocks.some(isOcrBlock) && (opensInside || (summaryAt === null && total === null));
   return {
     groups: groups.map(freezeGroup),
     summary,
@@ -466,6 +488,7 @@ export function readScores(blocks: readonly Block[], context: NumberContext): Sc
     total,
     totalRestated,
     notes,
+    partial,
   };
 }
 
@@ -568,7 +591,7 @@ function renumberByOrder(subs: MutableSub[]): void {
 
 function freezeGroup(g: MutableGroup): GroupScore {
   const subgroups: SubgroupScore[] = g.subgroups.map((s) => ({ id: s.id, ...(s.title ? { title: s.title } : {}), score: s.score, at: s.at }));
-  return { id: g.id, ...(g.title ? { title: g.title } : {}), score: g.score, subgroups, items: g.items, at: g.at, bonus: g.bonus, restated: g.restated };
+  return { id: g.id, ...(g.title ? { title: g.title } : {}), score: g.score, subgroups, items: g.items, at: g.at, bonus: g.bonus, restated: g.restated, ...(g.continued ? { continued: true } : {}) };
 }
 
 /**
@@ -595,6 +618,13 @@ function subgroupOpeningPage(folded: string, text: string): { group: number; sub
   if (!found) return null;
   const [group, sub] = [Number(found[1]), Number(found[2])];
   return group >= 1 && group <= 9 && sub >= 1 && sub <= 9 ? { group, sub } : null;
+}
+
+/** The group's sub-group scores and its (bare) score add up to `closing`. */
+function addsUpTo(g: MutableGroup, closing: Figure): boolean {
+  if (!g.score || g.subgroups.some((x) => x.score === null)) return false;
+  const sum = g.subgroups.reduce((acc, x) => add(acc, x.score!.exact), g.score.exact);
+  return compare(sum, closing.exact) === 0;
 }
 
 /** The number the group's next sub-group should have: one after the last read. */

@@ -2,7 +2,9 @@
  * missing-figure: a figure the audit needs is not in the report (or the extractor could not read
  * it), so some check could not be made.
  * - error: no criteria group at all in the body; a body group without a declared score; no grand
- *   total. Each of these leaves a required sum unchecked.
+ *   total. Each of these leaves a required sum unchecked. A warning instead where the file is one
+ *   page from inside a report (Extraction.partial, GroupScore.continued): the figure may stand on
+ *   a page not sent.
  * - warning: a sub-group without a score (its group's sum is not checked); a summary entry without
  *   a score; no classification (xếp loại).
  * - info: no summary section (the body cannot be compared with it). Some reports simply omit it,
@@ -46,6 +48,11 @@ function groupWithoutScore(extraction: Extraction, group: GroupScore): Flag {
     const of = partsOf(group) === 'subgroups' ? 'các tiểu mục' : 'các khoản điểm';
     hints.push(`tổng ${of} là ${points(sum)}`);
   }
+  // A photo of a later page opens inside the group: its score may well be on a page not sent.
+  if (group.continued) {
+    const message = `Tệp bắt đầu giữa nhóm tiêu chí ${group.id}${at(group.at)}; tiêu đề và điểm tự chấm của nhóm nằm ở trang không có trong tệp` + (hints.length > 0 ? ` (${hints.join(', ')}).` : '.');
+    return flag('warning', message, [group.at], group.id, sum);
+  }
   const message =
     `Nhóm tiêu chí ${group.id}${at(group.at)} không ghi tổng điểm tự chấm` +
     (hints.length > 0 ? `; ${hints.join(', ')}.` : ' nên không kiểm tra được điểm của nhóm này.');
@@ -85,14 +92,21 @@ function noTotal(extraction: Extraction): Flag {
   const message =
     `${summaryOrReport(extraction)} không ghi tổng điểm tự chấm` +
     (sum === null ? ' của tất cả các nhóm tiêu chí.' : `, trong khi cộng điểm các nhóm tiêu chí được ${points(sum)}.`);
-  return flag('error', message, summaryEvidence(extraction), undefined, sum);
+  return extraction.partial
+    ? flag('warning', message.replace(/\.$/, PARTIAL), summaryEvidence(extraction), undefined, sum)
+    : flag('error', message, summaryEvidence(extraction), undefined, sum);
 }
+
+/** Said of a figure missing from one page of a report (Extraction.partial). */
+const PARTIAL = '; phần này có thể nằm ở trang không gửi kèm.';
 
 function check(extraction: Extraction): Flag[] {
   const flags: Flag[] = [];
   if (extraction.groups.length === 0) {
     flags.push(
-      flag('error', 'Không tìm thấy nhóm tiêu chí nào trong phần nội dung báo cáo nên không kiểm tra được điểm tự chấm.', []),
+      extraction.partial
+        ? flag('warning', `Tệp chỉ có một trang của báo cáo, không có phần nội dung các nhóm tiêu chí${PARTIAL}`, [])
+        : flag('error', 'Không tìm thấy nhóm tiêu chí nào trong phần nội dung báo cáo nên không kiểm tra được điểm tự chấm.', []),
     );
   }
   for (const group of extraction.groups) {

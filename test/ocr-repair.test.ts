@@ -60,6 +60,7 @@ describe('repairPunctuation', () => {
     ['. -0,5 điểm', '-0,5 điểm'],
     ["'- Đề nghị thưởng 2 điểm.", '- Đề nghị thưởng 2 điểm.'],
     ['tự chấm: 8,5-điểm', 'tự chấm: 8,5 điểm'],
+    ['(điểm trừ): trừ-1,5 điểm.', '(điểm trừ): trừ -1,5 điểm.'],
   ])('%s → %s', (input, expected) => {
     expect(repairPunctuation(input)).toBe(expected);
   });

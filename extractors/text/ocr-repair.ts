@@ -116,8 +116,11 @@ const DASH_BEFORE_WORD = /(?<=\p{L} )[-–](?=\p{Ll})/gu;
 /** "tự chấm: 8,5-điểm": a speck read as a dash between a number and the small word after it. */
 const DASH_AFTER_NUMBER = /(?<=\d)[-–](?=\p{Ll})/gu;
 
+/** "trừ-1,5 điểm": a minus glued to the small word before its number. */
+const SIGN_AFTER_WORD = /(?<=\p{Ll})(?=[-–]\d)/gu;
+
 export function repairPunctuation(text: string): string {
-  const out = text.replace(COMMA_IN_WORDS, ' ').replace(DASH_BEFORE_WORD, '').replace(DASH_AFTER_NUMBER, ' ');
+  const out = text.replace(COMMA_IN_WORDS, ' ').replace(DASH_BEFORE_WORD, '').replace(DASH_AFTER_NUMBER, ' ').replace(SIGN_AFTER_WORD, ' ');
   const lead = LEADING.exec(out);
   if (!lead) return out;
   const rest = out.slice(lead[0].length);

@@ -153,6 +153,11 @@ describe('a group’s score stated apart from its heading', () => {
       [['III', 9, [], []]],
     ],
     [
+      'a sub-group heading lost after a scored one: its bare score is that sub-group\'s when they add up to the closing line',
+      [ocr('NHÓM TIÊU CHÍ II. QUẢN LÝ NHÀ NƯỚC (TỐI ĐA 35 ĐIỂM)'), ocr('2.1. Quản lý nhà nước các lĩnh vực (tối đa 25 điểm).'), ocr('Kết quả: tự chấm 25 điểm.'), ocr('in Nhiệm vụ cấp trên giao, thông tin báo cáo (tối đa 10 điểm)'), ocr('Kết quả: :tự chấm 9 điểm.'), ocr('Số điểm của nhóm II: 34 điểm.'), ocr('NHÓM TIÊU CHÍ III. THANH TRA'), ocr('3.1. Tiếp công dân'), ocr('Kết quả: tự chấm 6 điểm.'), ocr('Kết quả: tự chấm 10 điểm.'), ocr('Số điểm của nhóm III: 10 điểm.')],
+      [['II', 34, [['2.1', 25], ['2.2', 9]], []], ['III', 10, [['3.1', 6]], []]],
+    ],
+    [
       'a sub-group number read as a later one that comes again in order ("1:3." for 1.1): the order gives it',
       [ocr('Nhóm I. Kinh tế - xã hội: tự chấm 18/25 điểm'), ocr('1:3. Lĩnh vực kinh tế: điểm đạt 6,5/10 điểm'), ocr('1.2. Lĩnh vực xã hội: điểm đạt 6/8 điểm'), ocr('1.3. Lĩnh vực môi trường: điểm đạt 3/4 điểm'), ocr('1.4. Quốc phòng: điểm đạt 2,5/3 điểm')],
       [['I', 18, [['1.1', 6.5], ['1.2', 6], ['1.3', 3], ['1.4', 2.5]], []]],

@@ -34,6 +34,8 @@ export interface GroupSpec {
   readonly restated: readonly Raw[];
   /** Heading position [page, line]; defaults to the next line. */
   readonly at?: readonly [number, number];
+  /** The file opens inside the group. */
+  readonly continued?: boolean;
 }
 
 export interface ExtSpec {
@@ -50,6 +52,8 @@ export interface ExtSpec {
   readonly notes?: ReadonlyArray<readonly [string, number, number]>;
   /** The format reader's warnings, as the library wrote them. */
   readonly readerWarnings?: readonly string[];
+  /** One page from inside a report. */
+  readonly partial?: boolean;
 }
 
 /** "21,3" → 21.3, "04" → 4, "-1" → -1, "8.25" → 8.25, "1.234,5" → 1234.5. */
@@ -67,6 +71,7 @@ export function g(
     bonus?: boolean;
     restated?: readonly Raw[];
     at?: readonly [number, number];
+    continued?: boolean;
   } = {},
 ): GroupSpec {
   return {
@@ -77,6 +82,7 @@ export function g(
     bonus: opts.bonus ?? (opts.items !== undefined && opts.items.length > 0),
     restated: opts.restated ?? [],
     ...(opts.at === undefined ? {} : { at: opts.at }),
+    ...(opts.continued ? { continued: true } : {}),
   };
 }
 
@@ -110,7 +116,7 @@ export function ext(spec: ExtSpec): Extraction {
       lines.figure(raw, (w) => (w.startsWith('-') ? `Đề nghị trừ ${w.slice(1)} điểm.` : `Đề nghị thưởng ${w} điểm.`)),
     );
     const restated = gs.restated.map((raw) => lines.figure(raw, (w) => `Cộng nhóm tiêu chí ${gs.id}: ${w} điểm.`));
-    return { id: gs.id, score, subgroups, items, at, bonus: gs.bonus, restated };
+    return { id: gs.id, score, subgroups, items, at, bonus: gs.bonus, restated, ...(gs.continued ? { continued: true } : {}) };
   });
   const summarySpec = spec.summary ?? [];
   const total = spec.total ?? null;
@@ -143,6 +149,7 @@ export function ext(spec: ExtSpec): Extraction {
     indicators: [],
     notes: (spec.notes ?? []).map(([message, page, line]) => ({ message, at: { page, line, text: message } })),
     readerWarnings: spec.readerWarnings ?? [],
+    ...(spec.partial ? { partial: true } : {}),
   };
 }
 

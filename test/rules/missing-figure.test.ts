@@ -22,6 +22,29 @@ const invalid: InvalidCase[] = [
     ],
   ],
   [
+    'a photo of a later page opens inside a group: its missing score is a warning, not a discrepancy',
+    { ...complete, groups: [g('II', null, { sub: [['2.1', '22'], ['2.2', '8,5']], continued: true }), g('III', '8,5')], summary: [['II', '30,5'], ['III', '8,5']], total: '39' },
+    [
+      {
+        rule: 'missing-figure', severity: 'warning', group: 'II', declared: null, recomputed: 30.5, evidence: [[1, 1]],
+        message: 'Tệp bắt đầu giữa nhóm tiêu chí II (trang 1, dòng 1); tiêu đề và điểm tự chấm của nhóm nằm ở trang không có trong tệp (phần tổng hợp ghi 30,5 điểm (trang 1, dòng 9), tổng các tiểu mục là 30,5 điểm).',
+      },
+    ],
+  ],
+  [
+    'one photographed page from inside a report, without the total: a warning',
+    { ...complete, groups: [g('I', '21,3')], summary: [], total: null, summaryAt: null, classification: 'Hoàn thành tốt nhiệm vụ', partial: true },
+    [
+      { rule: 'missing-figure', severity: 'warning', declared: null, recomputed: 21.3, evidence: [], message: 'Báo cáo không ghi tổng điểm tự chấm, trong khi cộng điểm các nhóm tiêu chí được 21,3 điểm; phần này có thể nằm ở trang không gửi kèm.' },
+      { rule: 'missing-figure', severity: 'info', declared: null, recomputed: null, evidence: [] },
+    ],
+  ],
+  [
+    'one photographed summary page: no groups is a warning',
+    { ...complete, groups: [], partial: true },
+    [{ rule: 'missing-figure', severity: 'warning', declared: null, recomputed: null, evidence: [], message: 'Tệp chỉ có một trang của báo cáo, không có phần nội dung các nhóm tiêu chí; phần này có thể nằm ở trang không gửi kèm.' }],
+  ],
+  [
     'a body group without a score and without parts',
     { ...complete, groups: [g('III', null)], summary: [['III', '10']], total: '10' },
     [
