@@ -419,6 +419,12 @@ export function readScores(blocks: readonly Block[], context: NumberContext): Sc
       }
     }
 
+    // "Điểm thưởng:" or "Điểm trừ:" on its own line: the group's items follow, whatever its title
+    // came out as ("NHÓM TIÊU CHÍ VI (THƯỞỚNG, lu d …").
+    if (BONUS_LABEL.test(f)) {
+      current.bonus = true;
+      continue;
+    }
     if (current.bonus) {
       for (const token of findNumbers(block.text, context)) {
         if (token.unit !== 'điểm' || token.kind === 'ratio') continue;
@@ -626,6 +632,9 @@ function addsUpTo(g: MutableGroup, closing: Figure): boolean {
   const sum = g.subgroups.reduce((acc, x) => add(acc, x.score!.exact), g.score.exact);
   return compare(sum, closing.exact) === 0;
 }
+
+/** A label line over a group's bonus or penalty items. */
+const BONUS_LABEL = /^[\s\-+•*]*diem\s+(?:thuong|tru|cong|phat)\s*[:.]?\s*$/;
 
 /** The number the group's next sub-group should have: one after the last read. */
 function nextMinor(g: MutableGroup): number {

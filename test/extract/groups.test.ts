@@ -158,6 +158,11 @@ describe('a group’s score stated apart from its heading', () => {
       [['II', 34, [['2.1', 25], ['2.2', 9]], []], ['III', 10, [['3.1', 6]], []]],
     ],
     [
+      'a bonus group whose title OCR garbled: the "Điểm thưởng:" and "Điểm trừ:" labels say its lines are items',
+      [ocr('NHÓM TIÊU CHÍ V - TỰ CHẤM 8 ĐIỂM'), ocr('NHÓM TIÊU CHÍ VI (THƯỞỚNG, lu d TỰ CHẤM 2 ĐIỂM'), ocr('Điểm thưởng:'), ocr('Thu ngân sách vượt dự toán huyện giao: đề nghị thưởng 1,5 điểm.'), ocr('Xã được công nhận đạt chuẩn tiếp cận pháp luật: để nghị'), ocr('thưởng 1 điểm.'), ocr('Điểm trừ:'), ocr('Còn 03 trường hợp lấn chiếm hành lang kênh N6: tự trừ 0,5 điểm.')],
+      [['V', 8, [], []], ['VI', 2, [], [1.5, 1, -0.5]]],
+    ],
+    [
       'a sub-group number read as a later one that comes again in order ("1:3." for 1.1): the order gives it',
       [ocr('Nhóm I. Kinh tế - xã hội: tự chấm 18/25 điểm'), ocr('1:3. Lĩnh vực kinh tế: điểm đạt 6,5/10 điểm'), ocr('1.2. Lĩnh vực xã hội: điểm đạt 6/8 điểm'), ocr('1.3. Lĩnh vực môi trường: điểm đạt 3/4 điểm'), ocr('1.4. Quốc phòng: điểm đạt 2,5/3 điểm')],
       [['I', 18, [['1.1', 6.5], ['1.2', 6], ['1.3', 3], ['1.4', 2.5]], []]],
