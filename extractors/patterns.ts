@@ -13,8 +13,8 @@ export const GROUP_TOTAL = /^\s*(?:[-+•*]\s*)?(?:cong|tong\s+cong|tong\s+(?:so
 /** "1.1 Nhóm tiêu chí về kinh tế:", "2.2. Kết quả thực hiện …", "Tiểu nhóm 4.1 tự chấm đạt 7,25 điểm". */
 export const SUBGROUP_HEAD = /^\s*(?:[-+•*]\s*)?(?:(?:tieu\s+nhom|tieu\s+muc|muc)\s+)?(\d{1,2})\.(\d{1,2})\.?\s+(\S.*)$/;
 
-/** A number after one of these is a declared score. */
-export const SCORE_PHRASE = /tu\s+cham|tu\s+danh\s+gia|tong\s+(?:so\s+)?diem|diem\s+dat/;
+/** A number after one of these is a declared score ("Tựchấm": OCR may drop the space). */
+export const SCORE_PHRASE = /tu\s*cham|tu\s+danh\s+gia|tong\s+(?:so\s+)?diem|diem\s+dat/;
 
 /** Phrases that state the grand total rather than a group's score. */
 export const TOTAL_PHRASE = /tong\s+cong|ket\s+qua\s+tu\s+danh\s+gia|tong\s+(?:so\s+)?diem|tong\s+hop\s+diem/;

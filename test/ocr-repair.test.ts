@@ -1,6 +1,6 @@
 /** OCR text repairs: digit look-alikes inside numbers only; key phrases restored tolerantly. */
 import { describe, expect, it } from 'vitest';
-import { repairDigits, repairOcrCell, repairOcrLine, repairPhrases, repairPointsUnit, repairPunctuation, repairSlashedDecimal } from '../extractors/text/ocr-repair.js';
+import { repairDigits, repairOcrCell, repairOcrLine, repairPhrases, repairPointsUnit, repairPunctuation, repairSemicolonDecimal, repairSlashedDecimal } from '../extractors/text/ocr-repair.js';
 
 describe('repairDigits', () => {
   it.each([
@@ -46,6 +46,17 @@ describe('repairPhrases', () => {
 
 it('repairOcrLine does both', () => {
   expect(repairOcrLine('Nh6m tiêu chi VI: Điểm thưởng, phạt. Tông điêm tự chấm: O4 điểm.')).toBe('Nhóm tiêu chí VI: Điểm thưởng, phạt. Tổng điểm tự chấm: 04 điểm.');
+});
+
+describe('repairSemicolonDecimal', () => {
+  it.each([
+    ['Tự chấm mục 4. 1 đạt 7;5 điểm.', 'Tự chấm mục 4. 1 đạt 7,5 điểm.'],
+    ['giảm 7;9% so với năm 2023', 'giảm 7,9% so với năm 2023'],
+    ['04 vụ; 2 điểm', '04 vụ; 2 điểm'],
+    ['đạt 12;15 xã', 'đạt 12;15 xã'],
+  ])('%s → %s', (input, expected) => {
+    expect(repairSemicolonDecimal(input)).toBe(expected);
+  });
 });
 
 describe('repairPunctuation', () => {

@@ -131,6 +131,13 @@ export function repairPunctuation(text: string): string {
   return glued ? `${mark[0]}${rest}` : `${mark[0]} ${rest}`;
 }
 
+/** "7;5 điểm", "7;9%": a decimal comma read as a semicolon, before a score's or a rate's unit. */
+const SEMICOLON_DECIMAL = /(?<=\d);(?=\d{1,2}\s*(?:điểm|%))/gu;
+
+export function repairSemicolonDecimal(text: string): string {
+  return text.replace(SEMICOLON_DECIMAL, ',');
+}
+
 /** "7/5/10 điểm": a score's decimal comma read as a slash, before its maximum. */
 const SLASHED_DECIMAL = /(?<![\d/])(\d{1,2})\/(\d{1,2})\/(\d{1,3})(?=\s*(?:điểm|đ)(?!\p{L}))/gu;
 
@@ -153,7 +160,7 @@ export function repairPointsUnit(text: string): string {
 
 /** A line of text read by OCR. */
 export function repairOcrLine(text: string): string {
-  return repairPointsUnit(repairSlashedDecimal(repairOcrCell(repairPunctuation(text))));
+  return repairPointsUnit(repairSlashedDecimal(repairSemicolonDecimal(repairOcrCell(repairPunctuation(text)))));
 }
 
 /** Specks read as marks around a cell's number ("....24", "93."); a sign stays. */

@@ -163,6 +163,11 @@ describe('a group’s score stated apart from its heading', () => {
       [['V', 8, [], []], ['VI', 2, [], [1.5, 1, -0.5]]],
     ],
     [
+      '"Tựchấm" with its space lost is still a score phrase',
+      [ocr('NHÓM TIÊU CHÍ I: TỰ CHẤM 6 ĐIỂM.'), ocr('1.3. Môi trường. Tự chấm 4 điểm'), ocr('1.4. Quốc phòng - an ninh. Tựchấm 2 điểm...')],
+      [['I', 6, [['1.3', 4], ['1.4', 2]], []]],
+    ],
+    [
       'a sub-group number read as a later one that comes again in order ("1:3." for 1.1): the order gives it',
       [ocr('Nhóm I. Kinh tế - xã hội: tự chấm 18/25 điểm'), ocr('1:3. Lĩnh vực kinh tế: điểm đạt 6,5/10 điểm'), ocr('1.2. Lĩnh vực xã hội: điểm đạt 6/8 điểm'), ocr('1.3. Lĩnh vực môi trường: điểm đạt 3/4 điểm'), ocr('1.4. Quốc phòng: điểm đạt 2,5/3 điểm')],
       [['I', 18, [['1.1', 6.5], ['1.2', 6], ['1.3', 3], ['1.4', 2.5]], []]],
