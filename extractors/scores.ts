@@ -178,6 +178,9 @@ export function readScores(blocks: readonly Block[], context: NumberContext): Sc
           max: firstIndex(folded, (c) => MAX_COLUMN.test(c)) ?? (isOcrBlock(block) ? ocrMaxColumn(folded) : null),
           width: cells.length,
         };
+        // A photo of one page opening on a table of the groups ("TT | Nhóm tiêu chí | Thang điểm |
+        // Điểm tự chấm"): the summary table, its heading on the page before.
+        if (state.region === 'front' && !group && onePage && isOcrBlock(block) && folded.some((c) => /nhom\s+tieu\s+chi\s*$/.test(c))) enterSummary(at);
         continue;
       }
       // OCR'd rows: a numbering cell that lost its strokes or its dot is read from the order.
@@ -471,6 +474,15 @@ export function readScores(blocks: readonly Block[], context: NumberContext): Sc
     // score again. Without "nhóm" the line may be the grand total or a bonus sum ("Tổng điểm
     // thưởng"), so it stays a note.
     else if (saysGroupTotal && /\bnhom\b/.test(f.slice(0, token.start))) current.restated.push(figure);
+    // OCR: a score line after the last scored sub-group, whose score with theirs makes the group's,
+    // is the next sub-group, its numbering lost ("Nhiệm vụ cấp trên giao … Tự chấm 8 điểm").
+    else if (ocr && openSub && !saysGroupTotal && !/\bnhom\b/.test(f) && current.score && addsUpTo({ ...current, score: figure }, current.score)) {
+      const id = `${current.ordinal}.${nextMinor(current)}`;
+      const title = cleanTitle(block.text.slice(0, phrase.index));
+      notes.push({ message: `Đọc dòng “${block.text.slice(0, 40)}…” là tiểu mục ${id} (bản scan mất số thứ tự; cộng với các tiểu mục trước được điểm của nhóm ${current.id}).`, at });
+      sub = { id, ...(title ? { title } : {}), score: figure, at, ocr: true };
+      current.subgroups.push(sub);
+    }
     else notes.push({ message: `Bỏ qua điểm ${figure.raw} không rõ thuộc mục nào.`, at: figure.at });
   }
 

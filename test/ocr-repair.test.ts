@@ -1,6 +1,6 @@
 /** OCR text repairs: digit look-alikes inside numbers only; key phrases restored tolerantly. */
 import { describe, expect, it } from 'vitest';
-import { repairDigits, repairOcrCell, repairOcrLine, repairPhrases, repairPointsUnit, repairPunctuation, repairSemicolonDecimal, repairSlashedDecimal } from '../extractors/text/ocr-repair.js';
+import { repairDigits, repairOcrCell, repairOcrLine, repairPhrases, repairPointsUnit, repairPunctuation, repairSemicolonDecimal, repairSlashedDecimal, repairLoneUnit } from '../extractors/text/ocr-repair.js';
 
 describe('repairDigits', () => {
   it.each([
@@ -35,6 +35,7 @@ describe('repairPhrases', () => {
     ['Đánh giá: Hoàn thanh tôt nhiệm vu năm 2024', 'Đánh giá: Hoàn thành tốt nhiệm vụ năm 2024'],
     ['III. TONG HOP KET QUA', 'III. TỔNG HỢP KẾT QUẢ'],
     ['Kết quả số điểm tự châm đạt: 8,3 điểm', 'Kết quả số điểm tự chấm đạt: 8,3 điểm'],
+    ['giao: điểm đạf 7,5/10 điểm', 'giao: điểm đạt 7,5/10 điểm'],
   ])('restores %s', (input, expected) => {
     expect(repairPhrases(input)).toBe(expected);
   });
@@ -46,6 +47,20 @@ describe('repairPhrases', () => {
 
 it('repairOcrLine does both', () => {
   expect(repairOcrLine('Nh6m tiêu chi VI: Điểm thưởng, phạt. Tông điêm tự chấm: O4 điểm.')).toBe('Nhóm tiêu chí VI: Điểm thưởng, phạt. Tổng điểm tự chấm: 04 điểm.');
+});
+
+describe('repairLoneUnit', () => {
+  it.each([
+    ['iểm', 'điểm'],
+    ['iểm)', 'điểm)'],
+    ['IỂM)', 'ĐIỂM)'],
+    ['Trang', 'Trang'],
+    ['nhập', 'nhập'],
+    ['kiểm tra', 'kiểm tra'],
+    ['VT.', 'VT.'],
+  ])('%s → %s', (input, expected) => {
+    expect(repairLoneUnit(input)).toBe(expected);
+  });
 });
 
 describe('repairSemicolonDecimal', () => {

@@ -48,6 +48,7 @@ const PHRASES = [
   'xếp loại',
   'tự chấm',
   'điểm tự chấm',
+  'điểm đạt',
 ].map((p) => ({ text: p, folded: fold(p.toLowerCase()), words: p.split(' ').length }));
 
 interface Word {
@@ -158,9 +159,18 @@ export function repairPointsUnit(text: string): string {
   });
 }
 
+/** A line that is only a three-letter word one letter from "điểm" ("iểm", the unit of a score that wrapped): "điểm". */
+const LONE_UNIT = /^(\s*)(\p{L}{3})(\s*[.;,)]*\s*)$/u;
+
+export function repairLoneUnit(text: string): string {
+  const m = LONE_UNIT.exec(text);
+  if (!m || distance.DamerauLevenshteinDistance(fold(m[2]!.toLowerCase()), 'diem') > 1) return text;
+  return `${m[1]}${m[2] === m[2]!.toUpperCase() ? 'ĐIỂM' : 'điểm'}${m[3]}`;
+}
+
 /** A line of text read by OCR. */
 export function repairOcrLine(text: string): string {
-  return repairPointsUnit(repairSlashedDecimal(repairSemicolonDecimal(repairOcrCell(repairPunctuation(text)))));
+  return repairLoneUnit(repairPointsUnit(repairSlashedDecimal(repairSemicolonDecimal(repairOcrCell(repairPunctuation(text))))));
 }
 
 /** Specks read as marks around a cell's number ("....24", "93."); a sign stays. */

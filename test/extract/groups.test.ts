@@ -168,6 +168,11 @@ describe('a group’s score stated apart from its heading', () => {
       [['I', 6, [['1.3', 4], ['1.4', 2]], []]],
     ],
     [
+      'a scored line after the last sub-group that makes the group\'s sum is the next sub-group, its numbering lost',
+      [ocr('NHÓM TIÊU CHÍ II - TỰ CHẤM 29,5 ĐIỂM'), ocr('2.1. Quản lý-nhà nước các lĩnh vực. Tự chấm 21,5 điểm'), ocr('Nhiệm vụ cấp trên giao, thông tin báo cáo. Tự chấm 8 điểm'), ocr('Cộng nhóm tiêu chí: 29,5 điểm...'), ocr('NHÓM TIÊU CHÍ III - TỰ CHẤM 9 ĐIỂM'), ocr('3.1. Tiếp công dân. Tự chấm 5 điểm'), ocr('Kê khai tài sản. Tự chấm 3 điểm')],
+      [['II', 29.5, [['2.1', 21.5], ['2.2', 8]], []], ['III', 9, [['3.1', 5]], []]],
+    ],
+    [
       'a sub-group number read as a later one that comes again in order ("1:3." for 1.1): the order gives it',
       [ocr('Nhóm I. Kinh tế - xã hội: tự chấm 18/25 điểm'), ocr('1:3. Lĩnh vực kinh tế: điểm đạt 6,5/10 điểm'), ocr('1.2. Lĩnh vực xã hội: điểm đạt 6/8 điểm'), ocr('1.3. Lĩnh vực môi trường: điểm đạt 3/4 điểm'), ocr('1.4. Quốc phòng: điểm đạt 2,5/3 điểm')],
       [['I', 18, [['1.1', 6.5], ['1.2', 6], ['1.3', 3], ['1.4', 2.5]], []]],

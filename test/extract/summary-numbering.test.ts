@@ -175,6 +175,20 @@ describe('a photo of the summary page alone', () => {
 });
 
 describe('a page that opens on the summary list, its heading on the page before', () => {
+  it('a table of the groups whose header names them ("Nhóm tiêu chí") is the summary table', () => {
+    const ex = extractReport(docOf([row('TT', 'ám tiê : Nhóm tiêu chí', 'Thang điểm', 'Điểm tự chấm'), row('V', 'Hỗ trợ doanh nghiệp, môi trường kinh doanh', '10', '9'), row('VI', 'Điểm thưởng, điểm trừ', '', '0,5'), row('', 'Tổng cộng', '100', '93'), ocr('Tổng điểm tự chấm của UBND phường An Hòa năm 2024 là 93 điểm.')], 'image'));
+    expect(ex.groups).toEqual([]);
+    expect(ex.summary.map((s) => [s.id, v(s.score)])).toEqual([['V', 9], ['VI', 0.5]]);
+    expect(v(ex.total)).toBe(93);
+    expect(ex.partial).toBe(true);
+  });
+
+  it('a body table of one group\'s sub-groups stays the body', () => {
+    const ex = extractReport(docOf([row('TT', 'Nội dung', 'Điểm chuẩn', 'Điểm tự chấm'), row('II', 'Quản lý nhà nước', '35', '33'), row('2.1', 'Quản lý các lĩnh vực', '25', '24'), row('2.2', 'Nhiệm vụ cấp trên giao', '10', '9')], 'image'));
+    expect(ex.groups.map((g) => g.id)).toEqual(['II']);
+    expect(ex.summary).toEqual([]);
+  });
+
   it.each<[string, LineSpec[], Array<[string, number]>, number]>([
     ['groups named with their titles in brackets', [ocr('3'), ocr('Kết quả tự chấm của phường theo từng nhóm:'), ocr('Nhóm I (Phát triển kinh tế - xã hội): 20,5 điểm;'), ocr('Nhóm II (Quản lý nhà nước): 30,5 điểm;'), ocr('Tổng điểm tự chấm: 51 điểm.')], [['I', 20.5], ['II', 30.5]], 51],
     ['groups named with their scores alone', [ocr('Nhóm tiêu chí V: 8,5.điểm;.'), ocr('Nhóm tiêu chí VI: 3 điểm.'), ocr('2. Tổng điểm tự chấm năm 2024: 11,5 điểm.')], [['V', 8.5], ['VI', 3]], 11.5],
