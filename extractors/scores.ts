@@ -430,7 +430,10 @@ export function readScores(blocks: readonly Block[], context: NumberContext): Sc
     }
     if (current.bonus) {
       for (const token of findNumbers(block.text, context)) {
-        if (token.unit !== 'điểm' || token.kind === 'ratio') continue;
+        if (token.kind === 'ratio') continue;
+        // OCR may garble the unit that wrapped to the next line ("thưởng 1,5" then "lếm."): a
+        // number ending its sentence after the bonus word is still the amount.
+        if (token.unit !== 'điểm' && !(ocr && token.unit === null && LOST_UNIT_AFTER.test(f.slice(token.end)))) continue;
         const window = f.slice(Math.max(0, token.start - 30), token.start);
         const before = BONUS_BEFORE.exec(window);
         // "Tổng điểm trừ: 1,5 điểm" closes the group: its score, not one more item.
@@ -644,6 +647,9 @@ function addsUpTo(g: MutableGroup, closing: Figure): boolean {
   const sum = g.subgroups.reduce((acc, x) => add(acc, x.score!.exact), g.score.exact);
   return compare(sum, closing.exact) === 0;
 }
+
+/** After an OCR'd amount: at most one short word (its garbled unit), then the sentence's end. */
+const LOST_UNIT_AFTER = /^\s*(?:\p{L}{1,4})?\s*[.;,]?\s*$/u;
 
 /** A label line over a group's bonus or penalty items. */
 const BONUS_LABEL = /^[\s\-+•*]*diem\s+(?:thuong|tru|cong|phat)\s*[:.]?\s*$/;

@@ -1,6 +1,8 @@
 /**
  * group-sum-mismatch (error): a group's declared score differs from the exact sum of its
  * sub-groups' scores (or, for a group without scored sub-groups, of its bonus/penalty items).
+ * A warning for a group the file opens inside (GroupScore.continued): its first parts may stand on
+ * a page not sent.
  * Checked only when the group declares a score and has scored parts; when some sub-group has no
  * score nothing is claimed here (missing-figure reports the gap).
  */
@@ -35,12 +37,15 @@ function mismatch(group: GroupScore, declared: Figure, sum: Decimal): Flag {
     const kind = group.bonus ? 'khoản điểm thưởng, phạt' : 'khoản điểm';
     parts = values.length === 1 ? `${kind} duy nhất` : `tổng ${values.length} ${kind} (${addends(values)})`;
   }
+  // A photo of a later page opens inside the group: its first parts may be on a page not sent.
+  const partial = group.continued === true;
   const message =
     `Nhóm tiêu chí ${group.id} khai ${points(declared.exact)} (${where(declared.at)}) ` +
-    `nhưng ${parts} là ${points(sum)}, ${gap(declared.exact, sum)}.`;
+    `nhưng ${parts} là ${points(sum)}, ${gap(declared.exact, sum)}` +
+    (partial ? '; tệp bắt đầu giữa nhóm này nên các phần ở trang trước có thể không có trong tệp.' : '.');
   return {
     rule: RULE_ID,
-    severity: 'error',
+    severity: partial ? 'warning' : 'error',
     message,
     group: group.id,
     declared: toNumber(declared.exact),

@@ -173,6 +173,11 @@ describe('a group’s score stated apart from its heading', () => {
       [['II', 29.5, [['2.1', 21.5], ['2.2', 8]], []], ['III', 9, [['3.1', 5]], []]],
     ],
     [
+      'a bonus amount whose unit wrapped to the next line and came out garbled ("thưởng 1,5" / "lếm.")',
+      [ocr('NHÓM TIÊU CHÍ VI (THƯỞNG, TRỪ) - TỰ CHẤM 2 ĐIỂM'), ocr('Điểm thưởng:'), ocr('+ ai ngân sách vượt dự toán huyện giao: đề nghị thưởng 1,5'), ocr('lếm.'), ocr('+ Xã được công nhận đạt chuẩn tiếp cận pháp luật năm 2024: đề'), ocr('nghị thướng 1 điểm.'), ocr('Điểm trừ:'), ocr('+ Sn 03 trường hợp lấn chiếm hành lang kênh N6: tự trừ 0,5'), ocr('iểm.')],
+      [['VI', 2, [], [1.5, 1, -0.5]]],
+    ],
+    [
       'a sub-group number read as a later one that comes again in order ("1:3." for 1.1): the order gives it',
       [ocr('Nhóm I. Kinh tế - xã hội: tự chấm 18/25 điểm'), ocr('1:3. Lĩnh vực kinh tế: điểm đạt 6,5/10 điểm'), ocr('1.2. Lĩnh vực xã hội: điểm đạt 6/8 điểm'), ocr('1.3. Lĩnh vực môi trường: điểm đạt 3/4 điểm'), ocr('1.4. Quốc phòng: điểm đạt 2,5/3 điểm')],
       [['I', 18, [['1.1', 6.5], ['1.2', 6], ['1.3', 3], ['1.4', 2.5]], []]],

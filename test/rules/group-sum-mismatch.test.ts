@@ -21,6 +21,16 @@ const valid: ValidCase[] = [
 
 const invalid: InvalidCase[] = [
   [
+    'a photo of a later page opens inside the group at 2.2 (2.1 on the page before): a warning',
+    { groups: [g('II', '33', { sub: [['2.2', '9']], continued: true })] },
+    [
+      {
+        rule: 'group-sum-mismatch', severity: 'warning', group: 'II', declared: 33, recomputed: 9,
+        message: 'Nhóm tiêu chí II khai 33 điểm (trang 1, dòng 1) nhưng tiểu mục 2.2 là 9 điểm, chênh lệch 24 điểm; tệp bắt đầu giữa nhóm này nên các phần ở trang trước có thể không có trong tệp.',
+      },
+    ],
+  ],
+  [
     'sub-groups add up to 22,3, declared 21,3',
     { groups: [g('I', '21,3', { sub: [['1.1', '8,3'], ['1.2', '10'], ['1.3', '3'], ['1.4', '1']] })] },
     [
