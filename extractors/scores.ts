@@ -373,7 +373,9 @@ export function readScores(blocks: readonly Block[], context: NumberContext): Sc
       // OCR may lose the "điểm" after it ("Số điểm của nhóm VI: 1,5. cA"): the number right after the phrase.
       const token = named ? (firstScoreToken(block, closing[0].length, context, true) ?? (ocr ? numberRightAfter(block, closing[0].length, context) : null)) : null;
       if (named && token) {
-        const figure = figureFrom(block, token);
+        // OCR reads a speck before a bonus-only group's score as a minus ("nhóm VI:-1,5 điểm"): such a group has no penalty to subtract.
+        const bonusOnly = ocr && named.title !== undefined && /thuong|cong\s+diem/.test(fold(named.title)) && !/tru|phat/.test(fold(named.title)) && named.items.every((i) => i.exact.units >= 0);
+        const figure = figureFrom(block, token, undefined, bonusOnly ? 1 : undefined);
         // The bare score taken for the group after a scored sub-group was the next sub-group's,
         // whose heading OCR lost ("in Nhiệm vụ cấp trên giao …" for "2.2. Nhiệm vụ …"), when
         // with the sub-groups it makes the group's closing score.
@@ -522,7 +524,7 @@ function groupTotalLine(folded: string, ocr: boolean): RegExpExecArray | null {
 const NAMES_SUBGROUP = /\b(?:tieu\s+muc|tieu\s+nhom|muc)\s+(\d{1,2})(?:\s?[.:,]\s?|\s)(\d{1,2})\b/;
 
 /** Specks around an OCR'd table row's numbering: low quotes, dots, commas, colons, underscores, dashes, stars. */
-const OCR_NUMBERING_SPECKS = /^[\s„.,:;_~*\-–—]+|[\s„,:;_~*\-–—]+$/gu;
+const OCR_NUMBERING_SPECKS = /^[\s„.,:;_~*\-–—]+|[\s„.,:;_~*\-–—]+$/gu;
 
 
 /**

@@ -178,6 +178,11 @@ describe('a group’s score stated apart from its heading', () => {
       [['VI', 2, [], [1.5, 1, -0.5]]],
     ],
     [
+      'a speck read as a minus before a bonus-only group\'s closing score ("nhóm VI:-1,5 điểm")',
+      [ocr('NHÓM TIÊU CHÍ VI. ĐIỂM THƯỞNG'), ocr('- Xã đạt chuẩn nông thôn mới kiểu mẫu: đề nghị thưởng 1 điểm.'), ocr('- Hồ sơ trực tuyến vượt chỉ tiêu: đề nghị thưởng 0,5 điểm.'), ocr('Số điểm của nhóm VI:-1,5 điểm.'), ocr('NHÓM TIÊU CHÍ VII. ĐIỂM TRỪ'), ocr('- Để xảy ra vụ cháy: bị trừ 1 điểm.'), ocr('Số điểm của nhóm VII: -1 điểm.')],
+      [['VI', 1.5, [], [1, 0.5]], ['VII', -1, [], [-1]]],
+    ],
+    [
       'a sub-group number read as a later one that comes again in order ("1:3." for 1.1): the order gives it',
       [ocr('Nhóm I. Kinh tế - xã hội: tự chấm 18/25 điểm'), ocr('1:3. Lĩnh vực kinh tế: điểm đạt 6,5/10 điểm'), ocr('1.2. Lĩnh vực xã hội: điểm đạt 6/8 điểm'), ocr('1.3. Lĩnh vực môi trường: điểm đạt 3/4 điểm'), ocr('1.4. Quốc phòng: điểm đạt 2,5/3 điểm')],
       [['I', 18, [['1.1', 6.5], ['1.2', 6], ['1.3', 3], ['1.4', 2.5]], []]],

@@ -79,7 +79,7 @@ describe('summary numbering on OCR’d pages', () => {
     it('a speckled summary table: numberings with marks around them, letters in a score cell, a speck read as a minus, the total without its comma', () => {
       const ex = extractReport(
         docOf(
-          [...['I. Kinh tế', 'II. Quản lý', 'III. Thanh tra', 'IV. Cải cách', 'V. Hỗ trợ doanh nghiệp', 'VI. Điểm thưởng'].map((t) => ocr(`Nhóm tiêu chí ${t}`)), ocr('II. TỔNG HỢP ĐIỂM VÀ TỰ XẾP LOẠI'), row('TT', 'Nhóm tiêu chí :', 'Tối đa', 'Tự chấm'), row('| *', 'Phát triển kinh tế - xã hội. .', '25', '24'), row('II', 'Quản lý nhà nước trên địa bàn', '35', "34 ' |;"), row('H', 'Thanh tra, tiếp công dân, phòng chống tham nhũng su', 'ti 10', 'VU? 10'), row('IV', 'Cải cách hành chính : :', '-... 15', '14'), row("'V", 'Hỗtrợdoanhnghiệp .. ” ”', '10', '-9'), row('- M', 'Điểm thưởng', '', '1,5'), row('', 'TỔNG CỘNG : mm', '.100-', '925')],
+          [...['I. Kinh tế', 'II. Quản lý', 'III. Thanh tra', 'IV. Cải cách', 'V. Hỗ trợ doanh nghiệp', 'VI. Điểm thưởng'].map((t) => ocr(`Nhóm tiêu chí ${t}`)), ocr('II. TỔNG HỢP ĐIỂM VÀ TỰ XẾP LOẠI'), row('TT', 'Nhóm tiêu chí :', 'Tối đa', 'Tự chấm'), row('| *', 'Phát triển kinh tế - xã hội. .', '25', '24'), row('II', 'Quản lý nhà nước trên địa bàn', '35', "34 ' |;"), row('H _.', 'Thanh tra, tiếp công dân, phòng chống tham nhũng su', 'ti 10', 'VU? 10'), row('IV', 'Cải cách hành chính : :', '-... 15', '14'), row("'V", 'Hỗtrợdoanhnghiệp .. ” ”', '10', '-9'), row('- M', 'Điểm thưởng', '', '1,5'), row('', 'TỔNG CỘNG : mm', '.100-', '925')],
           'pdf',
         ),
       );
