@@ -187,10 +187,16 @@ export interface TableOrder {
  * The numbering cell of an OCR'd table row that reads as no numbering: a sub-group number that
  * lost its dot ("21" under group II is 2.1: two digits, the first the group's ordinal), or a group
  * numeral that lost its strokes ("u", "H", "y" for II, III, V: one to three characters, no digit,
- * on a row with a title and a number) — the next group in order. Each reading is reported.
+ * on a row with a title and a number) — the next group in order; so is a summary row's numbering
+ * OCR broke into specks only (`specksOnly`). Each reading is reported.
  */
-export function ocrRowNumbering(cell: string, order: TableOrder, scoredRow: boolean): { kind: 'group' | 'subgroup'; id: string; note: string } | null {
+export function ocrRowNumbering(cell: string, order: TableOrder, scoredRow: boolean, specksOnly = false): { kind: 'group' | 'subgroup'; id: string; note: string } | null {
   const text = cell.trim();
+  // A summary numeral OCR broke into specks ("..", "_ ."): the next group in order.
+  if (specksOnly && text === '' && scoredRow && order.summary && order.next > 1) {
+    const id = intToRoman(order.next);
+    return { kind: 'group', id, note: readAsGroupNote(cell, id) };
+  }
   const lostDot = /^(\d)(\d)$/.exec(text);
   if (lostDot && order.group !== null && Number(lostDot[1]) === order.group && lostDot[2] !== '0') {
     const id = `${lostDot[1]}.${lostDot[2]}`;

@@ -751,7 +751,8 @@ function readTableRow(
   if (order) {
     // A score cell may carry letters OCR made of specks ("VU? 10"): the row is scored if its score cell gives a number.
     const token = scoreToken();
-    const reading = ocrRowNumbering(numbering(cells[0] ?? '').replace(/\s+/g, ''), order, titleCell !== undefined && token !== null);
+    const compact = numbering(cells[0] ?? '').replace(/\s+/g, '');
+    const reading = ocrRowNumbering(compact, order, titleCell !== undefined && token !== null, compact === '' && (cells[0] ?? '').trim() !== '');
     if (reading) return { ...reading, ...(titleCell ? { title: reading.kind === 'group' ? (cleanTitle(titleCell) ?? titleCell) : titleCell } : {}), token };
   }
   // An arabic TT column numbering the groups: 1 → I.

@@ -50,6 +50,7 @@ describe('summary numbering on OCR’d pages', () => {
     it.each<[string, LineSpec[], Array<[string, number | null]>]>([
       ['the first scored row with its numeral lost whole is group I, the rest follow in order', [row('', 'Kết quả thực hiện các mục tiêu kinh tế', '25', '20.5'), row('1', 'Kết quả thực hiện nhiệm vụ quản lý', '35', '30'), row('II', 'Thanh tra', '10', '9.5')], [['I', 20.5], ['II', 30], ['III', 9.5]]],
       ['a later row with no numbering is no group', [row('I', 'Kinh tế', '25', '20.5'), row('', 'Quản lý', '35', '30'), row('III', 'Thanh tra', '10', '9.5')], [['I', 20.5], ['III', 9.5]]],
+      ['a later row whose numbering OCR broke into specks is the next group', [row('', 'Kinh tế', '25', '20.5'), row('..', 'Quản lý', '35', '30'), row('là', 'Thanh tra', '10', '9.5')], [['I', 20.5], ['II', 30], ['III', 9.5]]],
       ['a first row with no numbers is no group', [row('', 'kinh tế - xã hội', '', ''), row('I', 'Kinh tế', '25', '20.5')], [['I', 20.5]]],
     ])('%s', (_name, rows, summary) => {
       const ex = extractReport(docOf([...body, ...rows], 'pdf'));
