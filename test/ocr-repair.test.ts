@@ -67,6 +67,8 @@ describe('repairSemicolonDecimal', () => {
   it.each([
     ['Tự chấm mục 4. 1 đạt 7;5 điểm.', 'Tự chấm mục 4. 1 đạt 7,5 điểm.'],
     ['giảm 7;9% so với năm 2023', 'giảm 7,9% so với năm 2023'],
+    ['Đề nghị thưởng 0, 5 điểm. n |', 'Đề nghị thưởng 0,5 điểm. n |'],
+    ['các mục 1, 2 và 3', 'các mục 1, 2 và 3'],
     ['04 vụ; 2 điểm', '04 vụ; 2 điểm'],
     ['đạt 12;15 xã', 'đạt 12;15 xã'],
   ])('%s → %s', (input, expected) => {

@@ -132,8 +132,8 @@ export function repairPunctuation(text: string): string {
   return glued ? `${mark[0]}${rest}` : `${mark[0]} ${rest}`;
 }
 
-/** "7;5 điểm", "7;9%": a decimal comma read as a semicolon, before a score's or a rate's unit. */
-const SEMICOLON_DECIMAL = /(?<=\d);(?=\d{1,2}\s*(?:điểm|%))/gu;
+/** "7;5 điểm", "7;9%", "0, 5 điểm": a decimal comma read as a semicolon or split by a space, before a score's or a rate's unit. */
+const SEMICOLON_DECIMAL = /(?<=\d)(?:;|[,;] )(?=\d{1,2}\s*(?:điểm|%))/gu;
 
 export function repairSemicolonDecimal(text: string): string {
   return text.replace(SEMICOLON_DECIMAL, ',');
