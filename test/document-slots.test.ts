@@ -108,10 +108,11 @@ describe.each(SLOTS)('DocumentSlots, $name slots', ({ options }) => {
   });
 
   it('past the time limit: `timeout`, the slot is replaced and the next document is parsed', async () => {
-    const p = pool({ ...options, concurrency: 1, timeoutMs: 3000, ocr: hangingOcr });
+    // 6 s: the next document is read by a fresh slot, whose start alone took over 3 s on a loaded 2-core machine.
+    const p = pool({ ...options, concurrency: 1, timeoutMs: 6000, ocr: hangingOcr });
     const [late, next] = await Promise.all([p.run(photo, bytes(photo)), p.run(typed, bytes(typed))]);
     expect(late.audits[0]!.error?.code).toBe('timeout');
-    expect(late.audits[0]!.error?.message).toContain('3 giây');
+    expect(late.audits[0]!.error?.message).toContain('6 giây');
     expect(next.audits[0]!.error).toBeNull();
   });
 
