@@ -113,17 +113,20 @@ export function withinMaximum(score: NumberToken, max: NumberToken, context: Num
   if (compare(score.exact, max.exact) <= 0 || score.raw.length < 2) return score;
   const exact = { units: score.exact.units, scale: score.exact.scale + 1 };
   if (score.decimals > 0 || compare(exact, max.exact) > 0) return withoutStrayDigit(score, max, context);
-  const mark = scoreMark(context);
-  const raw = `${score.raw.slice(0, -1)}${mark}${score.raw.slice(-1)}`;
-  return { ...score, exact, value: toNumber(exact), raw, decimals: 1, ambiguity: `Đọc “${score.raw}” là ${raw} (bản scan mất dấu thập phân; điểm không vượt quá tối đa ${max.raw}).` };
+  return withLastDigitDecimal(score, context, `điểm không vượt quá tối đa ${max.raw}`);
+}
+
+/** The score read with a decimal mark before its last digit ("95" → 9,5), and why, said. */
+function withLastDigitDecimal(score: NumberToken, context: NumberContext, why: string): NumberToken {
+  const exact = { units: score.exact.units, scale: score.exact.scale + 1 };
+  const raw = `${score.raw.slice(0, -1)}${scoreMark(context)}${score.raw.slice(-1)}`;
+  return { ...score, exact, value: toNumber(exact), raw, decimals: 1, ambiguity: `Đọc “${score.raw}” là ${raw} (bản scan mất dấu thập phân; ${why}).` };
 }
 
 /** An OCR'd score cell "05": no score is written with a leading zero, so its decimal mark was lost (0,5); said. */
 export function withoutLeadingZero(score: NumberToken, context: NumberContext): NumberToken {
   if (score.kind !== 'number' || !/^0\d$/.test(score.raw)) return score;
-  const raw = `0${scoreMark(context)}${score.raw.slice(1)}`;
-  const exact = { units: score.exact.units, scale: score.exact.scale + 1 };
-  return { ...score, exact, value: toNumber(exact), raw, decimals: 1, ambiguity: `Đọc “${score.raw}” là ${raw} (bản scan mất dấu thập phân; điểm không viết số 0 ở đầu).` };
+  return withLastDigitDecimal(score, context, 'điểm không viết số 0 ở đầu');
 }
 
 /** A score over its maximum whose first digit is a speck read as one ("414" of 15 → 14, "826,5" of 30 → 26,5), when the rest fits. */

@@ -374,15 +374,14 @@ export function readScores(blocks: readonly Block[], context: NumberContext): Sc
       const token = named ? (firstScoreToken(block, closing[0].length, context, true) ?? (ocr ? numberRightAfter(block, closing[0].length, context) : null)) : null;
       if (named && token) {
         // OCR reads a speck before a bonus-only group's score as a minus ("nhóm VI:-1,5 điểm"): such a group has no penalty to subtract.
-        const bonusOnly = ocr && named.title !== undefined && /thuong|cong\s+diem/.test(fold(named.title)) && !/tru|phat/.test(fold(named.title)) && named.items.every((i) => i.exact.units >= 0);
+        const bonusOnly = ocr && named.bonus && named.title !== undefined && !/\b(?:tru|phat)\b/.test(fold(named.title)) && named.items.every((i) => i.exact.units >= 0);
         const figure = figureFrom(block, token, undefined, bonusOnly ? 1 : undefined);
         // The bare score taken for the group after a scored sub-group was the next sub-group's,
         // whose heading OCR lost ("in Nhiệm vụ cấp trên giao …" for "2.2. Nhiệm vụ …"), when
         // with the sub-groups it makes the group's closing score.
         if (named === current && current.scoreAfterScoredSub && current.score && addsUpTo(current, figure)) {
-          const id = `${current.ordinal}.${nextMinor(current)}`;
-          notes.push({ message: `Đọc điểm ${current.score.raw} là của tiểu mục ${id} (bản scan mất tiêu đề tiểu mục; nhóm ${current.id} khai điểm ở dòng sau).`, at: current.score.at });
-          current.subgroups.push({ id, score: current.score, at: current.score.at, ocr: true });
+          const lost = pushLostSubgroup(current, current.score, current.score.at);
+          notes.push({ message: `Đọc điểm ${current.score.raw} là của tiểu mục ${lost.id} (bản scan mất tiêu đề tiểu mục; nhóm ${current.id} khai điểm ở dòng sau).`, at: current.score.at });
           current.score = null;
           current.scoreAfterScoredSub = false;
         }
@@ -482,11 +481,8 @@ export function readScores(blocks: readonly Block[], context: NumberContext): Sc
     // OCR: a score line after the last scored sub-group, whose score with theirs makes the group's,
     // is the next sub-group, its numbering lost ("Nhiệm vụ cấp trên giao … Tự chấm 8 điểm").
     else if (ocr && openSub && !saysGroupTotal && !/\bnhom\b/.test(f) && current.score && addsUpTo({ ...current, score: figure }, current.score)) {
-      const id = `${current.ordinal}.${nextMinor(current)}`;
-      const title = cleanTitle(block.text.slice(0, phrase.index));
-      notes.push({ message: `Đọc dòng “${block.text.slice(0, 40)}…” là tiểu mục ${id} (bản scan mất số thứ tự; cộng với các tiểu mục trước được điểm của nhóm ${current.id}).`, at });
-      sub = { id, ...(title ? { title } : {}), score: figure, at, ocr: true };
-      current.subgroups.push(sub);
+      sub = pushLostSubgroup(current, figure, at, cleanTitle(block.text.slice(0, phrase.index)));
+      notes.push({ message: `Đọc dòng “${block.text.slice(0, 40)}…” là tiểu mục ${sub.id} (bản scan mất số thứ tự; cộng với các tiểu mục trước được điểm của nhóm ${current.id}).`, at });
     }
     else notes.push({ message: `Bỏ qua điểm ${figure.raw} không rõ thuộc mục nào.`, at: figure.at });
   }
@@ -655,6 +651,13 @@ const LOST_UNIT_AFTER = /^\s*(?:\p{L}{1,4})?\s*[.;,]?\s*$/u;
 
 /** A label line over a group's bonus or penalty items. */
 const BONUS_LABEL = /^[\s\-+•*]*diem\s+(?:thuong|tru|cong|phat)\s*[:.]?\s*$/;
+
+/** An OCR'd sub-group whose numbering was lost, numbered next in its group. */
+function pushLostSubgroup(g: MutableGroup, score: Figure, at: Span, title?: string): MutableSub {
+  const lost: MutableSub = { id: `${g.ordinal}.${nextMinor(g)}`, ...(title ? { title } : {}), score, at, ocr: true };
+  g.subgroups.push(lost);
+  return lost;
+}
 
 /** The number the group's next sub-group should have: one after the last read. */
 function nextMinor(g: MutableGroup): number {
